@@ -1,0 +1,18 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "ERM Verzuim - Spreekuur",
+    "summary": "The organisation's own consultation hours for the bedrijfsarts "
+    "and other professionals",
+    "version": "18.0.1.0.0",
+    "category": "Human Resources/Verzuim",
+    "website": "https://github.com/erm-verzuim/erm-verzuim",
+    "author": "ERM Verzuim",
+    "maintainers": ["erm-verzuim"],
+    "license": "AGPL-3",
+    "installable": True,
+    "depends": ["erm_verzuim", "calendar"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/erm_spreekuur_menus.xml",
+    ],
+}

@@ -1,0 +1,111 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class ErmAbsencePeriod(models.Model):
+    """A course line: from `date_from` the employee is unfit for `incapacity_pct` percent, until
+    the next line starts or the case ends. Lines are contiguous by construction (each ends
+    where the next begins), so only the start of the first line and duplicates can be wrong."""
+
+    _name = "erm.absence.period"
+    _description = "Absence Course Line"
+    _order = "case_id, date_from"
+
+    case_id = fields.Many2one(
+        "erm.absence.case", string="Absence case", required=True, index=True, ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True)
+    employee_id = fields.Many2one(related="case_id.employee_id", store=True)
+    date_from = fields.Date(string="From", required=True)
+    date_to = fields.Date(
+        string="Until", compute="_compute_date_to",
+        help="Last day of this line: the day before the next line or before recovery.",
+    )
+    incapacity_pct = fields.Float(
+        string="Incapacity (%)", required=True, default=100.0, digits=(5, 1),
+        help="The company doctor's judgement of the degree of incapacity for work.",
+    )
+
+    _sql_constraints = [
+        ("case_date_uniq", "UNIQUE(case_id, date_from)",
+         "Two course lines of one case cannot start on the same day: they would overlap."),
+    ]
+
+    @api.depends("date_from", "case_id.period_ids.date_from", "case_id.date_recovered")
+    def _compute_date_to(self):
+        for period in self:
+            later = period.case_id.period_ids.filtered(
+                lambda p, period=period: p.date_from and period.date_from
+                and p.date_from > period.date_from
+            ).sorted("date_from")[:1]
+            if later:
+                period.date_to = later.date_from - timedelta(days=1)
+            elif period.case_id.date_recovered:
+                period.date_to = period.case_id.date_recovered - timedelta(days=1)
+            else:
+                period.date_to = False
+
+    @api.constrains("incapacity_pct")
+    def _check_pct(self):
+        for period in self:
+            if not 0 < period.incapacity_pct <= 100:
+                raise ValidationError(
+                    _("The degree of incapacity must be more than 0%% and at most 100%% "
+                      "(got %(pct)s%%). Full recovery is reported on the case.",
+                      pct=period.incapacity_pct)
+                )
+
+    @api.constrains("date_from", "case_id")
+    def _check_in_case(self):
+        for period in self:
+            case = period.case_id
+            if period.date_from < case.date_start:
+                raise ValidationError(
+                    _("A course line cannot start before the first sick day (%(date)s).",
+                      date=case.date_start)
+                )
+            if case.date_recovered and period.date_from >= case.date_recovered:
+                raise ValidationError(
+                    _("A course line cannot start on or after the recovery date (%(date)s).",
+                      date=case.date_recovered)
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        periods = super().create(vals_list)
+        periods._log_on_case(_("Course line added"))
+        return periods
+
+    def write(self, vals):
+        res = super().write(vals)
+        self._log_on_case(_("Course line changed"))
+        self.case_id._check_periods()
+        return res
+
+    def unlink(self):
+        cases = self.case_id
+        for period in self:
+            if period.date_from == period.case_id.date_start:
+                if len(period.case_id.period_ids) == 1 or self.env.context.get("erm_keep_first"):
+                    raise ValidationError(
+                        _("The first course line cannot be removed: a case always has a "
+                          "course from its first sick day.")
+                    )
+        self._log_on_case(_("Course line removed"))
+        res = super().unlink()
+        cases._check_periods()
+        return res
+
+    def _log_on_case(self, title):
+        # Every change is visible in the case's chatter (no medical content exists here).
+        for period in self:
+            period.case_id._message_log(
+                body=_(
+                    "%(title)s: from %(date)s, %(pct)s%% unfit for work",
+                    title=title, date=fields.Date.to_string(period.date_from),
+                    pct=round(period.incapacity_pct, 1),
+                )
+            )

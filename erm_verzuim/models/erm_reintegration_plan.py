@@ -1,0 +1,97 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+# Which milestone a plan document completes when it is marked done.
+KIND_CODE = {
+    "plan_van_aanpak": "plan_van_aanpak",
+    "evaluatie": "evaluatie",
+    "eerstejaars": "eerstejaars",
+    "eindevaluatie": "eindevaluatie",
+}
+
+NO_MEDICAL = (
+    "Work, agreements and views only: no diagnosis, complaints or treatment."
+)
+
+
+class ErmReintegrationPlan(models.Model):
+    """Plan van aanpak and its evaluations. Since 1 July 2023 the employer's view and the
+    employee's view are recorded separately (Regeling procesgang eerste en tweede ziektejaar)."""
+
+    _name = "erm.reintegration.plan"
+    _description = "Plan of Action / Evaluation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "case_id, date_done desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    case_id = fields.Many2one(
+        "erm.absence.case", string="Absence case", required=True, index=True, ondelete="cascade",
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True)
+    employee_id = fields.Many2one(related="case_id.employee_id", store=True)
+    kind = fields.Selection(
+        [("plan_van_aanpak", "Plan of action"), ("evaluatie", "Evaluation"),
+         ("eerstejaars", "First-year evaluation"), ("eindevaluatie", "Final evaluation")],
+        required=True, default="plan_van_aanpak", tracking=True,
+    )
+    casemanager_id = fields.Many2one(
+        "res.users", string="Casemanager", tracking=True,
+        help="The casemanager named in the plan of action.",
+    )
+    goal = fields.Selection(
+        [("own_work", "Return to own work"), ("adapted_work", "Adapted or other work here"),
+         ("second_track", "Work with another employer (second track)")],
+        string="Reintegration goal", tracking=True,
+    )
+    agreements = fields.Text(string="Agreements", help=NO_MEDICAL)
+    view_employer = fields.Text(string="Employer's view", help=NO_MEDICAL)
+    view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL)
+    date_done = fields.Date(string="Agreed on", tracking=True)
+    milestone_id = fields.Many2one(
+        "erm.wvp.milestone", string="Milestone", readonly=True, copy=False, index=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True,
+    )
+
+    @api.depends("kind", "date_done", "case_id.name")
+    def _compute_name(self):
+        labels = dict(self._fields["kind"]._description_selection(self.env))
+        for plan in self:
+            plan.name = " - ".join(
+                filter(None, [labels.get(plan.kind), plan.case_id.name,
+                              plan.date_done and fields.Date.to_string(plan.date_done)])
+            )
+
+    @api.constrains("kind", "casemanager_id", "state")
+    def _check_casemanager(self):
+        for plan in self:
+            if plan.kind == "plan_van_aanpak" and plan.state == "done" and not plan.casemanager_id:
+                raise ValidationError(_("A plan of action names the casemanager."))
+
+    def action_done(self):
+        """Record the plan as agreed: both views are required, and the date feeds the timeline."""
+        for plan in self:
+            if plan.state == "done":
+                continue
+            if not (plan.view_employer and plan.view_employee):
+                raise UserError(
+                    _("Record both the employer's view and the employee's view before "
+                      "closing the %(kind)s.", kind=plan.kind)
+                )
+            date_done = plan.date_done or fields.Date.context_today(plan)
+            milestone = plan._open_milestone()
+            plan.write({"date_done": date_done, "state": "done", "milestone_id": milestone.id})
+            if milestone:
+                milestone.write({"date_done": date_done})
+        return True
+
+    def _open_milestone(self):
+        self.ensure_one()
+        code = KIND_CODE[self.kind]
+        return self.env["erm.wvp.milestone"].search(
+            [("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
+             ("date_done", "=", False), ("state", "!=", "cancelled")],
+            order="sequence, date_deadline", limit=1,
+        )

@@ -1,0 +1,277 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..engine import wvp
+
+MILESTONE_CODES = [
+    ("ba_mogelijkheden", "Company doctor: possibilities and limitations"),
+    ("ba_interventieadvies", "Company doctor: advice on interventions"),
+    ("probleemanalyse", "Problem analysis"),
+    ("plan_van_aanpak", "Plan of action"),
+    ("evaluatie", "Evaluation"),
+    ("uwv_42", "42nd-week report to UWV"),
+    ("eerstejaars", "First-year evaluation"),
+    ("tweede_spoor", "Second-track decision"),
+    ("eindevaluatie", "Final evaluation"),
+    ("wia_aanvraag", "WIA application"),
+    ("einde_wachttijd", "End of the waiting time"),
+    ("uwv_vangnet", "Safety-net report to UWV"),
+]
+
+# Who holds each milestone (domain.md §3): the case's duty holders resolve these roles.
+CODE_ROLE = {
+    "ba_mogelijkheden": "procesbewaker",
+    "ba_interventieadvies": "procesbewaker",
+    "probleemanalyse": "procesbewaker",
+    "plan_van_aanpak": "regievoerder",
+    "evaluatie": "regievoerder",
+    "uwv_42": "procesbewaker",
+    "eerstejaars": "regievoerder",
+    "tweede_spoor": "regievoerder",
+    "eindevaluatie": "procesbewaker",
+    "wia_aanvraag": "procesbewaker",
+    "einde_wachttijd": "procesbewaker",
+    "uwv_vangnet": "procesbewaker",
+}
+
+# Days before the deadline at which a milestone counts as "due soon" (issue: deadline alerts).
+DEFAULT_LEAD_DAYS = {
+    "probleemanalyse": 14,
+    "plan_van_aanpak": 14,
+    "evaluatie": 7,
+    "uwv_42": 21,
+    "eerstejaars": 28,
+    "eindevaluatie": 28,
+    "wia_aanvraag": 28,
+}
+FALLBACK_LEAD_DAYS = 7
+
+# Progress fields of the engine that take a single date.
+SINGLE_DONE_CODES = (
+    "probleemanalyse", "plan_van_aanpak", "eerstejaars", "tweede_spoor", "eindevaluatie",
+    "uwv_42", "wia_aanvraag", "ba_mogelijkheden", "ba_interventieadvies", "uwv_vangnet",
+)
+PROGRESS_FIELD = {code: f"{code}_done" for code in SINGLE_DONE_CODES}
+PROGRESS_FIELD["plan_van_aanpak"] = "plan_done"
+
+
+class ErmWvpMilestone(models.Model):
+    _name = "erm.wvp.milestone"
+    _description = "WvP Milestone"
+    _order = "date_deadline, sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name")
+    case_id = fields.Many2one(
+        "erm.absence.case", string="Absence case", required=True, index=True,
+        ondelete="cascade", check_company=True,
+        help="The chain's current case, or the case in which the milestone was done.",
+    )
+    chain_root_id = fields.Many2one(
+        "erm.absence.case", string="Chain", required=True, index=True, ondelete="cascade",
+    )
+    employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    department_id = fields.Many2one(related="case_id.department_id", store=True)
+    code = fields.Selection(MILESTONE_CODES, required=True, index=True)
+    sequence = fields.Integer(
+        default=0, help="Number of the evaluation (1, 2, 3…); 0 for other milestones."
+    )
+    date_deadline = fields.Date(string="Deadline", required=True, index=True)
+    date_window_start = fields.Date(
+        string="Window opens", help="The earliest sensible date, e.g. week 46 for the "
+        "first-year evaluation.",
+    )
+    date_done = fields.Date(string="Done on")
+    responsible_role = fields.Selection(
+        [("regievoerder", "Case director"), ("procesbewaker", "Process guardian")],
+        compute="_compute_responsible_role", store=True,
+    )
+    responsible_user_id = fields.Many2one("res.users", string="Responsible", index=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("due_soon", "Due soon"), ("overdue", "Overdue"),
+         ("done", "Done"), ("cancelled", "Not applicable")],
+        default="planned", required=True, index=True, readonly=True,
+    )
+
+    _sql_constraints = [
+        ("chain_code_sequence_uniq", "UNIQUE(chain_root_id, code, sequence)",
+         "A chain has each milestone only once."),
+    ]
+
+    @api.depends("code", "sequence")
+    def _compute_name(self):
+        labels = dict(self._fields["code"]._description_selection(self.env))
+        for milestone in self:
+            label = labels.get(milestone.code, milestone.code or "")
+            milestone.name = f"{label} {milestone.sequence}" if milestone.sequence else label
+
+    @api.depends("code")
+    def _compute_responsible_role(self):
+        for milestone in self:
+            milestone.responsible_role = CODE_ROLE.get(milestone.code, "procesbewaker")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        known = {code for code, _label in MILESTONE_CODES}
+        for vals in vals_list:
+            if vals.get("code") not in known:
+                raise ValidationError(
+                    _("Unknown milestone code: %(code)s.", code=vals.get("code"))
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "code" in vals and vals["code"] not in {c for c, _label in MILESTONE_CODES}:
+            raise ValidationError(_("Unknown milestone code: %(code)s.", code=vals["code"]))
+        res = super().write(vals)
+        if "date_done" in vals and not self.env.context.get("erm_wvp_sync"):
+            self.case_id._recompute_wvp()
+        return res
+
+    # ------------------------------------------------------------------ actions
+    def action_mark_done(self):
+        today = fields.Date.context_today(self)
+        self.filtered(lambda m: not m.date_done).write({"date_done": today})
+        return True
+
+    def action_mark_open(self):
+        self.write({"date_done": False})
+        return True
+
+    # ------------------------------------------------------------------ sync with the engine
+    @api.model
+    def _lead_days(self, company, code):
+        return DEFAULT_LEAD_DAYS.get(code, FALLBACK_LEAD_DAYS)
+
+    @api.model
+    def _state_for(self, company, code, date_deadline, date_done, today):
+        if date_done:
+            return "done"
+        if date_deadline < today:
+            return "overdue"
+        if date_deadline <= today + timedelta(days=self._lead_days(company, code)):
+            return "due_soon"
+        return "planned"
+
+    @api.model
+    def _progress(self, milestones):
+        """Engine progress from the done dates of a chain's milestones."""
+        values = {}
+        evaluations = []
+        for milestone in milestones:
+            if not milestone.date_done or milestone.state == "cancelled":
+                continue
+            if milestone.code == "evaluatie":
+                evaluations.append(milestone.date_done)
+            elif milestone.code in PROGRESS_FIELD:
+                values[PROGRESS_FIELD[milestone.code]] = milestone.date_done
+        return wvp.Progress(evaluations_done=tuple(sorted(evaluations)), **values)
+
+    @api.model
+    def _sync_chains(self, cases, chains):
+        """Create, update or cancel the milestones of the chains of `cases` so that they match
+        the engine's deadlines; update each case's phase, next deadline and waiting-time end.
+        Reads everything in a few searches and writes through the batched flush."""
+        today = fields.Date.context_today(self)
+        self = self.with_context(erm_wvp_sync=True)  # noqa: PLW0642 - no recursive recompute
+        cases = cases.with_context(erm_wvp_sync=True)
+        roots = cases.chain_root_id
+        milestones_by_root = defaultdict(lambda: self.browse())
+        for milestone in self.search([("chain_root_id", "in", roots.ids)]):
+            milestones_by_root[milestone.chain_root_id.id] |= milestone
+        cases_by_root = defaultdict(list)
+        for case in cases:
+            cases_by_root[case.chain_root_id.id].append(case)
+        extensions_by_root = defaultdict(list)
+        for ext in self.env["erm.wachttijd.extension"].search([("case_id", "in", cases.ids)]):
+            extensions_by_root[ext.case_id.chain_root_id.id].append(
+                wvp.Extension(ext.kind, ext.date_end)
+            )
+
+        to_create = []
+        for root_id, chain in chains.items():
+            chain_cases = sorted(cases_by_root.get(root_id, []), key=lambda c: c.date_start)
+            if not chain_cases:
+                continue
+            current = chain_cases[-1]
+            company = current.company_id
+            existing = milestones_by_root[root_id]
+            progress = self._progress(existing)
+            vangnet_case = next(
+                (c for c in reversed(chain_cases) if c.vangnet and c.vangnet_regime), None
+            )
+            deadlines = wvp.compute_deadlines(
+                chain,
+                early_doctor=company.erm_early_doctor,
+                progress=progress,
+                extensions=tuple(extensions_by_root.get(root_id, ())),
+                vangnet_regime=vangnet_case.vangnet_regime if vangnet_case else None,
+                date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
+            )
+            index = {(m.code, m.sequence): m for m in existing}
+            duty = {
+                "regievoerder": current.regievoerder_user_id,
+                "procesbewaker": current.procesbewaker_user_id,
+            }
+            next_open = None
+            for deadline in deadlines:
+                state = self._state_for(
+                    company, deadline.code, deadline.date_deadline, deadline.date_done, today
+                )
+                if state not in ("done",) and (
+                    next_open is None or deadline.date_deadline < next_open.date_deadline
+                ) and deadline.code != "einde_wachttijd":
+                    next_open = deadline
+                vals = {
+                    "date_deadline": deadline.date_deadline,
+                    "date_window_start": deadline.date_window_start,
+                    "state": state,
+                }
+                if not deadline.date_done:
+                    vals["case_id"] = current.id
+                    vals["responsible_user_id"] = duty[CODE_ROLE[deadline.code]].id
+                milestone = index.pop((deadline.code, deadline.sequence), None)
+                if milestone:
+                    changed = {
+                        key: value for key, value in vals.items()
+                        if (milestone[key].id if key in ("case_id", "responsible_user_id")
+                            else milestone[key]) != (value or False)
+                    }
+                    if changed:
+                        milestone.write(changed)
+                else:
+                    vals.update(code=deadline.code, sequence=deadline.sequence,
+                                chain_root_id=root_id, case_id=current.id,
+                                date_done=deadline.date_done,
+                                responsible_user_id=duty[CODE_ROLE[deadline.code]].id)
+                    to_create.append(vals)
+            # Milestones the engine no longer produces never came due (recovery before the
+            # deadline) or were replaced: keep them, marked not applicable, unless done.
+            stale = self.browse(
+                [m.id for m in index.values() if not m.date_done and m.state != "cancelled"]
+            )
+            if stale:
+                stale.write({"state": "cancelled"})
+
+            wachttijd_end = wvp.wachttijd_end(chain, tuple(extensions_by_root.get(root_id, ())))
+            phase = wvp.phase(chain, progress, today)
+            for case in chain_cases:
+                is_current = case == current
+                vals = {
+                    "date_wachttijd_end": wachttijd_end or False,
+                    "state": phase if is_current else "hersteld",
+                    "next_deadline": next_open.date_deadline if next_open and is_current
+                    else False,
+                    "next_milestone_code": next_open.code if next_open and is_current
+                    else False,
+                }
+                changed = {k: v for k, v in vals.items() if case[k] != v}
+                if changed:
+                    case.write(changed)
+        if to_create:
+            self.create(to_create)

@@ -1,0 +1,51 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, fields, models
+
+from .erm_absence_case import PHASES
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    # HR-only fields (hr.employee is only readable by hr.group_hr_user; others read
+    # hr.employee.public, which must not learn that someone is sick).
+    erm_case_ids = fields.One2many(
+        "erm.absence.case", "employee_id", string="Absence cases", groups="hr.group_hr_user",
+    )
+    erm_case_count = fields.Integer(
+        string="Number of absence cases", compute="_compute_erm_cases",
+        groups="hr.group_hr_user",
+    )
+    erm_case_state = fields.Selection(
+        PHASES, string="Absence status", compute="_compute_erm_cases",
+        groups="hr.group_hr_user",
+    )
+    erm_frequent_absence = fields.Boolean(
+        string="Frequent absence signal", compute="_compute_erm_cases",
+        groups="hr.group_hr_user",
+    )
+
+    @api.depends("erm_case_ids.state", "erm_case_ids.date_recovered")
+    def _compute_erm_cases(self):
+        Case = self.env["erm.absence.case"]
+        counts = dict(Case._read_group(
+            [("employee_id", "in", self.ids)], ["employee_id"], ["__count"],
+        ))
+        open_cases = Case.search(
+            [("employee_id", "in", self.ids), ("date_recovered", "=", False)]
+        )
+        open_by_employee = {case.employee_id: case for case in open_cases}
+        for employee in self:
+            case = open_by_employee.get(employee)
+            employee.erm_case_count = counts.get(employee, 0)
+            employee.erm_case_state = case.state if case else False
+            employee.erm_frequent_absence = bool(case and case.frequent_absence)
+
+    def action_open_erm_cases(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_absence_case_action"
+        )
+        action["domain"] = [("employee_id", "=", self.id)]
+        action["context"] = {"default_employee_id": self.id, "active_test": False}
+        return action

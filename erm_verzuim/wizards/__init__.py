@@ -1,0 +1,1 @@
+from . import erm_absence_recovery_wizard
