@@ -174,11 +174,6 @@ class ErmAbsenceCase(models.Model):
         index=True, tracking=True,
     )
 
-    _sql_constraints = [
-        ("recovered_after_start", "CHECK(date_recovered IS NULL OR date_recovered > date_start)",
-         "The recovery date must come after the first sick day."),
-    ]
-
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")
     def _compute_from_employee(self):
@@ -257,6 +252,16 @@ class ErmAbsenceCase(models.Model):
                 raise ValidationError(
                     _("The first sick day of %(case)s lies in the future: a sick report can "
                       "be made at most one day ahead.", case=case.display_name)
+                )
+
+    @api.constrains("date_start", "date_recovered")
+    def _check_recovery_after_start(self):
+        for case in self:
+            if case.date_recovered and case.date_recovered <= case.date_start:
+                raise ValidationError(
+                    _("The recovery date of %(case)s (%(recovered)s) must come after the first "
+                      "sick day (%(start)s).", case=case.name, recovered=case.date_recovered,
+                      start=case.date_start)
                 )
 
     @api.constrains("date_start", "date_recovered", "employee_id", "active")
