@@ -1,6 +1,7 @@
 from . import res_company
 from . import res_config_settings
 from . import erm_absence_case
+from . import erm_absence_case_time_off
 from . import erm_absence_period
 from . import erm_wvp_milestone
 from . import erm_wachttijd_extension

@@ -460,6 +460,7 @@ class ErmAbsenceCase(models.Model):
         chains = chain_cases._wvp_chains()
         self.env["erm.wvp.milestone"]._sync_chains(chain_cases, chains)
         chain_cases._update_frequent_absence()
+        (self | chain_cases)._sync_time_off()
         # the chain's lists are computed from searches: drop what the cache holds
         self.invalidate_model(["milestone_ids", "chain_case_ids", "sick_day_number"])
 

@@ -77,12 +77,14 @@ class ErmAbsencePeriod(models.Model):
     def create(self, vals_list):
         periods = super().create(vals_list)
         periods._log_on_case(_("Course line added"))
+        periods.case_id._sync_time_off()
         return periods
 
     def write(self, vals):
         res = super().write(vals)
         self._log_on_case(_("Course line changed"))
         self.case_id._check_periods()
+        self.case_id._sync_time_off()
         return res
 
     def unlink(self):
@@ -97,6 +99,7 @@ class ErmAbsencePeriod(models.Model):
         self._log_on_case(_("Course line removed"))
         res = super().unlink()
         cases._check_periods()
+        cases._sync_time_off()
         return res
 
     def _log_on_case(self, title):

@@ -267,3 +267,71 @@ class TestAbsenceCase(ErmTestCommon):
         self.assertEqual(second.chain_root_id, second)
         second.wazo_bridge = True
         self.assertEqual(second.chain_root_id, first)
+
+
+@tagged("post_install", "-at_install", "erm_cases")
+@freeze_time("2026-11-18")
+class TestAbsenceTimeOff(ErmTestCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # a 40-hour Monday-Friday schedule, 8:00-12:00 and 13:00-17:00
+        cls.employee.resource_calendar_id = cls.env.ref("resource.resource_calendar_std")
+
+    def leaves(self, case):
+        return case.sudo().leave_ids.filtered(lambda leave: leave.state == "validate")
+
+    def test_open_case_is_absent_under_neutral_type(self):
+        case = self.make_case(start=date(2026, 11, 2))  # Monday
+        leaves = self.leaves(case)
+        self.assertTrue(leaves)
+        neutral = self.env.ref("erm_verzuim.leave_type_erm_absence")
+        self.assertEqual(leaves.holiday_status_id, neutral)
+        self.assertNotIn("sick", leaves.holiday_status_id.name.lower())
+        self.assertNotIn("ziek", leaves.holiday_status_id.with_context(lang="nl_NL").name.lower())
+        # weekly chunks up to today + 14 days (2 Dec)
+        self.assertEqual(min(leaves.mapped("request_date_from")), date(2026, 11, 2))
+        self.assertEqual(max(leaves.mapped("request_date_to")), date(2026, 12, 2))
+        self.assertEqual(sum(leaves.mapped("number_of_days")), 23)  # 23 weekdays
+
+    def test_partial_incapacity_in_hours(self):
+        case = self.make_case(start=date(2026, 11, 2))
+        self.env["erm.absence.period"].create({
+            "case_id": case.id, "date_from": date(2026, 11, 16), "incapacity_pct": 50.0,
+        })
+        partial = self.leaves(case).filtered("request_unit_hours")
+        self.assertEqual(len(partial), 13)  # weekdays 16 Nov - 2 Dec
+        self.assertEqual(set(partial.mapped("number_of_hours")), {4.0})
+        full = self.leaves(case) - partial
+        self.assertEqual(max(full.mapped("request_date_to")), date(2026, 11, 15))
+        # the replaced full-time week is cancelled and kept, not deleted
+        cancelled = case.sudo().with_context(active_test=False).leave_ids.filtered(
+            lambda leave: leave.state == "cancel")
+        self.assertTrue(cancelled)
+
+    def test_recovery_closes_time_off(self):
+        case = self.make_case(start=date(2026, 11, 2))
+        case.date_recovered = date(2026, 11, 11)
+        leaves = self.leaves(case)
+        self.assertEqual(max(leaves.mapped("request_date_to")), date(2026, 11, 10))
+        self.assertEqual(sum(leaves.mapped("number_of_days")), 7)
+
+    def test_other_time_off_is_respected(self):
+        vacation_type = self.env["hr.leave.type"].create({
+            "name": "Vakantie test", "requires_allocation": "no",
+            "leave_validation_type": "no_validation",
+        })
+        self.env["hr.leave"].sudo().create({
+            "employee_id": self.employee.id, "holiday_status_id": vacation_type.id,
+            "request_date_from": date(2026, 11, 9), "request_date_to": date(2026, 11, 10),
+        })
+        case = self.make_case(start=date(2026, 11, 2))
+        days = set()
+        for leave in self.leaves(case):
+            day = leave.request_date_from
+            while day <= leave.request_date_to:
+                days.add(day)
+                day += timedelta(days=1)
+        self.assertNotIn(date(2026, 11, 9), days)
+        self.assertNotIn(date(2026, 11, 10), days)
+        self.assertIn(date(2026, 11, 11), days)
