@@ -49,15 +49,15 @@ class ErmAbsenceCase(models.Model):
     )
     active = fields.Boolean(default=True, tracking=True)
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, index=True, tracking=True,
+        "hr.employee", required=True, index=True, tracking=True,
         check_company=True, ondelete="restrict",
     )
     company_id = fields.Many2one(
-        "res.company", string="Company", required=True, index=True,
+        "res.company", required=True, index=True,
         compute="_compute_from_employee", store=True, readonly=False, precompute=True,
     )
     department_id = fields.Many2one(
-        "hr.department", string="Department", index=True,
+        "hr.department", index=True,
         compute="_compute_from_employee", store=True, precompute=True,
     )
     # --- the sick report: only what the AP allows the employer to register (domain.md §5)
@@ -173,6 +173,22 @@ class ErmAbsenceCase(models.Model):
         "res.users", string="Process guardian", compute="_compute_duty_holders", store=True,
         index=True, tracking=True,
     )
+    erm_policy_id = fields.Many2one(
+        "erm.model.policy", string="ERM policy", compute="_compute_duty_holders", store=True,
+        index="btree_not_null",
+        help="The ERM model policy the duty holders were resolved from. Empty: no policy, "
+        "model I.",
+    )
+    erm_model = fields.Selection(
+        selection=lambda self: self.env["erm.model.policy"]._fields["erm_model"].selection,
+        string="ERM model", compute="_compute_duty_holders", store=True, tracking=True,
+    )
+    manager_user_ids = fields.Many2many(
+        "res.users", "erm_absence_case_manager_user_rel", "case_id", "user_id",
+        string="Managers", compute="_compute_duty_holders", store=True,
+        help="The employee's managers (parent chain and department managers): they see the "
+        "case (need-to-know).",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")
@@ -181,13 +197,27 @@ class ErmAbsenceCase(models.Model):
             case.company_id = case.employee_id.company_id or case.company_id or self.env.company
             case.department_id = case.employee_id.department_id
 
-    @api.depends("employee_id.parent_id.user_id", "department_id.manager_id.user_id")
+    @api.depends(
+        "employee_id", "date_recovered", "company_id", "employee_id.user_id",
+        "employee_id.parent_id.user_id", "employee_id.department_id.manager_id.user_id",
+        "employee_id.department_id.parent_id",
+    )
     def _compute_duty_holders(self):
-        # Model I default: the manager directs the case and guards the process.
+        """Duties per the ERM model in force (erm.model.policy, domain.md §2): from the
+        employee's department and today for an open case; a closed case keeps its holders.
+        Deeper org-chart changes and policy changes refresh in batch (_erm_refresh_duties)."""
+        resolved = self.env["erm.model.policy"]._resolve(self)
         for case in self:
-            manager = case.employee_id.parent_id.user_id or case.department_id.manager_id.user_id
-            case.regievoerder_user_id = manager
-            case.procesbewaker_user_id = manager
+            values = resolved[case.id]
+            case.manager_user_ids = [(6, 0, values["manager_user_ids"])]
+            if case.date_recovered and (
+                case.regievoerder_user_id or case.procesbewaker_user_id
+            ) and case.erm_model:
+                continue  # closed cases keep who held the duties
+            case.erm_policy_id = values["erm_policy_id"]
+            case.erm_model = values["erm_model"]
+            case.regievoerder_user_id = values["regievoerder_user_id"]
+            case.procesbewaker_user_id = values["procesbewaker_user_id"]
 
     @api.depends("period_ids.incapacity_pct", "period_ids.date_from", "date_recovered")
     def _compute_incapacity(self):
@@ -341,7 +371,7 @@ class ErmAbsenceCase(models.Model):
             )
         return super().unlink()
 
-    def copy(self, default=None):
+    def copy(self, default=None):  # pylint: disable=method-required-super
         raise UserError(_("An absence case cannot be duplicated: report a new absence."))
 
     # ------------------------------------------------------------------ course lines
@@ -449,9 +479,12 @@ class ErmAbsenceCase(models.Model):
         return chains
 
     def _recompute_wvp(self):
-        """Recompute chains, milestones, waiting-time end, phase and signals, in batch."""
+        """Recompute chains, milestones, waiting-time end, phase and signals, in batch.
+        Runs as superuser: this is derived bookkeeping, and the access of the user was
+        checked on the change that triggered it (write rights follow the duties)."""
         if not self:
             return
+        self = self.sudo()  # noqa: PLW0642
         members = self._assign_chains()
         roots = (self | members).filtered("active").chain_root_id
         chain_cases = self.with_context(active_test=True).search(

@@ -36,7 +36,7 @@ class ErmReintegrationPlan(models.Model):
         required=True, default="plan_van_aanpak", tracking=True,
     )
     casemanager_id = fields.Many2one(
-        "res.users", string="Casemanager", tracking=True,
+        "res.users", tracking=True,
         help="The casemanager named in the plan of action.",
     )
     goal = fields.Selection(
@@ -44,12 +44,12 @@ class ErmReintegrationPlan(models.Model):
          ("second_track", "Work with another employer (second track)")],
         string="Reintegration goal", tracking=True,
     )
-    agreements = fields.Text(string="Agreements", help=NO_MEDICAL)
+    agreements = fields.Text(help=NO_MEDICAL)
     view_employer = fields.Text(string="Employer's view", help=NO_MEDICAL)
     view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL)
     date_done = fields.Date(string="Agreed on", tracking=True)
     milestone_id = fields.Many2one(
-        "erm.wvp.milestone", string="Milestone", readonly=True, copy=False, index=True,
+        "erm.wvp.milestone", readonly=True, copy=False, index=True,
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True,
