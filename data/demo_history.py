@@ -89,7 +89,10 @@ def generate_history(env, today=None, seed=42):
     ]).exists().filtered(lambda e: e.company_id == env.ref(f"{MODULE}.company_1"))
     if len(employees) < 20:
         raise ValueError("Generate the demo organisation first (data/demo_org.py).")
-    medewerker = env.ref(f"{MODULE}.user_medewerker").employee_ids[:1] or employees[0]
+    # res.users.employee_ids lists only the current company's employees: search instead
+    medewerker = env["hr.employee"].search(
+        [("user_id", "=", env.ref(f"{MODULE}.user_medewerker").id)], limit=1
+    ) or employees[0]
     coach = env.ref(f"{MODULE}.user_coach", raise_if_not_found=False)
     special = [e for e in employees if e != medewerker and e.parent_id][:7]
     chain_emp, partial_emp, long_emp, vangnet_emp, overdue_emp, frequent_emp, team_emp = special
