@@ -94,10 +94,12 @@ def generate_history(env, today=None, seed=42):
         [("user_id", "=", env.ref(f"{MODULE}.user_medewerker").id)], limit=1
     ) or employees[0]
     coach = env.ref(f"{MODULE}.user_coach", raise_if_not_found=False)
-    special = [e for e in employees if e != medewerker and e.parent_id][:7]
-    chain_emp, partial_emp, long_emp, vangnet_emp, overdue_emp, frequent_emp, team_emp = special
-    if medewerker.parent_id:
-        team_emp = medewerker.parent_id.child_ids.filtered(lambda e: e != medewerker)[:1] or team_emp
+    # a colleague in the medewerker's team, so the leidinggevende sees two open cases
+    team_emp = (medewerker.parent_id.child_ids & employees) - medewerker
+    team_emp = team_emp[:1]
+    special = [e for e in employees if e not in (medewerker, team_emp) and e.parent_id][:7]
+    chain_emp, partial_emp, long_emp, vangnet_emp, overdue_emp, frequent_emp = special[:6]
+    team_emp = team_emp or special[6]
 
     # --- the medewerker: a short case last year and an open one now, in his manager's team
     history.case("case_medewerker_1", medewerker, history.day(300), history.day(291))
