@@ -9,3 +9,15 @@ from . import erm_reintegration_plan
 from . import hr_leave_type
 from . import hr_leave
 from . import hr_employee
+from . import hr_department
+from . import erm_model_policy
+from . import erm_access_log
+from . import erm_access_logged_mixin
+from . import erm_ba_advice
+from . import erm_absence_case_privacy
+from . import erm_retention_review
+from . import erm_retention_review_line
+from . import erm_milestone_lead_time
+from . import erm_alert_manager
+from . import mail_activity
+from . import res_users

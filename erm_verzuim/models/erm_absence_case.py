@@ -152,6 +152,11 @@ class ErmAbsenceCase(models.Model):
         help="The employee reported sick at least the configured number of times in the "
         "rolling window. A signal for a conversation, never a sanction.",
     )
+    erm_frequent_signal_date = fields.Date(
+        string="Frequent-absence signal raised on", readonly=True, copy=False,
+        help="The day the deadline-alert job asked the case director for a conversation "
+        "about frequent absence: once per employee per rolling window.",
+    )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue",
     )
@@ -159,6 +164,9 @@ class ErmAbsenceCase(models.Model):
     next_milestone_code = fields.Selection(
         selection=lambda self: self.env["erm.wvp.milestone"]._fields["code"].selection,
         string="Next milestone", readonly=True, copy=False,
+    )
+    wvp_refresh_date = fields.Date(
+        string="Timeline refreshed on", readonly=True, copy=False, index=True,
     )
     leave_ids = fields.One2many(
         "hr.leave", "erm_case_id", string="Time Off", readonly=True,
@@ -346,7 +354,9 @@ class ErmAbsenceCase(models.Model):
         # unless the caller gave the course itself.
         missing = cases.filtered(lambda c: not c.period_ids)
         if missing:
-            self.env["erm.absence.period"].create([
+            # the system's default course line: created as superuser (the degree of
+            # incapacity is otherwise the company doctor's, through his advice)
+            self.env["erm.absence.period"].sudo().create([
                 {"case_id": case.id, "date_from": case.date_start, "incapacity_pct": 100.0}
                 for case in missing
             ])
@@ -361,7 +371,18 @@ class ErmAbsenceCase(models.Model):
             if {"date_start", "date_recovered"} & set(vals):
                 self._check_periods()
             self._recompute_wvp()
+        if {"active", "date_recovered"} & set(vals):
+            # deadline activities of a closed case are closed at commit, in one batch
+            milestones = self.env["erm.wvp.milestone"].sudo().search([("case_id", "in", self.ids)])
+            self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
         return res
+
+    def message_subscribe(self, partner_ids=None, subtype_ids=None):
+        # The deadline-alert job subscribes the assignees of the activities it creates in
+        # one batch (erm.alert.manager._subscribe_assignees), not once per user.
+        if self.env.context.get("erm_alert_batch_subscribe"):
+            return True
+        return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
     def unlink(self):
         if not self.env.su:
@@ -543,7 +564,18 @@ class ErmAbsenceCase(models.Model):
         }
 
     @api.model
-    def _cron_refresh(self):
-        """Daily: phases and milestone states move with the calendar, not only with edits."""
-        cases = self.search([("date_recovered", "=", False)])
-        cases._recompute_wvp()
+    def _cron_refresh(self, batch_size=1000):
+        """Daily: phases, milestone states and Time Off move with the calendar, not only
+        with edits. One batch per call: the cron runner commits after each call and calls
+        again while `remaining` is positive, so a crash loses at most one batch and a re-run
+        continues where it stopped (wvp_refresh_date marks what is done today)."""
+        today = fields.Date.context_today(self)
+        domain = [("date_recovered", "=", False), "|", ("wvp_refresh_date", "=", False),
+                  ("wvp_refresh_date", "<", today)]
+        cases = self.search(domain, limit=batch_size, order="id")
+        if cases:
+            cases._recompute_wvp()
+            cases.write({"wvp_refresh_date": today})
+        remaining = self.search_count(domain) if len(cases) == batch_size else 0
+        self.env["ir.cron"]._notify_progress(done=len(cases), remaining=remaining)
+        return remaining

@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # Which milestone a plan document completes when it is marked done.
 KIND_CODE = {
@@ -9,6 +9,9 @@ KIND_CODE = {
     "eerstejaars": "eerstejaars",
     "eindevaluatie": "eindevaluatie",
 }
+
+# What the employee writes on his own plans and evaluations.
+EMPLOYEE_FIELDS = {"view_employee"}
 
 NO_MEDICAL = (
     "Work, agreements and views only: no diagnosis, complaints or treatment."
@@ -54,6 +57,19 @@ class ErmReintegrationPlan(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True,
     )
+    erm_is_director = fields.Boolean(
+        string="I direct the case", compute="_compute_erm_is_director",
+        help="The current user directs the case (or administers the system): he writes the "
+        "plan. Others read it; the employee writes his own view.",
+    )
+
+    @api.depends_context("uid")
+    def _compute_erm_is_director(self):
+        admin = self.env.user.has_group("erm_verzuim.group_erm_admin")
+        for plan, sudo_plan in zip(self, self.sudo(), strict=True):
+            plan.erm_is_director = admin or not plan.id or (
+                sudo_plan.case_id.regievoerder_user_id == self.env.user
+            )
 
     @api.depends("kind", "date_done", "case_id.name")
     def _compute_name(self):
@@ -84,8 +100,25 @@ class ErmReintegrationPlan(models.Model):
             milestone = plan._open_milestone()
             plan.write({"date_done": date_done, "state": "done", "milestone_id": milestone.id})
             if milestone:
-                milestone.write({"date_done": date_done})
+                # The agreed plan is the authorised act; its milestone may be held by the
+                # process guardian (final evaluation), so it is completed as superuser.
+                milestone.sudo().write({"date_done": date_done})
         return True
+
+    def write(self, vals):
+        """The case director writes the plan; the employee only his own view (issue 4)."""
+        if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            others = self.sudo().filtered(
+                lambda p: p.case_id.regievoerder_user_id.id != self.env.uid
+            )
+            if others and (set(vals) - EMPLOYEE_FIELDS or others.filtered(
+                lambda p: p.employee_id.user_id.id != self.env.uid
+            )):
+                raise AccessError(_(
+                    "Only the case director of %(case)s writes its plans and evaluations; the "
+                    "employee records his own view.", case=others[0].case_id.display_name,
+                ))
+        return super().write(vals)
 
     def _open_milestone(self):
         self.ensure_one()

@@ -47,8 +47,13 @@ DEFAULT_LEAD_DAYS = {
     "eerstejaars": 28,
     "eindevaluatie": 28,
     "wia_aanvraag": 28,
+    # not in the issue's list: the safety-net report and the second-track decision
+    "uwv_vangnet": 14,
+    "tweede_spoor": 14,
 }
-FALLBACK_LEAD_DAYS = 7
+FALLBACK_LEAD_DAYS = 7  # ba_mogelijkheden, ba_interventieadvies; configurable per company
+# Fields whose change the open deadline activity follows (erm.alert.manager._schedule_sync).
+ALERT_SYNC_FIELDS = {"date_deadline", "responsible_user_id", "case_id", "state", "date_done"}
 
 # Progress fields of the engine that take a single date.
 SINGLE_DONE_CODES = (
@@ -97,6 +102,10 @@ class ErmWvpMilestone(models.Model):
          ("done", "Done"), ("cancelled", "Not applicable")],
         default="planned", required=True, index=True, readonly=True,
     )
+    erm_escalated_date = fields.Date(
+        string="Escalated on", readonly=True, copy=False,
+        help="The day the overdue milestone was escalated to the escalation contact (once).",
+    )
 
     _sql_constraints = [
         ("chain_code_sequence_uniq", "UNIQUE(chain_root_id, code, sequence)",
@@ -123,7 +132,9 @@ class ErmWvpMilestone(models.Model):
                 raise ValidationError(
                     _("Unknown milestone code: %(code)s.", code=vals.get("code"))
                 )
-        return super().create(vals_list)
+        milestones = super().create(vals_list)
+        self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
+        return milestones
 
     def write(self, vals):
         if "code" in vals and vals["code"] not in {c for c, _label in MILESTONE_CODES}:
@@ -131,6 +142,10 @@ class ErmWvpMilestone(models.Model):
         res = super().write(vals)
         if "date_done" in vals and not self.env.context.get("erm_wvp_sync"):
             self.case_id._recompute_wvp()
+        if vals.get("date_done") and not self.env.context.get("erm_alert_closing"):
+            self.env["erm.alert.manager"]._close_done_activities(self)
+        if ALERT_SYNC_FIELDS & set(vals):
+            self.env["erm.alert.manager"]._schedule_sync(self.ids)
         return res
 
     # ------------------------------------------------------------------ actions
@@ -146,7 +161,41 @@ class ErmWvpMilestone(models.Model):
     # ------------------------------------------------------------------ sync with the engine
     @api.model
     def _lead_days(self, company, code):
-        return DEFAULT_LEAD_DAYS.get(code, FALLBACK_LEAD_DAYS)
+        """Lead time of `code` in `company`: its erm.milestone.lead.time line, else the
+        default. The lines are read once per worker (registry cache), not per call."""
+        return self.env["erm.milestone.lead.time"]._lead_days_for(company.id, code)
+
+    def _erm_escalation_partners(self):
+        """{milestone id: res.partner} to notify when the milestone is overdue too long: the
+        escalation contact of the process guardian (domain.md §2).
+
+        - model IV (the coach does everything): the board of the company;
+        - otherwise the company's escalation contact (Settings), else the HR advisers of the
+          case's ERM policy, else the company's HR advisers; never the process guardian
+          himself (in model III he is the HR adviser), falling back to the board."""
+        def users_of(xmlid):
+            return self.env.ref(xmlid).sudo().users.filtered(
+                lambda u: u.active and not u.share
+            )
+
+        hr_users, board_users = users_of("erm_verzuim.group_erm_hr"), users_of(
+            "erm_verzuim.group_erm_board"
+        )
+        result = {}
+        for milestone in self.sudo():
+            company, case = milestone.company_id, milestone.case_id
+            board = board_users.filtered(lambda u, c=company: c in u.company_ids)
+            if case.erm_model == "IV":
+                contact = board
+            else:
+                contact = company.erm_escalation_user_id.filtered("active")
+                if not contact:
+                    contact = case.erm_policy_id.hr_user_ids.filtered("active") or (
+                        hr_users.filtered(lambda u, c=company: c in u.company_ids)
+                    )
+                contact = (contact - case.procesbewaker_user_id) or board
+            result[milestone.id] = contact.partner_id
+        return result
 
     @api.model
     def _state_for(self, company, code, date_deadline, date_done, today):

@@ -3,6 +3,9 @@ from odoo import api, fields, models
 
 from .erm_absence_case import PHASES
 
+# Fields whose change moves who directs, guards and sees a case.
+ORG_CHART_FIELDS = {"parent_id", "department_id", "user_id", "company_id", "active"}
+
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
@@ -40,6 +43,18 @@ class HrEmployee(models.Model):
             employee.erm_case_count = counts.get(employee, 0)
             employee.erm_case_state = case.state if case else False
             employee.erm_frequent_absence = bool(case and case.frequent_absence)
+
+    def write(self, vals):
+        """An org-chart change moves the duties and the need-to-know of the cases of the
+        employee and of everyone reporting to him (erm.absence.case._erm_refresh_duties)."""
+        if not ORG_CHART_FIELDS & set(vals):
+            return super().write(vals)
+        Case = self.env["erm.absence.case"]
+        cases = Case._erm_cases_of_subtree(self)
+        snapshot = cases._erm_duty_snapshot()
+        res = super().write(vals)
+        (cases | Case._erm_cases_of_subtree(self))._erm_refresh_duties(snapshot)
+        return res
 
     def action_open_erm_cases(self):
         self.ensure_one()

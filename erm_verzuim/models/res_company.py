@@ -7,7 +7,7 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     # Company-level absence policy (domain.md §2-§3). The ERM model choice and its
-    # per-department overrides live in erm.model.assignment records.
+    # per-department overrides live in erm.model.policy records.
     erm_frequent_absence_threshold = fields.Integer(
         string="Frequent absence: reports",
         default=3,
@@ -23,6 +23,52 @@ class ResCompany(models.Model):
         help="Adds two milestones: the company doctor maps possibilities and limitations in "
         "week 1 and advises on interventions by week 4.",
     )
+    # ERM models and privacy (issue 4, domain.md §2 and §5)
+    erm_doctor_user_ids = fields.Many2many(
+        "res.users", "erm_company_doctor_rel", "company_id", "user_id",
+        string="Company doctors",
+        help="The company doctors (bedrijfsartsen) serving this company: they see its cases "
+        "and record their advice on them.",
+    )
+    erm_retention_reintegration_years = fields.Integer(
+        string="Keep the re-integration dossier (years)", default=2,
+        help="Years after the re-integration ended (the recovery) before the dossier is "
+        "anonymised.",
+    )
+    erm_retention_admin_years = fields.Integer(
+        string="Keep the absence administration (years)", default=2,
+        help="Years after the employment ended before the cases are fully anonymised.",
+    )
+    erm_retention_erdzw_years = fields.Integer(
+        string="Keep safety-net cases (ERD-ZW, years)", default=5,
+        help="Years after the recovery before the dossier of a case under the Ziektewet "
+        "safety net is anonymised (own-risk bearer for the Ziektewet).",
+    )
+    # Deadline alerts (issue 5); lead times per milestone live in erm.milestone.lead.time.
+    erm_escalation_days = fields.Integer(
+        string="Escalate after (days overdue)",
+        default=14,
+        help="A milestone overdue by more than this many days is escalated once to the "
+        "escalation contact.",
+    )
+    erm_escalation_user_id = fields.Many2one(
+        "res.users",
+        string="Escalation contact",
+        domain="[('share', '=', False)]",
+        help="Receives the escalations of overdue milestones (usually an HR adviser), and the "
+        "deadline activities of cases without a responsible user. Empty: the company's HR "
+        "advisers.",
+    )
+
+    @api.constrains("erm_retention_reintegration_years", "erm_retention_admin_years",
+                    "erm_retention_erdzw_years")
+    def _check_erm_retention(self):
+        for company in self:
+            if min(company.erm_retention_reintegration_years, company.erm_retention_admin_years,
+                   company.erm_retention_erdzw_years) < 1:
+                raise ValidationError(
+                    self.env._("A retention term is at least one year.")
+                )
 
     @api.constrains("erm_frequent_absence_threshold", "erm_frequent_absence_window_days")
     def _check_erm_frequent_absence(self):
@@ -35,3 +81,11 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The frequent-absence window must be at least 1 day.")
                 )
+
+    @api.constrains("erm_escalation_days")
+    def _check_erm_escalation_days(self):
+        if any(company.erm_escalation_days < 0 for company in self):
+            raise ValidationError(
+                self.env._("The number of days before an overdue milestone is escalated "
+                           "cannot be negative.")
+            )

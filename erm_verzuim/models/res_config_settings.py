@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResConfigSettings(models.TransientModel):
@@ -12,3 +12,80 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_frequent_absence_window_days", readonly=False
     )
     erm_early_doctor = fields.Boolean(related="company_id.erm_early_doctor", readonly=False)
+    erm_escalation_days = fields.Integer(
+        related="company_id.erm_escalation_days", readonly=False
+    )
+    erm_escalation_user_id = fields.Many2one(
+        related="company_id.erm_escalation_user_id", readonly=False
+    )
+
+    # ERM model of the company (issue 4): the company default policy, saved as a new dated
+    # policy when it changes (erm.model.policy keeps the history).
+    erm_model = fields.Selection(
+        selection=lambda self: self.env["erm.model.policy"]._fields["erm_model"].selection,
+        string="ERM model", compute="_compute_erm_model_settings", readonly=False,
+    )
+    erm_model_date_from = fields.Date(
+        string="ERM model from", compute="_compute_erm_model_settings", readonly=False,
+        help="The day a changed model or duty holder applies from; open cases follow it "
+        "from that day.",
+    )
+    erm_coach_user_ids = fields.Many2many(
+        "res.users", "erm_settings_coach_rel", "settings_id", "user_id",
+        string="Absence coaches", compute="_compute_erm_model_settings", readonly=False,
+    )
+    erm_hr_user_ids = fields.Many2many(
+        "res.users", "erm_settings_hr_rel", "settings_id", "user_id",
+        string="HR advisers", compute="_compute_erm_model_settings", readonly=False,
+    )
+    erm_doctor_user_ids = fields.Many2many(
+        related="company_id.erm_doctor_user_ids", readonly=False,
+    )
+    erm_retention_reintegration_years = fields.Integer(
+        related="company_id.erm_retention_reintegration_years", readonly=False,
+    )
+    erm_retention_admin_years = fields.Integer(
+        related="company_id.erm_retention_admin_years", readonly=False,
+    )
+    erm_retention_erdzw_years = fields.Integer(
+        related="company_id.erm_retention_erdzw_years", readonly=False,
+    )
+
+    @api.depends("company_id")
+    def _compute_erm_model_settings(self):
+        Policy = self.env["erm.model.policy"]
+        today = fields.Date.context_today(self)
+        for settings in self:
+            policy = Policy._company_default(settings.company_id, today)
+            settings.erm_model = policy.erm_model or "I"
+            settings.erm_model_date_from = today
+            settings.erm_coach_user_ids = policy.coach_user_ids
+            settings.erm_hr_user_ids = policy.hr_user_ids
+
+    def set_values(self):
+        res = super().set_values()
+        if self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            self.env["erm.model.policy"]._set_company_default(
+                self.company_id, self.erm_model or "I", self.erm_model_date_from,
+                self.erm_coach_user_ids, self.erm_hr_user_ids,
+            )
+        return res
+
+    def action_erm_model_policies(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_model_policy_action"
+        )
+        action["context"] = {"default_company_id": self.company_id.id}
+        return action
+
+    def action_erm_lead_times(self):
+        """The lead times of the current company, completed with the defaults."""
+        self.env["erm.milestone.lead.time"]._ensure_defaults(self.company_id)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Lead times"),
+            "res_model": "erm.milestone.lead.time",
+            "view_mode": "list",
+            "domain": [("company_id", "=", self.company_id.id)],
+            "context": {"default_company_id": self.company_id.id},
+        }

@@ -335,3 +335,25 @@ class TestAbsenceTimeOff(ErmTestCommon):
         self.assertNotIn(date(2026, 11, 9), days)
         self.assertNotIn(date(2026, 11, 10), days)
         self.assertIn(date(2026, 11, 11), days)
+
+
+@tagged("post_install", "-at_install", "erm_cases")
+class TestRefreshCron(ErmTestCommon):
+    def test_refresh_in_batches_and_continues(self):
+        with freeze_time("2026-03-20"):
+            cases = self.Case.create([
+                {"employee_id": employee.id, "date_start": date(2026, 3, 2)}
+                for employee in (self.employee, self.colleague, self.other_employee)
+            ])
+            self.assertEqual(set(cases.mapped("state")), {"probleemanalyse"})
+        with freeze_time("2026-12-01"):
+            remaining = self.Case._cron_refresh(batch_size=2)
+            self.assertEqual(remaining, 1)
+            self.assertEqual(len(cases.filtered("wvp_refresh_date")), 2)
+            self.assertEqual(self.Case._cron_refresh(batch_size=2), 0)
+            self.assertEqual(set(cases.mapped("wvp_refresh_date")), {date(2026, 12, 1)})
+            # every milestone state follows the calendar: the problem analysis is overdue
+            states = cases.milestone_ids.filtered(
+                lambda m: m.code == "probleemanalyse").mapped("state")
+            self.assertEqual(set(states), {"overdue"})
+            self.assertEqual(self.Case._cron_refresh(batch_size=2), 0)  # nothing left today

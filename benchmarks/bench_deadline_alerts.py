@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Benchmark of the deadline alerts (issue 5): the daily job on 1,000 and on 10,000 open
+absence cases, run the way the scheduler runs it (one committed transaction per batch,
+``_notify_progress`` deciding whether to call again).
+
+    bin/erm python benchmarks/bench_deadline_alerts.py [--cases 10000] [--small 1000]
+    bin/erm bench                                      # every benchmark
+
+Prints, for both sizes, the first run (no activity exists yet) and an idempotent re-run:
+duration, queries, batches, items processed; and the ratios 10,000 / 1,000. No assertion:
+the figures are for people. Goals (issue 5): first run <= 30 s and re-run <= 5 s at 10,000
+cases, a query count that does not grow with the number of cases.
+
+Data: a template database ``erm_h5_bench_tpl_<employees>`` (erm_verzuim + hr_contract and
+the demo organisation of data/demo_org.py, with logins for the managers) is built once,
+upgraded (-u erm_verzuim) at every run and copied to ``erm_h5_bench``; the cases are made
+by data/demo_cases.py.
+"""
+
+import argparse
+import os
+import random
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import odoo  # noqa: E402
+from odoo import SUPERUSER_ID, api  # noqa: E402
+
+TEMPLATE_DB = "erm_h5_bench_tpl_{employees}"
+DB = "erm_h5_bench"
+SEED = 1
+COMPANIES = 3
+CRON = "erm_verzuim.ir_cron_erm_deadline_alerts"
+ORG_PARAM = "erm_bench.organisation"
+
+
+def log(message):
+    print(f"[bench] {message}", flush=True)
+
+
+def _setup_odoo():
+    conf = os.environ.get("ERM_CONF")
+    if not conf:
+        sys.exit("ERM_CONF is not set: run through `bin/erm python` or `bin/erm bench`.")
+    if not getattr(_setup_odoo, "done", False):
+        odoo.tools.config.parse_config(["-c", conf, "--log-level=warn"], setup_logging=True)
+        _setup_odoo.done = True
+    return conf
+
+
+def _list_dbs():
+    from odoo.service import db
+
+    return db.list_dbs(True)
+
+
+def _odoo_bin(database, *args):
+    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
+    subprocess.run([
+        sys.executable, str(odoo_bin), "-c", os.environ["ERM_CONF"], "-d", database,
+        "--stop-after-init", "--log-level=warn", *args,
+    ], check=True)
+
+
+def ensure_template(employees):
+    """The template database with the modules and the organisation (built once, then
+    only upgraded); returns its name."""
+    from odoo.modules.registry import Registry
+
+    from data.demo_cases import ensure_manager_users
+    from data.demo_org import generate_organisation
+
+    template = TEMPLATE_DB.format(employees=employees)
+    if template not in _list_dbs():
+        log(f"installing erm_verzuim and hr_contract in {template} (once, ~30 s)")
+        _odoo_bin(template, "-i", "erm_verzuim,hr_contract", "--without-demo=all")
+    else:
+        log(f"upgrading erm_verzuim in {template}")
+        _odoo_bin(template, "-u", "erm_verzuim")
+    wanted = f"employees={employees} seed={SEED} companies={COMPANIES}"
+    registry = Registry(template)
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        params = env["ir.config_parameter"]
+        if params.get_param(ORG_PARAM) != wanted:
+            log(f"generating the organisation ({wanted}; once, a few minutes)")
+            started = time.perf_counter()
+            generate_organisation(env, employees=employees, seed=SEED, companies=COMPANIES,
+                                  with_users=False)
+            users = ensure_manager_users(env)
+            admin = env.ref("base.user_admin")
+            companies = env["res.company"].search([])
+            admin.company_ids = [odoo.Command.link(c.id) for c in companies]
+            companies.erm_escalation_user_id = admin
+            params.set_param(ORG_PARAM, wanted)
+            log(f"organisation ready: {len(users)} manager logins "
+                f"({time.perf_counter() - started:.0f} s)")
+    odoo.modules.registry.Registry.delete(template)
+    odoo.sql_db.close_db(template)
+    return template
+
+
+def fresh_database(template):
+    from odoo.service import db
+
+    if DB in _list_dbs():
+        odoo.modules.registry.Registry.delete(DB)
+        odoo.sql_db.close_db(DB)
+        db.exp_drop(DB)
+    db.exp_duplicate_database(template, DB)
+    return odoo.modules.registry.Registry(DB)
+
+
+def make_cases(registry, employee_ids):
+    from data.demo_cases import create_cases
+
+    started = time.perf_counter()
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        cases = create_cases(env, env["hr.employee"].browse(employee_ids), seed=SEED)
+        env.cr.execute("SELECT count(*) FROM erm_wvp_milestone WHERE case_id IN %s",
+                       [tuple(cases.ids)])
+        milestones = env.cr.fetchone()[0]
+    log(f"{len(cases)} cases with {milestones} milestones created "
+        f"({time.perf_counter() - started:.0f} s)")
+    return len(cases)
+
+
+def run_job(registry):
+    """Run the alert job as the scheduler's _run_job does: each call in its own committed
+    transaction with a progress record, called again while work remains."""
+    totals = {"seconds": 0.0, "queries": 0, "batches": 0, "done": 0}
+    started = time.perf_counter()
+    for _i in range(1000):
+        with registry.cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            cron = env.ref(CRON)
+            env = api.Environment(cr, cron.user_id.id, {
+                "lastcall": cron.lastcall, "cron_id": cron.id,
+            })
+            cron = env.ref(CRON)
+            cron, progress = cron._add_progress()
+            cr.commit()
+            before = cr.sql_log_count
+            cron._callback(cron.cron_name, cron.ir_actions_server_id.id)
+            totals["queries"] += cr.sql_log_count - before
+            done, remaining = progress.done, progress.remaining
+            cr.commit()
+        totals["batches"] += 1
+        totals["done"] += done
+        if not remaining or not done:
+            break
+    totals["seconds"] = time.perf_counter() - started
+    return totals
+
+
+def reset_alerts(registry):
+    """Forget every alert (activities, escalations, signals, followers): the next run is a
+    first run again. Only for this scratch database."""
+    with registry.cursor() as cr:
+        cr.execute("DELETE FROM mail_activity WHERE erm_alert_kind IS NOT NULL")
+        cr.execute("UPDATE erm_wvp_milestone SET erm_escalated_date = NULL "
+                   "WHERE erm_escalated_date IS NOT NULL")
+        cr.execute("UPDATE erm_absence_case SET erm_frequent_signal_date = NULL "
+                   "WHERE erm_frequent_signal_date IS NOT NULL")
+        cr.execute("DELETE FROM mail_followers WHERE res_model = 'erm.absence.case'")
+        cr.execute("DELETE FROM mail_mail")
+        cr.execute("ANALYZE")
+
+
+def counts(registry):
+    with registry.cursor() as cr:
+        cr.execute("""
+            SELECT (SELECT count(*) FROM erm_absence_case
+                     WHERE active AND date_recovered IS NULL),
+                   (SELECT count(*) FROM mail_activity WHERE erm_alert_kind = 'deadline'
+                     AND active),
+                   (SELECT count(*) FROM mail_activity
+                     WHERE erm_alert_kind = 'frequent_absence' AND active),
+                   (SELECT count(*) FROM erm_wvp_milestone WHERE erm_escalated_date IS NOT NULL)
+        """)
+        return dict(zip(("open cases", "deadline activities", "frequent-absence signals",
+                         "escalated milestones"), cr.fetchone(), strict=True))
+
+
+def fmt(run):
+    per_batch = run["queries"] / run["batches"] if run["batches"] else 0
+    return (f"{run['seconds']:7.2f} s {run['queries']:7d} queries {run['batches']:3d} batches "
+            f"{per_batch:7.1f} queries/batch {run['done']:6d} items")
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cases", type=int, default=10000)
+    parser.add_argument("--small", type=int, default=1000)
+    parser.add_argument("--employees", type=int, default=None,
+                        help="organisation size (default: cases + 10%%)")
+    args = parser.parse_args(argv)
+    _setup_odoo()
+    employees = args.employees or int(args.cases * 1.1)
+    registry = fresh_database(ensure_template(employees))
+    with registry.cursor() as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        employee_ids = env["hr.employee"].search([], order="id").ids
+    random.Random(SEED).shuffle(employee_ids)
+    results = {}
+    log(f"phase 1: {args.small} open cases")
+    make_cases(registry, employee_ids[:args.small])
+    with registry.cursor() as cr:
+        cr.execute("ANALYZE")
+    results["small_first"] = run_job(registry)
+    results["small_rerun"] = run_job(registry)
+    small_counts = counts(registry)
+    log(f"phase 2: {args.cases} open cases")
+    make_cases(registry, employee_ids[args.small:args.cases])
+    reset_alerts(registry)
+    results["large_first"] = run_job(registry)
+    results["large_rerun"] = run_job(registry)
+    large_counts = counts(registry)
+
+    print()
+    print(f"Deadline alerts benchmark ({os.cpu_count()} CPUs, database {DB})")
+    print(f"  {args.small:>6} cases: {small_counts}")
+    print(f"  {args.cases:>6} cases: {large_counts}")
+    for key, label in (("small_first", f"{args.small} cases, first run"),
+                       ("small_rerun", f"{args.small} cases, re-run  "),
+                       ("large_first", f"{args.cases} cases, first run"),
+                       ("large_rerun", f"{args.cases} cases, re-run  ")):
+        print(f"  {label:<24} {fmt(results[key])}")
+    ratio = args.cases / args.small
+    for kind in ("first", "rerun"):
+        small, large = results[f"small_{kind}"], results[f"large_{kind}"]
+        qpb_small = small["queries"] / small["batches"]
+        qpb_large = large["queries"] / large["batches"]
+        print(f"  ratio {args.cases}/{args.small} ({ratio:.0f}x cases), {kind:<5}: "
+              f"time {large['seconds'] / small['seconds']:.2f}x, "
+              f"queries {large['queries'] / small['queries']:.2f}x, "
+              f"queries per batch {qpb_large / qpb_small:.2f}x, "
+              f"items {large['done'] / max(small['done'], 1):.2f}x")
+    print(f"  goals: first run <= 30 s ({results['large_first']['seconds']:.1f} s), "
+          f"re-run <= 5 s ({results['large_rerun']['seconds']:.2f} s)")
+    return results
+
+
+if __name__ == "__main__":
+    main()

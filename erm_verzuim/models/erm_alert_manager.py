@@ -1,0 +1,693 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Deadline alerts (issue 5): the scheduled actions that never let a WvP deadline slip.
+
+The daily job reconciles what *should* exist with what *does* exist, in batches:
+
+1. close   open deadline activities whose milestone is done (kept as done in the chatter)
+           or no longer applies (milestone cancelled, case recovered or archived);
+2. update  open deadline activities whose deadline, assignee or case changed (in place:
+           users keep their notes);
+3. create  one activity per open milestone due within its lead time (per company and code);
+4. escalate milestones overdue by more than the company's escalation days, once;
+5. signal  frequent absence to the regievoerder, once per employee per rolling window.
+
+Each step selects its work with one SQL query (``count(*) OVER ()`` gives what is left), so a
+run costs a constant number of queries per batch, whatever the number of cases. Every batch
+is one transaction of the scheduler, which commits after each call and calls again while
+``_notify_progress`` reports work remaining; a crash loses at most the running batch and the
+next run simply finds the rest still to do. Duplicates are impossible: the scheduler runs a
+job in one worker at a time, the batch takes a transaction-level advisory lock (manual runs,
+overlapping workers) and the database has a unique partial index per milestone and per
+frequent-absence signal (a stale snapshot that slips through fails on the index and the
+batch is retried with a fresh one).
+
+Texts stored for users (activity summaries and notes, chatter notes, e-mails) are Dutch
+source text, as the issue asks; they carry no medical content. Labels, help texts and errors
+are English, translatable.
+"""
+
+import logging
+from collections import defaultdict
+from datetime import timedelta
+
+import psycopg2
+import pytz
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.tools import SQL, mute_logger
+
+from .erm_wvp_milestone import MILESTONE_CODES
+
+_logger = logging.getLogger(__name__)
+
+BATCH_SIZE = 1000
+DIGEST_BATCH_SIZE = 200
+DIGEST_HORIZON_DAYS = 14
+PRECOMMIT_RESTRICT_MAX = 5000  # above: the commit-time sync scans instead of an IN list
+ANALYZE_MIN_ROWS = 200  # see _analyze_if_grown
+ANALYZE_GROWTH = 0.2
+DEFAULT_TZ = "Europe/Amsterdam"
+ALERT_CODES = tuple(code for code, _label in MILESTONE_CODES if code != "einde_wachttijd")
+ALERT_LOCK = "erm_verzuim.deadline_alerts"
+DIGEST_LOCK = "erm_verzuim.weekly_digest"
+CRON_ALERTS = "erm_verzuim.ir_cron_erm_deadline_alerts"
+PRECOMMIT_KEY = "erm.alert.sync"
+
+# ---------------------------------------------------------------- Dutch texts (no medical data)
+MILESTONE_LABELS_NL = {
+    "ba_mogelijkheden": "Mogelijkheden en beperkingen (bedrijfsarts)",
+    "ba_interventieadvies": "Advies over interventies (bedrijfsarts)",
+    "probleemanalyse": "Probleemanalyse",
+    "plan_van_aanpak": "Plan van aanpak",
+    "evaluatie": "Evaluatie plan van aanpak",
+    "uwv_42": "42e-weeksmelding UWV",
+    "eerstejaars": "Eerstejaarsevaluatie",
+    "tweede_spoor": "Besluit tweede spoor",
+    "eindevaluatie": "Eindevaluatie",
+    "wia_aanvraag": "WIA-aanvraag",
+    "einde_wachttijd": "Einde wachttijd",
+    "uwv_vangnet": "Vangnetmelding UWV",
+}
+SUMMARIES_NL = {
+    "ba_mogelijkheden": "Laat de bedrijfsarts de mogelijkheden en beperkingen vastleggen",
+    "ba_interventieadvies": "Vraag de bedrijfsarts om advies over interventies",
+    "probleemanalyse": "Laat de bedrijfsarts de probleemanalyse opstellen",
+    "plan_van_aanpak": "Stel het plan van aanpak op met de medewerker",
+    "evaluatie": "Evalueer het plan van aanpak (evaluatie {sequence})",
+    "uwv_42": "Doe de 42e-weeksmelding bij UWV",
+    "eerstejaars": "Houd de eerstejaarsevaluatie met de medewerker",
+    "tweede_spoor": "Neem een besluit over re-integratie in het tweede spoor",
+    "eindevaluatie": "Stel de eindevaluatie op",
+    "wia_aanvraag": "Ondersteun de medewerker bij de WIA-aanvraag",
+    "uwv_vangnet": "Doe de vangnetmelding bij UWV",
+}
+FREQUENT_SUMMARY_NL = (
+    "Frequent verzuim: voer een gesprek en stel een consult bij de bedrijfsarts voor"
+)
+FREQUENT_NOTE_NL = Markup(
+    "<p>De medewerker heeft zich minstens %(threshold)s keer ziek gemeld in %(days)s dagen. "
+    "Dit is een signaal om in gesprek te gaan over het verzuim en de werksituatie, en om een "
+    "consult bij de bedrijfsarts voor te stellen. Het is nooit een sanctie.</p>"
+)
+DONE_FEEDBACK_NL = "Mijlpaal afgerond op %s."
+OBSOLETE_FEEDBACK_NL = (
+    "Vervallen: de mijlpaal is niet meer van toepassing of het dossier is gesloten."
+)
+ESCALATION_NOTE_NL = Markup(
+    "<p>Termijn verstreken en geëscaleerd: <b>%(label)s</b> (uiterlijk %(deadline)s, "
+    "%(days)s dagen te laat). Escalatie naar: %(names)s.</p>"
+)
+NOBODY_NL = "niemand (stel een escalatiecontact in bij de instellingen)"
+
+
+def milestone_label_nl(code, sequence=0):
+    label = MILESTONE_LABELS_NL.get(code, code)
+    return f"{label} {sequence}" if sequence else label
+
+
+def summary_nl(code, sequence=0):
+    return SUMMARIES_NL.get(code, milestone_label_nl(code, sequence)).format(sequence=sequence)
+
+
+def date_nl(value):
+    return value.strftime("%d-%m-%Y") if value else ""
+
+
+class ErmAlertManager(models.AbstractModel):
+    _name = "erm.alert.manager"
+    _description = "Absence deadline alerts"
+
+    # ------------------------------------------------------------------ scheduled actions
+    @api.model
+    def _cron_deadline_alerts(self, batch_size=BATCH_SIZE):
+        """Daily: one batch of deadline alerts; the scheduler calls again while work
+        remains (it commits after each call)."""
+        done, remaining = self._run_alert_batch(batch_size)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        if remaining and "cron_id" not in self.env.context:
+            # run by hand ("Run manually", shell): ask the scheduler to continue soon
+            self._trigger_alerts()
+        return done, remaining
+
+    @api.model
+    def _cron_weekly_digest(self, batch_size=DIGEST_BATCH_SIZE):
+        """Weekly: one batch of digest e-mails (see _run_digest_batch)."""
+        done, remaining = self._run_digest_batch(batch_size)
+        self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
+        return done, remaining
+
+    @api.model
+    def _run_deadline_alerts(self, batch_size=BATCH_SIZE, max_batches=1000):
+        """All batches in the current transaction (tests, shell, benchmarks); the scheduler
+        uses _cron_deadline_alerts. Returns the number of items processed."""
+        total = 0
+        for _i in range(max_batches):
+            done, remaining = self._run_alert_batch(batch_size)
+            total += done
+            if not remaining or not done:
+                break
+        return total
+
+    # ------------------------------------------------------------------ one batch
+    @api.model
+    def _run_alert_batch(self, batch_size=BATCH_SIZE):
+        """Process at most `batch_size` items; return (done, remaining)."""
+        self = self.sudo()  # noqa: PLW0642 - a system job over all companies
+        if not self._try_advisory_lock(ALERT_LOCK):
+            _logger.info("Deadline alerts: another worker is running them; skipped.")
+            return 0, 0
+        self.env.flush_all()
+        config = self._alert_config()
+        cfg = self._config_sql(config)
+        done = remaining = 0
+        budget = batch_size
+        for step in (self._step_close, self._step_update, self._step_create,
+                     self._step_escalate, self._step_frequent):
+            step_done, step_left = step(config, cfg, budget)
+            done += step_done
+            remaining += step_left
+            budget -= step_done
+        self.env.flush_all()
+        _logger.info("Deadline alerts: %s items processed, %s remaining.", done, remaining)
+        return done, remaining
+
+    @api.model
+    def _try_advisory_lock(self, key):
+        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(hashtext(%s))", key))
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _trigger_alerts(self):
+        cron = self.env.ref(CRON_ALERTS, raise_if_not_found=False)
+        if cron:
+            cron.sudo()._trigger()
+
+    # ------------------------------------------------------------------ configuration
+    @api.model
+    def _company_today(self, company):
+        """Today in the company's time zone (its working-time calendar, else its address)."""
+        tz_name = company.resource_calendar_id.tz or company.partner_id.tz or DEFAULT_TZ
+        try:
+            tz = pytz.timezone(tz_name)
+        except pytz.UnknownTimeZoneError:
+            tz = pytz.timezone(DEFAULT_TZ)
+        return pytz.utc.localize(fields.Datetime.now()).astimezone(tz).date()
+
+    @api.model
+    def _alert_config(self):
+        """{company_id: settings of the run}: today, lead thresholds per code, escalation
+        and frequent-absence windows, fallback assignee. A few queries for all companies."""
+        LeadTime = self.env["erm.milestone.lead.time"]
+        table = LeadTime._lead_days_table()
+        companies = self.env["res.company"].sudo().with_context(active_test=False).search([])
+        companies.fetch(["erm_escalation_days", "erm_escalation_user_id",
+                         "erm_frequent_absence_window_days", "erm_frequent_absence_threshold",
+                         "resource_calendar_id", "partner_id"])
+        config = {}
+        for company in companies:
+            today = self._company_today(company)
+            fallback = company.erm_escalation_user_id
+            config[company.id] = {
+                "today": today,
+                "thresholds": {
+                    code: today + timedelta(days=LeadTime._lead_days_for(company.id, code, table))
+                    for code in ALERT_CODES
+                },
+                "escalate_before": today - timedelta(days=company.erm_escalation_days or 0),
+                "fallback_user_id": fallback.id if fallback and fallback.active else None,
+                "frequent_window_start": today - timedelta(
+                    days=company.erm_frequent_absence_window_days or 365),
+                "frequent_threshold": company.erm_frequent_absence_threshold or 3,
+                "frequent_window_days": company.erm_frequent_absence_window_days or 365,
+            }
+        return config
+
+    @api.model
+    def _config_sql(self, config):
+        """The run's settings per company and milestone code, as the SQL relation
+        cfg(company_id, code, threshold, today, escalate_before, fallback_user_id, horizon)."""
+        rows = [
+            SQL("(%s, %s, %s::date, %s::date, %s::date, %s::int, %s::date)",
+                company_id, code, conf["thresholds"][code], conf["today"],
+                conf["escalate_before"], conf["fallback_user_id"],
+                conf["today"] + timedelta(days=DIGEST_HORIZON_DAYS))
+            for company_id, conf in config.items() for code in ALERT_CODES
+        ]
+        return SQL(
+            "(VALUES %s) AS cfg(company_id, code, threshold, today, escalate_before, "
+            "fallback_user_id, horizon)",
+            SQL(", ").join(rows),
+        )
+
+    @api.model
+    def _company_sql(self, config):
+        """The run's settings per company, as the SQL relation
+        comp(company_id, today, fallback_user_id, frequent_window_start, week_start)."""
+        rows = [
+            SQL("(%s, %s::date, %s::int, %s::date, %s::date)",
+                company_id, conf["today"], conf["fallback_user_id"],
+                conf["frequent_window_start"],
+                conf["today"] - timedelta(days=conf["today"].weekday()))
+            for company_id, conf in config.items()
+        ]
+        return SQL(
+            "(VALUES %s) AS comp(company_id, today, fallback_user_id, frequent_window_start, "
+            "week_start)",
+            SQL(", ").join(rows),
+        )
+
+    @api.model
+    def _open_milestones_sql(self, cfg):
+        """FROM/WHERE of the open milestones of open cases, with their run settings (cfg)
+        and their assignee: the responsible user if active, else the company's fallback."""
+        return SQL("""
+              FROM erm_wvp_milestone m
+              JOIN %s ON cfg.company_id = m.company_id AND cfg.code = m.code
+              JOIN erm_absence_case c ON c.id = m.case_id
+         LEFT JOIN res_users ru ON ru.id = m.responsible_user_id AND ru.active
+             WHERE m.date_done IS NULL AND m.state != 'cancelled'
+               AND c.active AND c.date_recovered IS NULL
+        """, cfg)
+
+    @api.model
+    def _fetch_work(self, query, budget):
+        """Rows of `query` (its last column being ``count(*) OVER ()``), at most `budget`
+        (None: all); returns (rows, total rows matching)."""
+        limit = None if budget is None else max(budget, 1)
+        self.env.cr.execute(SQL("%s LIMIT %s", query, limit))
+        rows = self.env.cr.fetchall()
+        total = rows[0][-1] if rows else 0
+        if budget is not None:
+            rows = rows[:budget]
+        return rows, total
+
+    # ------------------------------------------------------------------ the steps
+    @api.model
+    def _step_close(self, config, cfg, budget, restriction=None):
+        restriction = restriction or SQL()
+        rows, total = self._fetch_work(SQL("""
+            SELECT a.id, m.date_done, count(*) OVER ()
+              FROM mail_activity a
+              JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
+              JOIN erm_absence_case c ON c.id = m.case_id
+             WHERE a.active %s
+               AND (m.date_done IS NOT NULL OR m.state = 'cancelled'
+                    OR NOT c.active OR c.date_recovered IS NOT NULL)
+             ORDER BY a.id
+        """, restriction), budget)
+        if not rows:
+            return 0, total
+        Activity = self.env["mail.activity"].with_context(erm_alert_closing=True)
+        by_feedback = defaultdict(list)
+        for activity_id, date_done, _count in rows:
+            feedback = DONE_FEEDBACK_NL % date_nl(date_done) if date_done else OBSOLETE_FEEDBACK_NL
+            by_feedback[feedback].append(activity_id)
+        for feedback, activity_ids in by_feedback.items():
+            Activity.browse(activity_ids).action_feedback(feedback=feedback)
+        return len(rows), total - len(rows)
+
+    @api.model
+    def _step_update(self, config, cfg, budget, restriction=None):
+        restriction = restriction or SQL()
+        rows, total = self._fetch_work(SQL("""
+            SELECT a.id, m.date_deadline, m.case_id, a.user_id,
+                   COALESCE(ru.id, cfg.fallback_user_id, a.user_id), count(*) OVER ()
+              FROM mail_activity a
+              JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
+              JOIN %s ON cfg.company_id = m.company_id AND cfg.code = m.code
+              JOIN erm_absence_case c ON c.id = m.case_id
+         LEFT JOIN res_users ru ON ru.id = m.responsible_user_id AND ru.active
+             WHERE a.active AND m.date_done IS NULL AND m.state != 'cancelled'
+               AND c.active AND c.date_recovered IS NULL %s
+               AND (a.date_deadline != m.date_deadline OR a.res_id != m.case_id
+                    OR a.user_id != COALESCE(ru.id, cfg.fallback_user_id, a.user_id))
+             ORDER BY a.id
+        """, cfg, restriction), budget)
+        if not rows:
+            return 0, total
+        Activity = self._activity_env()
+        # res_name follows res_id: read the cases' names in one query beforehand
+        self.env["erm.absence.case"].browse({row[2] for row in rows}).fetch(["name"])
+        by_user = defaultdict(list)
+        pairs = set()
+        for activity_id, deadline, case_id, old_user_id, user_id, _count in rows:
+            # values per record; the ORM flushes them as one UPDATE ... FROM (VALUES ...)
+            Activity.browse(activity_id).write({"date_deadline": deadline, "res_id": case_id})
+            if user_id != old_user_id:
+                by_user[user_id].append(activity_id)
+            pairs.add((case_id, user_id))
+        for user_id, activity_ids in by_user.items():
+            Activity.browse(activity_ids).write({"user_id": user_id})
+        self._subscribe_assignees(pairs)
+        return len(rows), total - len(rows)
+
+    @api.model
+    def _step_create(self, config, cfg, budget, restriction=None):
+        restriction = restriction or SQL()
+        rows, total = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline,
+                   COALESCE(ru.id, cfg.fallback_user_id), count(*) OVER ()
+              %s %s
+               AND m.date_deadline <= cfg.threshold
+               AND COALESCE(ru.id, cfg.fallback_user_id) IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_milestone_id = m.id AND a.active)
+             ORDER BY m.date_deadline, m.id
+        """, self._open_milestones_sql(cfg), restriction), budget)
+        if not rows:
+            return 0, total
+        activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_deadline")
+        model_id = self.env["ir.model"]._get_id("erm.absence.case")
+        vals_list = [{
+            "res_model_id": model_id, "res_id": case_id,
+            "activity_type_id": activity_type.id, "summary": summary_nl(code, sequence),
+            "date_deadline": deadline, "user_id": user_id, "automated": True,
+            "erm_milestone_id": milestone_id, "erm_alert_kind": "deadline",
+        } for milestone_id, case_id, code, sequence, deadline, user_id, _count in rows]
+        if not self._create_activities(vals_list):
+            return 0, total
+        return len(rows), total - len(rows)
+
+    @api.model
+    def _step_escalate(self, config, cfg, budget, restriction=None):
+        restriction = restriction or SQL()
+        rows, total = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id,
+                   COALESCE(ru.id, cfg.fallback_user_id), count(*) OVER ()
+              %s %s
+               AND m.erm_escalated_date IS NULL AND m.date_deadline < cfg.escalate_before
+             ORDER BY m.date_deadline, m.id
+        """, self._open_milestones_sql(cfg), restriction), budget)
+        if not rows:
+            return 0, total
+        Milestone = self.env["erm.wvp.milestone"]
+        milestones = Milestone.browse([row[0] for row in rows])
+        partners_by_milestone = milestones._erm_escalation_partners()
+        cases = self.env["erm.absence.case"].browse({row[1] for row in rows})
+        case_names = {case.id: case.name for case in cases}
+        users = self.env["res.users"].browse({row[6] for row in rows if row[6]})
+        user_names = {user.id: user.name for user in users}
+        notes = defaultdict(list)
+        lines_by_partner = defaultdict(list)
+        by_company = defaultdict(list)
+        for milestone_id, case_id, code, sequence, deadline, company_id, user_id, _c in rows:
+            today = config[company_id]["today"]
+            partners = partners_by_milestone.get(milestone_id) or self.env["res.partner"]
+            line = {
+                "reference": case_names[case_id], "label": milestone_label_nl(code, sequence),
+                "deadline": date_nl(deadline), "days": (today - deadline).days,
+                "responsible": user_names.get(user_id, ""),
+            }
+            names = ", ".join(partners.mapped("name")) or NOBODY_NL
+            notes[case_id].append(ESCALATION_NOTE_NL % dict(line, names=names))
+            for partner in partners:
+                lines_by_partner[partner.id].append(line)
+            by_company[company_id].append(milestone_id)
+        cases._message_log_batch(
+            bodies={case_id: Markup("").join(parts) for case_id, parts in notes.items()}
+        )
+        if lines_by_partner:
+            template = self.env.ref("erm_verzuim.mail_template_erm_escalation")
+            template.with_context(erm_escalations=dict(lines_by_partner)).send_mail_batch(
+                sorted(lines_by_partner)
+            )
+        for company_id, milestone_ids in by_company.items():
+            Milestone.browse(milestone_ids).write(
+                {"erm_escalated_date": config[company_id]["today"]}
+            )
+        return len(rows), total - len(rows)
+
+    @api.model
+    def _step_frequent(self, config, cfg, budget, restriction=None):
+        if restriction:
+            return 0, 0  # not tied to milestones
+        rows, total = self._fetch_work(SQL("""
+            SELECT f.id, f.company_id, COALESCE(ru.id, comp.fallback_user_id), count(*) OVER ()
+              FROM (SELECT DISTINCT ON (c.employee_id)
+                           c.id, c.employee_id, c.company_id, c.regievoerder_user_id
+                      FROM erm_absence_case c
+                     WHERE c.active AND c.frequent_absence
+                     ORDER BY c.employee_id, c.date_start DESC, c.id DESC) f
+              JOIN %s ON comp.company_id = f.company_id
+         LEFT JOIN res_users ru ON ru.id = f.regievoerder_user_id AND ru.active
+             WHERE COALESCE(ru.id, comp.fallback_user_id) IS NOT NULL
+               AND NOT EXISTS (SELECT 1 FROM erm_absence_case s
+                                WHERE s.employee_id = f.employee_id
+                                  AND s.erm_frequent_signal_date > comp.frequent_window_start)
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'frequent_absence' AND a.active
+                                  AND a.res_id = f.id)
+             ORDER BY f.id
+        """, self._company_sql(config)), budget)
+        if not rows:
+            return 0, total
+        activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_frequent_absence")
+        delay = timedelta(days=activity_type.delay_count or 0)
+        model_id = self.env["ir.model"]._get_id("erm.absence.case")
+        vals_list = []
+        by_company = defaultdict(list)
+        for case_id, company_id, user_id, _count in rows:
+            conf = config[company_id]
+            vals_list.append({
+                "res_model_id": model_id, "res_id": case_id,
+                "activity_type_id": activity_type.id, "summary": FREQUENT_SUMMARY_NL,
+                "note": FREQUENT_NOTE_NL % {"threshold": conf["frequent_threshold"],
+                                            "days": conf["frequent_window_days"]},
+                "date_deadline": conf["today"] + delay, "user_id": user_id, "automated": True,
+                "erm_alert_kind": "frequent_absence",
+            })
+            by_company[company_id].append(case_id)
+        if not self._create_activities(vals_list):
+            return 0, total
+        for company_id, case_ids in by_company.items():
+            self.env["erm.absence.case"].browse(case_ids).write(
+                {"erm_frequent_signal_date": config[company_id]["today"]}
+            )
+        return len(rows), total - len(rows)
+
+    # ------------------------------------------------------------------ helpers
+    @api.model
+    def _activity_env(self):
+        """mail.activity for the job: no assignment e-mail per activity (the weekly digest
+        lists them) and followers added in one batch by _subscribe_assignees."""
+        return self.env["mail.activity"].sudo().with_context(
+            mail_activity_quick_update=True, erm_alert_batch_subscribe=True,
+            mail_create_nosubscribe=True, tracking_disable=True,
+        )
+
+    @api.model
+    def _create_activities(self, vals_list):
+        """Create in one batch; False when a concurrent worker created some of them first
+        (the unique index refused): the batch is rolled back and retried with a fresh
+        snapshot by the next run."""
+        # the cases' names feed the stored res_name: one query instead of one per activity
+        self.env["erm.absence.case"].browse({v["res_id"] for v in vals_list}).fetch(["name"])
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                activities = self._activity_env().create(vals_list)
+                self._analyze_if_grown("mail_activity", len(activities))
+        except psycopg2.errors.UniqueViolation:
+            _logger.warning(
+                "Deadline alerts: another worker created some of these %s activities "
+                "concurrently; nothing duplicated, the rest follows in the next run.",
+                len(vals_list),
+            )
+            self._trigger_alerts()
+            return False
+        self._subscribe_assignees({(a.res_id, a.user_id.id) for a in activities})
+        return activities
+
+    @api.model
+    def _analyze_if_grown(self, table, inserted):
+        """Refresh PostgreSQL's statistics of `table` when this batch inserted many rows
+        compared with what the planner believes it holds (the first run after install
+        creates thousands of activities in a table the planner thinks nearly empty, and
+        then picks nested-loop scans that make every later query of the run slow)."""
+        if inserted < ANALYZE_MIN_ROWS:
+            return
+        self.env.cr.execute(
+            SQL("SELECT reltuples FROM pg_class WHERE oid = %s::regclass", table)
+        )
+        estimate = self.env.cr.fetchone()[0]
+        if inserted > max(estimate, 0) * ANALYZE_GROWTH:
+            self.env.cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+
+    @api.model
+    def _subscribe_assignees(self, pairs):
+        """Make the assignees followers of their cases, as mail.activity.create would, but in
+        one read and one create for the whole batch. `pairs` holds (case id, user id)."""
+        users = self.env["res.users"].sudo().browse({user_id for _c, user_id in pairs if user_id})
+        partner_of = {user.id: user.partner_id.id for user in users}
+        wanted = {(case_id, partner_of[user_id]) for case_id, user_id in pairs
+                  if partner_of.get(user_id)}
+        if not wanted:
+            return
+        Followers = self.env["mail.followers"].sudo()
+        existing = {
+            (res_id, partner_id) for _fid, res_id, partner_id, _sids
+            in Followers._get_subscription_data(
+                [("erm.absence.case", list({case_id for case_id, _p in wanted}))],
+                list({partner_id for _c, partner_id in wanted}),
+            )
+        }
+        missing = sorted(wanted - existing)
+        if missing:
+            subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
+            Followers.create([{
+                "res_model": "erm.absence.case", "res_id": case_id, "partner_id": partner_id,
+                "subtype_ids": [Command.set(subtypes.ids)],
+            } for case_id, partner_id in missing])
+
+    # ------------------------------------------------------------------ immediate follow-up
+    @api.model
+    def _close_done_activities(self, milestones):
+        """Milestones marked done: complete their open activities (kept as done in the
+        chatter, with the date)."""
+        activities = self.env["mail.activity"]._erm_open_for_milestones(milestones)
+        by_date = defaultdict(list)
+        for activity in activities:
+            by_date[activity.erm_milestone_id.date_done].append(activity.id)
+        for date_done, activity_ids in by_date.items():
+            activities.browse(activity_ids).with_context(erm_alert_closing=True).action_feedback(
+                feedback=DONE_FEEDBACK_NL % date_nl(date_done)
+            )
+
+    @api.model
+    def _schedule_sync(self, milestone_ids):
+        """Remember milestones whose activity may need to follow a change; at commit their
+        open activities are updated or closed in one batch, and the daily job is triggered
+        when some of them now need a new activity."""
+        if not milestone_ids:
+            return
+        data = self.env.cr.precommit.data
+        pending = data.get(PRECOMMIT_KEY)
+        if pending is None:
+            pending = data[PRECOMMIT_KEY] = set()
+            self.env.cr.precommit.add(self._precommit_sync)
+        pending.update(milestone_ids)
+
+    def _precommit_sync(self):
+        milestone_ids = self.env.cr.precommit.data.pop(PRECOMMIT_KEY, None)
+        if not milestone_ids:
+            return
+        manager = self.env(context={}, su=True)["erm.alert.manager"]
+        manager._sync_milestones(milestone_ids)
+
+    @api.model
+    def _sync_milestones(self, milestone_ids):
+        self.env.flush_all()
+        config = self._alert_config()
+        cfg = self._config_sql(config)
+        if len(milestone_ids) > PRECOMMIT_RESTRICT_MAX:
+            restriction = SQL()  # a mass change: scanning beats a huge IN list
+        else:
+            restriction = SQL("AND m.id IN %s", tuple(milestone_ids))
+        self._step_close(config, cfg, None, restriction)
+        self._step_update(config, cfg, None, restriction)
+        if self._step_create(config, cfg, 0, restriction)[1]:
+            self._trigger_alerts()
+        self.env.flush_all()
+
+    # ------------------------------------------------------------------ weekly digest
+    @api.model
+    def _run_digest_batch(self, batch_size=DIGEST_BATCH_SIZE):
+        """Send the digest to at most `batch_size` users not served this week yet: their
+        open milestones due within two weeks (overdue included), per case; board members
+        get the counts of their companies only. Returns (done, remaining)."""
+        self = self.sudo()  # noqa: PLW0642 - a system job over all companies
+        if not self._try_advisory_lock(DIGEST_LOCK):
+            return 0, 0
+        self.env.flush_all()
+        config = self._alert_config()
+        cfg = self._config_sql(config)
+        board = self.env.ref("erm_verzuim.group_erm_board")
+        due = SQL("""
+            SELECT COALESCE(ru.id, cfg.fallback_user_id) AS user_id, m.id AS milestone_id
+              %s AND m.date_deadline <= cfg.horizon
+        """, self._open_milestones_sql(cfg))
+        rows, total = self._fetch_work(SQL("""
+            SELECT u.id, comp.today, count(*) OVER ()
+              FROM res_users u
+              JOIN %s ON comp.company_id = u.company_id
+             WHERE u.active AND NOT u.share AND u.erm_deadline_digest
+               AND (u.erm_digest_last_sent IS NULL OR u.erm_digest_last_sent < comp.week_start)
+               AND (u.id IN (SELECT due.user_id FROM (%s) due)
+                    OR u.id IN (SELECT r.uid FROM res_groups_users_rel r WHERE r.gid = %s))
+             ORDER BY u.id
+        """, self._company_sql(config), due, board.id), batch_size)
+        if not rows:
+            return 0, total
+        users = self.env["res.users"].browse([row[0] for row in rows])
+        digest = self._digest_lines(users, due, cfg)
+        board_users = users.filtered(lambda u: board in u.groups_id)
+        counts = self._board_counts(board_users, cfg) if board_users else {}
+        digest_users = [user.id for user in users if user.id in digest]
+        if digest_users:
+            self.env.ref("erm_verzuim.mail_template_erm_digest").with_context(
+                erm_digest=digest
+            ).send_mail_batch(digest_users)
+        if board_users:
+            self.env.ref("erm_verzuim.mail_template_erm_board_digest").with_context(
+                erm_board_counts=counts
+            ).send_mail_batch(board_users.ids)
+        by_day = defaultdict(list)
+        for user_id, company_today, _count in rows:
+            by_day[company_today].append(user_id)
+        for today, user_ids in by_day.items():
+            users.browse(user_ids).write({"erm_digest_last_sent": today})
+        return len(rows), total - len(rows)
+
+    @api.model
+    def _digest_lines(self, users, due, cfg):
+        """{user id: [{reference, employee, lines: [{label, deadline, overdue}]}]}."""
+        self.env.cr.execute(SQL("""
+            SELECT due.user_id, c.name, e.name, m.code, m.sequence, m.date_deadline,
+                   m.date_deadline < cfg.today
+              FROM (%s) due
+              JOIN erm_wvp_milestone m ON m.id = due.milestone_id
+              JOIN %s ON cfg.company_id = m.company_id AND cfg.code = m.code
+              JOIN erm_absence_case c ON c.id = m.case_id
+              JOIN hr_employee e ON e.id = c.employee_id
+             WHERE due.user_id IN %s
+             ORDER BY due.user_id, c.name, m.date_deadline, m.id
+        """, due, cfg, tuple(users.ids)))
+        result = defaultdict(list)
+        for user_id, reference, employee, code, sequence, deadline, overdue in (
+                self.env.cr.fetchall()):
+            cases = result[user_id]
+            if not cases or cases[-1]["reference"] != reference:
+                cases.append({"reference": reference, "employee": employee, "lines": []})
+            cases[-1]["lines"].append({
+                "label": milestone_label_nl(code, sequence), "deadline": date_nl(deadline),
+                "overdue": overdue,
+            })
+        return dict(result)
+
+    @api.model
+    def _board_counts(self, board_users, cfg):
+        """{user id: [{company, open_cases, due, overdue}]} for the user's companies."""
+        self.env.cr.execute(SQL("""
+            SELECT c.company_id, count(*) FROM erm_absence_case c
+             WHERE c.active AND c.date_recovered IS NULL GROUP BY c.company_id
+        """))
+        open_cases = dict(self.env.cr.fetchall())
+        self.env.cr.execute(SQL("""
+            SELECT m.company_id,
+                   count(*) FILTER (WHERE m.date_deadline >= cfg.today),
+                   count(*) FILTER (WHERE m.date_deadline < cfg.today)
+              %s AND m.date_deadline <= cfg.horizon
+             GROUP BY m.company_id
+        """, self._open_milestones_sql(cfg)))
+        milestones = {company_id: (due, overdue)
+                      for company_id, due, overdue in self.env.cr.fetchall()}
+        result = {}
+        for user in board_users:
+            result[user.id] = [{
+                "company": company.name,
+                "open_cases": open_cases.get(company.id, 0),
+                "due": milestones.get(company.id, (0, 0))[0],
+                "overdue": milestones.get(company.id, (0, 0))[1],
+            } for company in user.company_ids.sorted("name")]
+        return result
+

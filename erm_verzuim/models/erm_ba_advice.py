@@ -1,0 +1,280 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The company doctor's advice: the only output of the bedrijfsarts the employer holds.
+
+Only what the AP allows (domain.md §5): functional possibilities and limitations in the six
+domains of the UWV functional possibilities list (FML), the hours that are possible, the
+expected duration, the degree of incapacity, the adjustments needed and advice on
+interventions. The medical file stays in the doctor's own system. An issued advice is final;
+its incapacity percentage is the source of the case's course."""
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+
+from .erm_absence_case import EXPECTED_DURATION
+
+ADVICE_TYPES = [
+    ("ba_mogelijkheden", "Early assessment of possibilities (week 1)"),
+    ("ba_interventieadvies", "Early advice on interventions (week 4)"),
+    ("probleemanalyse", "Problem analysis"),
+    ("update", "Updated advice"),
+]
+
+FML_LEVELS = [
+    ("normal", "No limitation"),
+    ("limited", "Limited"),
+    ("strongly_limited", "Strongly limited"),
+    ("not_possible", "Not possible"),
+]
+
+# The domains of the functional possibilities list, in the FML's order.
+FML_DOMAINS = [
+    ("fml_personal", "Personal functioning"),
+    ("fml_social", "Social functioning"),
+    ("fml_environment", "Adjustment to the physical environment"),
+    ("fml_dynamic", "Dynamic actions"),
+    ("fml_static", "Static postures"),
+    ("fml_hours", "Working hours"),
+]
+
+# The explanation shown wherever the doctor types: part of the UI by design.
+NO_MEDICAL_HELP = (
+    "Describe work only: what the employee can and cannot do. No diagnosis, complaints or "
+    "treatment: the medical file stays in the company doctor's own system."
+)
+
+# The advice types that complete a milestone of the same code.
+TYPE_MILESTONE = {
+    "ba_mogelijkheden": "ba_mogelijkheden",
+    "ba_interventieadvies": "ba_interventieadvies",
+    "probleemanalyse": "probleemanalyse",
+}
+
+# Fields the anonymisation of the re-integration dossier clears (statistics keep the rest).
+DOSSIER_FIELDS = (
+    "fml_personal", "fml_social", "fml_environment", "fml_dynamic", "fml_static", "fml_hours",
+    "hours_per_day", "hours_per_week", "possibilities", "adjustments", "intervention_advice",
+)
+
+
+class ErmBaAdvice(models.Model):
+    _name = "erm.ba.advice"
+    _description = "Company Doctor's Advice"
+    _inherit = ["mail.thread", "mail.activity.mixin", "erm.access.logged.mixin"]
+    _order = "date_advice desc, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    case_id = fields.Many2one(
+        "erm.absence.case", string="Absence case", required=True, index=True,
+        ondelete="cascade", check_company=True, tracking=True,
+    )
+    company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
+    employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)
+    doctor_user_id = fields.Many2one(
+        "res.users", string="Company doctor", required=True, readonly=True, index=True,
+        default=lambda self: self.env.user,
+    )
+    advice_type = fields.Selection(
+        ADVICE_TYPES, string="Type", required=True, default="update", tracking=True,
+    )
+    date_advice = fields.Date(
+        string="Advice date", required=True, default=fields.Date.context_today, tracking=True,
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("issued", "Issued")], default="draft", required=True,
+        readonly=True, tracking=True, index=True,
+    )
+    date_issued = fields.Date(string="Issued on", readonly=True, copy=False)
+    # --- functional possibilities and limitations (FML domains)
+    fml_personal = fields.Selection(FML_LEVELS, string="Personal functioning", tracking=True)
+    fml_social = fields.Selection(FML_LEVELS, string="Social functioning", tracking=True)
+    fml_environment = fields.Selection(
+        FML_LEVELS, string="Adjustment to the physical environment", tracking=True,
+    )
+    fml_dynamic = fields.Selection(FML_LEVELS, string="Dynamic actions", tracking=True)
+    fml_static = fields.Selection(FML_LEVELS, string="Static postures", tracking=True)
+    fml_hours = fields.Selection(FML_LEVELS, string="Working hours", tracking=True)
+    hours_per_day = fields.Float(
+        string="Hours per day possible", digits=(4, 1), tracking=True,
+        help="Empty (0): no limitation in hours.",
+    )
+    hours_per_week = fields.Float(
+        string="Hours per week possible", digits=(4, 1), tracking=True,
+        help="Empty (0): no limitation in hours.",
+    )
+    expected_duration = fields.Selection(
+        EXPECTED_DURATION, string="Expected duration", default="unknown", tracking=True,
+    )
+    # --- degree of incapacity: the source of the case's course
+    incapacity_pct = fields.Float(
+        string="Incapacity (%)", digits=(5, 1), tracking=True,
+        help="The company doctor's judgement of the degree of incapacity for work. 0% means "
+        "fully fit: issuing the advice then reports recovery on the case.",
+    )
+    incapacity_date_from = fields.Date(
+        string="Incapacity from", tracking=True,
+        help="The day the degree of incapacity applies from. Empty: the degree does not "
+        "change with this advice.",
+    )
+    possibilities = fields.Text(string="Work possibilities and limitations", help=NO_MEDICAL_HELP)
+    adjustments = fields.Text(string="Adjustments needed", help=NO_MEDICAL_HELP)
+    intervention_advice = fields.Text(string="Advice on interventions", help=NO_MEDICAL_HELP)
+    milestone_id = fields.Many2one(
+        "erm.wvp.milestone", string="Milestone completed", readonly=True, copy=False,
+    )
+    period_id = fields.Many2one(
+        "erm.absence.period", string="Course line", readonly=True, copy=False,
+    )
+
+    @api.depends("advice_type", "date_advice", "case_id.name")
+    def _compute_name(self):
+        labels = dict(self._fields["advice_type"]._description_selection(self.env))
+        for advice in self:
+            advice.name = " - ".join(filter(None, [
+                labels.get(advice.advice_type), advice.case_id.name,
+                advice.date_advice and fields.Date.to_string(advice.date_advice),
+            ]))
+
+    def _erm_access_log_cases(self):
+        return {advice.id: advice.case_id.id for advice in self.sudo()}
+
+    # ------------------------------------------------------------------ validation
+    @api.constrains("hours_per_day", "hours_per_week")
+    def _check_hours(self):
+        for advice in self:
+            if not (0 <= advice.hours_per_day <= 24 and 0 <= advice.hours_per_week <= 168):
+                raise ValidationError(self.env._(
+                    "Hours per day lie between 0 and 24, hours per week between 0 and 168."
+                ))
+            if advice.hours_per_day and advice.hours_per_week and (
+                advice.hours_per_week > advice.hours_per_day * 7
+            ):
+                raise ValidationError(self.env._(
+                    "%(week)s hours per week cannot be reached at %(day)s hours per day.",
+                    week=advice.hours_per_week, day=advice.hours_per_day,
+                ))
+
+    @api.constrains("incapacity_pct")
+    def _check_incapacity_pct(self):
+        for advice in self:
+            if not 0 <= advice.incapacity_pct <= 100:
+                raise ValidationError(self.env._(
+                    "The degree of incapacity lies between 0%% and 100%% (got %(pct)s%%).",
+                    pct=advice.incapacity_pct,
+                ))
+
+    @api.constrains("incapacity_date_from", "case_id")
+    def _check_incapacity_date(self):
+        for advice in self:
+            case = advice.case_id
+            if advice.incapacity_date_from and advice.incapacity_date_from < case.date_start:
+                raise ValidationError(self.env._(
+                    "The degree of incapacity cannot apply before the first sick day "
+                    "(%(date)s).", date=case.date_start,
+                ))
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        advices = super().create(vals_list)
+        advices._check_doctor()
+        return advices
+
+    def write(self, vals):
+        if not self.env.su:
+            issued = self.filtered(lambda a: a.state == "issued")
+            if issued:
+                raise UserError(self.env._(
+                    "%(advice)s has been issued and is final. Record a new advice instead.",
+                    advice=issued[0].name,
+                ))
+            self._check_doctor()
+        return super().write(vals)
+
+    def unlink(self):
+        if not self.env.su:
+            self.check_access("unlink")
+            raise UserError(self.env._(
+                "A company doctor's advice is never deleted: record a new advice instead."
+            ))
+        return super().unlink()
+
+    def _check_doctor(self):
+        """Only a company doctor serving the case's company writes an advice (the record
+        rules say the same; this gives the clear message)."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if not user.has_group("erm_verzuim.group_erm_doctor"):
+            raise AccessError(self.env._(
+                "Only the company doctor records an advice."
+            ))
+        foreign = self.sudo().filtered(lambda a: user not in a.company_id.erm_doctor_user_ids)
+        if foreign:
+            raise AccessError(self.env._(
+                "You are not a company doctor of %(company)s.",
+                company=foreign[0].company_id.name,
+            ))
+
+    # ------------------------------------------------------------------ issue
+    def action_issue(self):
+        """Make the advice final: apply its degree of incapacity to the case's course and
+        complete the milestone of its type."""
+        self._check_doctor()
+        today = fields.Date.context_today(self)
+        for advice in self.filtered(lambda a: a.state == "draft"):
+            if advice.incapacity_date_from and not advice.incapacity_pct and not (
+                advice.incapacity_date_from > advice.case_id.date_start
+            ):
+                raise ValidationError(self.env._(
+                    "Fully fit (0%%) can only apply after the first sick day (%(date)s).",
+                    date=advice.case_id.date_start,
+                ))
+            vals = {"state": "issued", "date_issued": today}
+            vals.update(advice._apply_incapacity())
+            vals.update(advice._complete_milestone())
+            advice.sudo().write(vals)
+            advice.case_id.sudo()._message_log(body=self.env._(
+                "Company doctor's advice issued: %(advice)s.", advice=advice.name,
+            ))
+        return True
+
+    def _apply_incapacity(self):
+        """Create or update the course line from the incapacity date, or report recovery at
+        0%. Returns the values to store on the advice."""
+        self.ensure_one()
+        if not self.incapacity_date_from:
+            return {}
+        case = self.case_id.sudo()
+        day = self.incapacity_date_from
+        if case.date_recovered and day >= case.date_recovered:
+            raise ValidationError(self.env._(
+                "%(case)s was closed on %(date)s: a degree of incapacity cannot apply after "
+                "the recovery.", case=case.name, date=case.date_recovered,
+            ))
+        if not self.incapacity_pct:
+            case.write({"date_recovered": day})
+            return {}
+        Period = self.env["erm.absence.period"].sudo()
+        period = Period.search([("case_id", "=", case.id), ("date_from", "=", day)], limit=1)
+        if period:
+            period.write({"incapacity_pct": self.incapacity_pct})
+        else:
+            period = Period.create({
+                "case_id": case.id, "date_from": day, "incapacity_pct": self.incapacity_pct,
+            })
+        return {"period_id": period.id}
+
+    def _complete_milestone(self):
+        self.ensure_one()
+        code = TYPE_MILESTONE.get(self.advice_type)
+        if not code:
+            return {}
+        milestone = self.env["erm.wvp.milestone"].sudo().search([
+            ("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
+            ("date_done", "=", False), ("state", "!=", "cancelled"),
+        ], order="sequence, date_deadline", limit=1)
+        if not milestone:
+            return {}
+        milestone.write({"date_done": self.date_advice})
+        return {"milestone_id": milestone.id}
