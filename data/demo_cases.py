@@ -23,13 +23,8 @@ from datetime import timedelta
 from odoo import Command, fields
 from odoo.tools import split_every
 
-CREATE_CONTEXT = {
-    "tracking_disable": True,
-    "mail_create_nolog": True,
-    "mail_notrack": True,
-    "mail_create_nosubscribe": True,
-    "no_reset_password": True,
-}
+from .demo_org import CREATE_CONTEXT
+
 # (share of the cases, youngest, oldest age in days of the first sick day)
 AGE_PROFILE = ((0.55, 0, 41), (0.25, 42, 181), (0.20, 182, 700))
 DONE_LAG_DAYS = 3  # milestones due at least this long ago count as "past"

@@ -6,6 +6,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
+from ..engine import wvp
 from .common import ErmTestCommon
 
 
@@ -357,3 +358,12 @@ class TestRefreshCron(ErmTestCommon):
                 lambda m: m.code == "probleemanalyse").mapped("state")
             self.assertEqual(set(states), {"overdue"})
             self.assertEqual(self.Case._cron_refresh(batch_size=2), 0)  # nothing left today
+
+
+@tagged("post_install", "-at_install", "erm_cases")
+class TestPublicDataModel(ErmTestCommon):
+    def test_milestone_codes_match_engine(self):
+        codes = [code for code, _label in self.env["erm.wvp.milestone"]._fields["code"].selection]
+        self.assertEqual(tuple(codes), wvp.MILESTONE_CODES)
+        phases = [key for key, _label in self.Case._fields["state"].selection]
+        self.assertEqual(set(phases), set(wvp.PHASES))
