@@ -134,7 +134,7 @@ class ErmAbsenceCase(models.Model):
                 continue
             if not sudo_case.regievoerder_user_id or not sudo_case.procesbewaker_user_id:
                 case.erm_duty_warning = self.env._(
-                    "Nobody holds all the duties of this case: set the employee's manager, "
+                    "Not every duty of this case has a holder: set the employee's manager, "
                     "or the absence coaches or HR advisers of the ERM policy."
                 )
             director = sudo_case.regievoerder_user_id

@@ -84,7 +84,7 @@ class ErmReintegrationPlan(models.Model):
     def _check_casemanager(self):
         for plan in self:
             if plan.kind == "plan_van_aanpak" and plan.state == "done" and not plan.casemanager_id:
-                raise ValidationError(_("A plan of action names the casemanager."))
+                raise ValidationError(_("Name the casemanager in the plan of action."))
 
     def action_done(self):
         """Record the plan as agreed: both views are required, and the date feeds the timeline."""
@@ -92,9 +92,10 @@ class ErmReintegrationPlan(models.Model):
             if plan.state == "done":
                 continue
             if not (plan.view_employer and plan.view_employee):
+                kinds = dict(plan._fields["kind"]._description_selection(plan.env))
                 raise UserError(
                     _("Record both the employer's view and the employee's view before "
-                      "closing the %(kind)s.", kind=plan.kind)
+                      "closing the %(kind)s.", kind=kinds[plan.kind].lower())
                 )
             date_done = plan.date_done or fields.Date.context_today(plan)
             milestone = plan._open_milestone()
