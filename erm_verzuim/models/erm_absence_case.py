@@ -6,6 +6,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from ..engine import wvp
+from . import tbv
+from .erm_wvp_milestone import MILESTONE_CODES
 
 PHASES = [
     ("ziekgemeld", "Reported sick"),
@@ -162,7 +164,7 @@ class ErmAbsenceCase(models.Model):
     )
     next_deadline = fields.Date(string="Next deadline", readonly=True, copy=False)
     next_milestone_code = fields.Selection(
-        selection=lambda self: self.env["erm.wvp.milestone"]._fields["code"].selection,
+        MILESTONE_CODES,
         string="Next milestone", readonly=True, copy=False,
     )
     wvp_refresh_date = fields.Date(
@@ -188,7 +190,7 @@ class ErmAbsenceCase(models.Model):
         "model I.",
     )
     erm_model = fields.Selection(
-        selection=lambda self: self.env["erm.model.policy"]._fields["erm_model"].selection,
+        tbv.ERM_MODELS,
         string="ERM model", compute="_compute_duty_holders", store=True, tracking=True,
     )
     manager_user_ids = fields.Many2many(
