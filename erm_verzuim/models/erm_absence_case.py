@@ -423,13 +423,14 @@ class ErmAbsenceCase(models.Model):
             [("employee_id", "in", self.employee_id.ids)], order="employee_id, date_start, id"
         )
 
-    def _assign_chains(self):
-        """Link the employees' cases into chains by the 28-day rule (engine.chain_groups)."""
+    def _assign_chains(self, wazo=None):
+        """Link the employees' cases into chains by the 28-day rule (engine.chain_groups).
+        `wazo`: the employees' WAZO leave when the caller has read it already."""
         cases = self._chain_members()
         by_employee = defaultdict(list)
         for case in cases:
             by_employee[case.employee_id.id].append(case)
-        wazo_by_employee = self._wazo_intervals(cases.employee_id)
+        wazo_by_employee = wazo if wazo is not None else self._wazo_intervals(cases.employee_id)
         for employee_id, employee_cases in by_employee.items():
             spells = [wvp.Spell(c.date_start, c.date_recovered or None) for c in employee_cases]
             bridging = self._bridging_wazo(employee_cases, wazo_by_employee.get(employee_id, ()))
@@ -482,15 +483,19 @@ class ErmAbsenceCase(models.Model):
             )
         return {key: tuple(sorted(val, key=lambda i: i.date_from)) for key, val in result.items()}
 
-    def _wvp_chains(self):
-        """Engine chains keyed by chain root id, for the chains of self."""
+    def _wvp_chains(self, members=None, wazo=None):
+        """Engine chains keyed by chain root id, for the chains of self. A caller that has
+        already read the chains' cases (`members`, ordered by date_start) or the WAZO leave
+        of their employees passes them in, so they are not read twice."""
         roots = self.chain_root_id
         if not roots:
             return {}
-        members = self.with_context(active_test=True).search(
-            [("chain_root_id", "in", roots.ids)], order="date_start, id"
-        )
-        wazo = self._wazo_intervals(members.employee_id)
+        if members is None:
+            members = self.with_context(active_test=True).search(
+                [("chain_root_id", "in", roots.ids)], order="date_start, id"
+            )
+        if wazo is None:
+            wazo = self._wazo_intervals(members.employee_id)
         by_root = defaultdict(list)
         for case in members:
             by_root[case.chain_root_id.id].append(case)
@@ -508,12 +513,14 @@ class ErmAbsenceCase(models.Model):
         if not self:
             return
         self = self.sudo()  # noqa: PLW0642
-        members = self._assign_chains()
+        # WAZO leave is read once, for every employee involved (chains never span employees)
+        wazo = self._wazo_intervals(self.employee_id)
+        members = self._assign_chains(wazo=wazo)
         roots = (self | members).filtered("active").chain_root_id
         chain_cases = self.with_context(active_test=True).search(
             [("chain_root_id", "in", roots.ids)], order="date_start, id"
         )
-        chains = chain_cases._wvp_chains()
+        chains = chain_cases._wvp_chains(members=chain_cases, wazo=wazo)
         self.env["erm.wvp.milestone"]._sync_chains(chain_cases, chains)
         chain_cases._update_frequent_absence()
         (self | chain_cases)._sync_time_off()
