@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 # Odoo's log format: "<date> <time> <pid> <LEVEL> <db> <logger>: <message>"; test results are
 # logged by the test's own module logger (odoo.addons.<addon>.tests.<file>).
 LOG_LINE = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)$")
-TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<addon>\w+)\.")
+TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<addon>\w+)\.tests\.")
 FINAL = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 
 
