@@ -1,8 +1,8 @@
 """Prints the closing line of `bin/erm test` over everything that ran, and fails (exit 1) on
 any failed test and when no test ran at all.
 
-    test_summary.py --odoo-log LOG   a run of Odoo's own test runner (its log, level info)
-    test_summary.py --junit XML      a pytest run (its JUnit XML)
+    test_summary.py --odoo-log LOG [--odoo-log LOG]   runs of Odoo's test runner (log level info)
+    test_summary.py --junit XML                       a pytest run (its JUnit XML)
 
 The closing line is `total: N passed, N failed, N skipped`; for Odoo's runner a line per
 addon comes first.
@@ -66,7 +66,7 @@ def count_odoo_log(path):
         print(f"  {addon}: {started[addon]} run, {failed[addon]} failed, "
               f"{skipped[addon]} skipped")
     if final is None:
-        print("Odoo's runner gave no result line (it stopped before the end): a failure")
+        print(f"  {path}: no result line (the run stopped before its end): a failure")
         return 0, 1, sum(skipped.values())
     fail, err, total = final
     skip = sum(skipped.values())
@@ -77,13 +77,14 @@ def count_odoo_log(path):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--junit", help="pytest's JUnit XML")
-    parser.add_argument("--odoo-log", help="the log of Odoo's test runner")
+    parser.add_argument("--odoo-log", action="append", default=[],
+                        help="the log of a run of Odoo's test runner (repeatable)")
     args = parser.parse_args(argv)
     passed = failed = skipped = 0
     if args.junit:
         passed, failed, skipped = count_junit(args.junit)
-    if args.odoo_log:
-        counts = count_odoo_log(args.odoo_log)
+    for log in args.odoo_log:
+        counts = count_odoo_log(log)
         passed, failed, skipped = (a + b for a, b in zip((passed, failed, skipped), counts,
                                                           strict=True))
     print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
