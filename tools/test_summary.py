@@ -65,11 +65,13 @@ def count_odoo_log(path):
     for addon in sorted(started):
         print(f"  {addon}: {started[addon]} run, {failed[addon]} failed, "
               f"{skipped[addon]} skipped")
-    if final is None:
-        print(f"  {path}: no result line (the run stopped before its end): a failure")
-        return 0, 1, sum(skipped.values())
-    fail, err, total = final
     skip = sum(skipped.values())
+    if final is None:
+        # The run stopped before its end: what ran counts, and the stop is one more failure.
+        print(f"  {path}: no result line (the run stopped before its end): a failure")
+        ran, fail = sum(started.values()), sum(failed.values())
+        return max(ran - fail - skip, 0), fail + 1, skip
+    fail, err, total = final
     # (an error in a class set-up counts as an error without a test run)
     return max(total - fail - err - skip, 0), fail + err, skip
 
