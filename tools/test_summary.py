@@ -1,35 +1,99 @@
-"""Prints one closing line over everything `bin/erm test` ran: pytest (its JUnit XML) and
-Odoo's own test suites (their log). Usage: test_summary.py JUNIT_XML [ODOO_SUITES_LOG]"""
+"""Prints the closing line of `bin/erm test` over everything that ran, and fails (exit 1) on
+any failed test and when no test ran at all.
 
+    test_summary.py --odoo-log LOG [--odoo-log LOG]   runs of Odoo's test runner (log level info)
+    test_summary.py --junit XML                       a pytest run (its JUnit XML)
+
+The closing line is `total: N passed, N failed, N skipped`; for Odoo's runner a line per
+addon comes first.
+"""
+
+import argparse
+import collections
 import os
 import re
 import sys
 import xml.etree.ElementTree as ET
 
+# Odoo's log format: "<date> <time> <pid> <LEVEL> <db> <logger>: <message>"; test results are
+# logged by the test's own module logger (odoo.addons.<addon>.tests.<file>).
+LOG_LINE = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)$")
+TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<addon>\w+)\.tests\.")
+FINAL = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
 
-def main(junit, suites_log=None):
+
+def count_junit(path):
     passed = failed = skipped = 0
-    if os.path.exists(junit):
-        for suite in ET.parse(junit).getroot().iter("testsuite"):
+    if os.path.exists(path):
+        for suite in ET.parse(path).getroot().iter("testsuite"):
             tests, fail = int(suite.get("tests", 0)), int(suite.get("failures", 0))
             err, skip = int(suite.get("errors", 0)), int(suite.get("skipped", 0))
             passed += tests - fail - err - skip
             failed += fail + err
             skipped += skip
-    if suites_log:
-        text = ""
-        if os.path.exists(suites_log):
-            with open(suites_log, errors="replace") as log:
-                text = log.read()
-        found = re.findall(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading", text)
-        if found:
-            fail, err, total = map(int, found[-1])
-            passed += total - fail - err
-            failed += fail + err
-        else:
-            failed += 1  # the suites did not report at all: that is a failure
+    return passed, failed, skipped
+
+
+def count_odoo_log(path):
+    """Counts from the runner's log: per addon the tests started, failed (FAIL/ERROR) and
+    skipped, checked against Odoo's own final line "F failed, E error(s) of N tests"."""
+    started = collections.Counter()
+    failed = collections.Counter()
+    skipped = collections.Counter()
+    final = None
+    if os.path.exists(path):
+        with open(path, errors="replace") as log:
+            for line in log:
+                match = LOG_LINE.match(line.rstrip("\n"))
+                if not match:
+                    continue
+                message = match["message"]
+                final_match = FINAL.search(message)
+                if final_match:
+                    final = tuple(map(int, final_match.groups()))
+                    continue
+                addon = TEST_LOGGER.match(match["logger"])
+                if not addon:
+                    continue
+                addon = addon["addon"]
+                if match["level"] == "INFO" and message.startswith("Starting "):
+                    started[addon] += 1
+                elif match["level"] == "INFO" and message.startswith("skipped "):
+                    skipped[addon] += 1
+                elif match["level"] == "ERROR" and message.startswith(("FAIL: ", "ERROR: ")):
+                    failed[addon] += 1
+    for addon in sorted(started):
+        print(f"  {addon}: {started[addon]} run, {failed[addon]} failed, "
+              f"{skipped[addon]} skipped")
+    skip = sum(skipped.values())
+    if final is None:
+        # The run stopped before its end: what ran counts, and the stop is one more failure.
+        print(f"  {path}: no result line (the run stopped before its end): a failure")
+        ran, fail = sum(started.values()), sum(failed.values())
+        return max(ran - fail - skip, 0), fail + 1, skip
+    fail, err, total = final
+    # (an error in a class set-up counts as an error without a test run)
+    return max(total - fail - err - skip, 0), fail + err, skip
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--junit", help="pytest's JUnit XML")
+    parser.add_argument("--odoo-log", action="append", default=[],
+                        help="the log of a run of Odoo's test runner (repeatable)")
+    args = parser.parse_args(argv)
+    passed = failed = skipped = 0
+    if args.junit:
+        passed, failed, skipped = count_junit(args.junit)
+    for log in args.odoo_log:
+        counts = count_odoo_log(log)
+        passed, failed, skipped = (a + b for a, b in zip((passed, failed, skipped), counts,
+                                                          strict=True))
     print(f"total: {passed} passed, {failed} failed, {skipped} skipped")
+    if failed or not passed + failed:
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:3])
+    sys.exit(main())

@@ -1,2 +1,5 @@
 from . import test_absence_case
 from . import test_deadline_alerts
+from . import test_engine_holidays
+from . import test_engine_properties
+from . import test_engine_wvp

@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from odoo.addons.erm_verzuim.engine import holidays, wvp
 from odoo.addons.erm_verzuim.engine.wvp import Chain, Extension, Interval, Progress, Spell
 
+from .engine_case import EngineCase
+
 FAST = settings(max_examples=200, deadline=None)
 DAY = timedelta(days=1)
 
@@ -57,82 +59,80 @@ def shift_date(value, days):
 # --------------------------------------------------------------------------------------------
 
 
-@FAST
-@given(chain_inputs(), st.integers(min_value=1, max_value=160))
-def test_end_of_week_is_strictly_increasing(data, week):
-    spells, wazo = data
-    chain = Chain(spells, wazo)
-    this_week, next_week = chain.end_of_week(week), chain.end_of_week(week + 1)
-    if this_week is None:
-        assert next_week is None and not chain.is_open
-    elif next_week is not None:
-        assert next_week - this_week >= 7 * DAY  # at least seven calendar days per week
-    else:
-        assert not chain.is_open
+class TestCountingProperties(EngineCase):
+    @FAST
+    @given(chain_inputs(), st.integers(min_value=1, max_value=160))
+    def test_end_of_week_is_strictly_increasing(self, data, week):
+        spells, wazo = data
+        chain = Chain(spells, wazo)
+        this_week, next_week = chain.end_of_week(week), chain.end_of_week(week + 1)
+        if this_week is None:
+            assert next_week is None and not chain.is_open
+        elif next_week is not None:
+            assert next_week - this_week >= 7 * DAY  # at least seven calendar days per week
+        else:
+            assert not chain.is_open
 
-
-@FAST
-@given(chain_inputs(), st.integers(min_value=1, max_value=1200))
-def test_sick_day_number_inverts_sick_day_date(data, n):
-    spells, wazo = data
-    chain = Chain(spells, wazo)
-    day = chain.sick_day_date(n)
-    if day is None:
-        assert not chain.is_open
-        assert n > chain.sick_days_total()
-        return
-    assert chain.sick_day_number(day) == n
-    assert chain.sick_days_total(until=day) == n
-    assert chain.sick_days_total(until=day - DAY) == n - 1
-    # A sick day lies inside a spell and outside the leave.
-    assert any(
-        spell.date_start <= day and (spell.is_open or day < spell.date_recovered)
-        for spell in chain.spells
-    )
-    assert not any(iv.date_from <= day <= iv.date_to for iv in chain.wazo)
-
-
-@FAST
-@given(chain_inputs(max_spells=5))
-def test_counting_matches_a_day_by_day_reference(data):
-    spells, wazo = data
-    chain = Chain(spells, wazo)
-    # Reference: walk every calendar day (fine for a test; the engine uses arithmetic).
-    horizon = max(spell.date_recovered or spell.date_start for spell in spells) + 60 * DAY
-    leave = {
-        iv.date_from + offset * DAY
-        for iv in wazo
-        for offset in range((iv.date_to - iv.date_from).days + 1)
-    }
-    sick_days = []
-    day = spells[0].date_start
-    while day <= horizon:
-        in_spell = any(
+    @FAST
+    @given(chain_inputs(), st.integers(min_value=1, max_value=1200))
+    def test_sick_day_number_inverts_sick_day_date(self, data, n):
+        spells, wazo = data
+        chain = Chain(spells, wazo)
+        day = chain.sick_day_date(n)
+        if day is None:
+            assert not chain.is_open
+            assert n > chain.sick_days_total()
+            return
+        assert chain.sick_day_number(day) == n
+        assert chain.sick_days_total(until=day) == n
+        assert chain.sick_days_total(until=day - DAY) == n - 1
+        # A sick day lies inside a spell and outside the leave.
+        assert any(
             spell.date_start <= day and (spell.is_open or day < spell.date_recovered)
-            for spell in spells
+            for spell in chain.spells
         )
-        if in_spell and day not in leave:
-            sick_days.append(day)
-        day += DAY
-    for n, expected in enumerate(sick_days, start=1):
-        assert chain.sick_day_date(n) == expected
-    if not chain.is_open:
-        assert chain.sick_days_total() == len(sick_days)
-        assert chain.sick_day_date(len(sick_days) + 1) is None
-        assert chain.last_sick_day == (sick_days[-1] if sick_days else None)
+        assert not any(iv.date_from <= day <= iv.date_to for iv in chain.wazo)
 
+    @FAST
+    @given(chain_inputs(max_spells=5))
+    def test_counting_matches_a_day_by_day_reference(self, data):
+        spells, wazo = data
+        chain = Chain(spells, wazo)
+        # Reference: walk every calendar day (fine for a test; the engine uses arithmetic).
+        horizon = max(spell.date_recovered or spell.date_start for spell in spells) + 60 * DAY
+        leave = {
+            iv.date_from + offset * DAY
+            for iv in wazo
+            for offset in range((iv.date_to - iv.date_from).days + 1)
+        }
+        sick_days = []
+        day = spells[0].date_start
+        while day <= horizon:
+            in_spell = any(
+                spell.date_start <= day and (spell.is_open or day < spell.date_recovered)
+                for spell in spells
+            )
+            if in_spell and day not in leave:
+                sick_days.append(day)
+            day += DAY
+        for n, expected in enumerate(sick_days, start=1):
+            assert chain.sick_day_date(n) == expected
+        if not chain.is_open:
+            assert chain.sick_days_total() == len(sick_days)
+            assert chain.sick_day_date(len(sick_days) + 1) is None
+            assert chain.last_sick_day == (sick_days[-1] if sick_days else None)
 
-@FAST
-@given(chain_inputs(allow_wazo=False))
-def test_open_chain_deadlines_follow_the_week_order(data):
-    spells, _wazo = data
-    chain = reopened(Chain(spells))
-    result = wvp.compute_deadlines(chain, early_doctor=True)
-    # Without progress every milestone comes in the order of its week number.
-    assert [item.code for item in result] == list(wvp.MILESTONE_CODES[:-1])
-    dates = [item.date_deadline for item in result]
-    assert dates == sorted(dates)
-    assert len(set(dates)) == len(dates)
+    @FAST
+    @given(chain_inputs(allow_wazo=False))
+    def test_open_chain_deadlines_follow_the_week_order(self, data):
+        spells, _wazo = data
+        chain = reopened(Chain(spells))
+        result = wvp.compute_deadlines(chain, early_doctor=True)
+        # Without progress every milestone comes in the order of its week number.
+        assert [item.code for item in result] == list(wvp.MILESTONE_CODES[:-1])
+        dates = [item.date_deadline for item in result]
+        assert dates == sorted(dates)
+        assert len(set(dates)) == len(dates)
 
 
 # --------------------------------------------------------------------------------------------
@@ -196,40 +196,41 @@ def shifted_options(options, days):
     }
 
 
-@FAST
-@given(scenarios(), st.integers(min_value=-3000, max_value=3000))
-def test_shifting_all_dates_shifts_all_deadlines(scenario, shift):
-    spells, wazo, options = scenario
-    days = shift * DAY
-    chain = Chain(spells, wazo)
-    moved_chain = Chain(
-        [shift_spell(spell, days) for spell in spells],
-        [Interval(iv.date_from + days, iv.date_to + days) for iv in wazo],
-    )
-    original = {(d.code, d.sequence): d for d in wvp.compute_deadlines(chain, **options)}
-    moved = {
-        (d.code, d.sequence): d
-        for d in wvp.compute_deadlines(moved_chain, **shifted_options(options, days))
-    }
-    # uwv_42 rounds to a werkdag (1 to 6 days later), which differs per date; for a closed
-    # chain that can even decide whether it came due before recovery. Every other milestone
-    # shifts exactly.
-    assert set(original) - {("uwv_42", 0)} == set(moved) - {("uwv_42", 0)}
-    for key, item in original.items():
-        if key == ("uwv_42", 0):
-            continue
-        other = moved[key]
-        assert other.date_deadline == item.date_deadline + days, key
-        assert other.date_window_start == shift_date(item.date_window_start, days), key
-        assert other.date_done == shift_date(item.date_done, days), key
-    for chain_, result in ((chain, original), (moved_chain, moved)):
-        if ("uwv_42", 0) in result:
-            due = result[("uwv_42", 0)].date_deadline
-            # Done milestones of a closed chain are kept with the deadline as it stood.
-            week_42 = reopened(chain_).end_of_week(42)
-            assert holidays.is_werkdag(due)
-            # At most 6 days: e.g. Thu 22 Apr 2038 -> Wed 28 Apr (Easter Monday + Koningsdag).
-            assert week_42 + DAY <= due <= week_42 + 6 * DAY
+class TestShiftingProperties(EngineCase):
+    @FAST
+    @given(scenarios(), st.integers(min_value=-3000, max_value=3000))
+    def test_shifting_all_dates_shifts_all_deadlines(self, scenario, shift):
+        spells, wazo, options = scenario
+        days = shift * DAY
+        chain = Chain(spells, wazo)
+        moved_chain = Chain(
+            [shift_spell(spell, days) for spell in spells],
+            [Interval(iv.date_from + days, iv.date_to + days) for iv in wazo],
+        )
+        original = {(d.code, d.sequence): d for d in wvp.compute_deadlines(chain, **options)}
+        moved = {
+            (d.code, d.sequence): d
+            for d in wvp.compute_deadlines(moved_chain, **shifted_options(options, days))
+        }
+        # uwv_42 rounds to a werkdag (1 to 6 days later), which differs per date; for a closed
+        # chain that can even decide whether it came due before recovery. Every other milestone
+        # shifts exactly.
+        assert set(original) - {("uwv_42", 0)} == set(moved) - {("uwv_42", 0)}
+        for key, item in original.items():
+            if key == ("uwv_42", 0):
+                continue
+            other = moved[key]
+            assert other.date_deadline == item.date_deadline + days, key
+            assert other.date_window_start == shift_date(item.date_window_start, days), key
+            assert other.date_done == shift_date(item.date_done, days), key
+        for chain_, result in ((chain, original), (moved_chain, moved)):
+            if ("uwv_42", 0) in result:
+                due = result[("uwv_42", 0)].date_deadline
+                # Done milestones of a closed chain are kept with the deadline as it stood.
+                week_42 = reopened(chain_).end_of_week(42)
+                assert holidays.is_werkdag(due)
+                # At most 6 days: e.g. Thu 22 Apr 2038 -> Wed 28 Apr (Easter Monday + Koningsdag).
+                assert week_42 + DAY <= due <= week_42 + 6 * DAY
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,23 +252,24 @@ def employee_spells(draw):
     return draw(st.permutations(spells))
 
 
-@FAST
-@given(employee_spells())
-def test_chain_groups_is_a_partition_respecting_the_28_day_rule(spells):
-    groups = wvp.chain_groups(spells)
-    assert sorted(index for group in groups for index in group) == list(range(len(spells)))
-    for group in groups:
-        members = [spells[index] for index in group]
-        assert members == sorted(members, key=lambda spell: spell.date_start)
-        for previous, following in pairwise(members):
-            assert (following.date_start - previous.date_recovered).days < wvp.CHAIN_GAP_DAYS
-    for previous, following in pairwise(groups):
-        last, first = spells[previous[-1]], spells[following[0]]
-        assert last.date_start < first.date_start
-        assert (first.date_start - last.date_recovered).days >= wvp.CHAIN_GAP_DAYS
-    # Every group is a valid chain.
-    for group in groups:
-        Chain([spells[index] for index in group])
+class TestChainGroupsProperties(EngineCase):
+    @FAST
+    @given(employee_spells())
+    def test_chain_groups_is_a_partition_respecting_the_28_day_rule(self, spells):
+        groups = wvp.chain_groups(spells)
+        assert sorted(index for group in groups for index in group) == list(range(len(spells)))
+        for group in groups:
+            members = [spells[index] for index in group]
+            assert members == sorted(members, key=lambda spell: spell.date_start)
+            for previous, following in pairwise(members):
+                assert (following.date_start - previous.date_recovered).days < wvp.CHAIN_GAP_DAYS
+        for previous, following in pairwise(groups):
+            last, first = spells[previous[-1]], spells[following[0]]
+            assert last.date_start < first.date_start
+            assert (first.date_start - last.date_recovered).days >= wvp.CHAIN_GAP_DAYS
+        # Every group is a valid chain.
+        for group in groups:
+            Chain([spells[index] for index in group])
 
 
 # --------------------------------------------------------------------------------------------
@@ -275,14 +277,15 @@ def test_chain_groups_is_a_partition_respecting_the_28_day_rule(spells):
 # --------------------------------------------------------------------------------------------
 
 
-@FAST
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
-def test_next_werkdag_after_is_the_first_werkdag(day):
-    following = holidays.next_werkdag_after(day)
-    assert holidays.is_werkdag(following)
-    assert day < following <= day + 6 * DAY
-    between = day + DAY
-    while between < following:
-        assert not holidays.is_werkdag(between)
-        between += DAY
-    assert holidays.werkdag_on_or_after(day + DAY) == following
+class TestWerkdagProperties(EngineCase):
+    @FAST
+    @given(st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)))
+    def test_next_werkdag_after_is_the_first_werkdag(self, day):
+        following = holidays.next_werkdag_after(day)
+        assert holidays.is_werkdag(following)
+        assert day < following <= day + 6 * DAY
+        between = day + DAY
+        while between < following:
+            assert not holidays.is_werkdag(between)
+            between += DAY
+        assert holidays.werkdag_on_or_after(day + DAY) == following

@@ -1,0 +1,14 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+{
+    "name": "ERM Verzuim - Cross-addon tests",
+    "summary": "Runs the repository's cross-addon tests (tests/) under Odoo's own test runner",
+    "version": "18.0.1.0.0",
+    "category": "Hidden/Tests",
+    "website": "https://github.com/erm-verzuim/erm-verzuim",
+    "author": "ERM Verzuim",
+    "maintainers": ["erm-verzuim"],
+    "license": "AGPL-3",
+    "installable": True,
+    # The tests in tests/ exercise all three addons together.
+    "depends": ["erm_verzuim", "erm_spreekuur", "erm_reports"],
+}
