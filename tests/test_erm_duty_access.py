@@ -127,6 +127,8 @@ class TestErmDutyAccess(ErmAccessCommon):
             "reads the course": lambda: len(
                 case.period_ids.with_user(user).read(["incapacity_pct"])) == 1,
             "writes the case": lambda: as_user.write({"ongoing_work": "Rooster"}),
+            "reports recovery": lambda: bool(self.env["erm.absence.recovery.wizard"].with_user(
+                user).create({"case_id": case.id, "date_recovered": TODAY}).action_confirm()),
         }
         if user == case.regievoerder_user_id:
             checks["writes the plan as director"] = lambda: case.plan_ids.with_user(
