@@ -99,7 +99,7 @@ class ErmAbsencePeriod(models.Model):
                 )
 
     def unlink(self):
-        # the chatter line needs the line, the checks of the course its absence
+        # logged while the line still exists; the course is checked once it is gone
         cases = self.case_id
         self._log_on_case(_("Course line removed"))
         res = super().unlink()
