@@ -229,3 +229,31 @@ class TestErmDutyAccess(ErmAccessCommon):
                     self.assertEqual('name="action_mark_done"' in arch, shown)
                     if view_type == "form":
                         self.assertEqual('name="action_mark_open"' in arch, shown)
+
+    # ------------------------------------------------------------------ the rule file
+    def test_every_acl_is_narrowed_by_a_rule(self):
+        """Group rules are OR-ed and a group without a rule for an operation is not narrowed
+        at all: on every model with group rules, each ACL that grants an operation reaches
+        (through the group or the groups it implies) a rule for that operation."""
+        Rule = self.env["ir.rule"].sudo()
+        rules = Rule.search([("groups", "!=", False), ("model_id.model", "=like", "erm.%")])
+        models = rules.model_id
+        self.assertIn(self.env["ir.model"]._get("erm.absence.case"), models)
+        holes = []
+        for access in self.env["ir.model.access"].sudo().search([("model_id", "in", models.ids)]):
+            groups = access.group_id | access.group_id.trans_implied_ids
+            for operation in ("read", "write", "create", "unlink"):
+                if not access[f"perm_{operation}"]:
+                    continue
+                if not rules.filtered(lambda r, o=operation, g=groups, m=access.model_id: (
+                        r.model_id == m and r[f"perm_{o}"] and r.groups & g)):
+                    holes.append(f"{access.name}: {operation}")
+        self.assertFalse(holes, "\n".join(holes))
+
+    def test_rules_are_noupdate(self):
+        """Customers may adapt the record rules: an update of the module keeps them."""
+        data = self.env["ir.model.data"].sudo().search([
+            ("module", "=", "erm_verzuim"), ("model", "=", "ir.rule"),
+        ])
+        self.assertGreater(len(data), 40)
+        self.assertEqual(set(data.mapped("noupdate")), {True})
