@@ -15,7 +15,6 @@
     "data": [
         "security/erm_verzuim_security.xml",
         "security/ir.model.access.csv",
-        "security/erm_alert_security.xml",
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
         "data/erm_privacy_cron_data.xml",

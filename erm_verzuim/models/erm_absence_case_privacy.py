@@ -155,14 +155,16 @@ class ErmAbsenceCase(models.Model):
         uid = self.env.uid
         hidden = self.sudo().filtered(lambda c: uid not in (
             c.regievoerder_user_id.id, c.procesbewaker_user_id.id, c.employee_id.user_id.id,
+            *c.plan_ids.casemanager_id.ids,
         ))
         return self.browse(hidden._ids)
 
     @api.model
     def _erm_private_visible_domain(self):
         uid = self.env.uid
-        return ["|", "|", ("regievoerder_user_id", "=", uid),
-                ("procesbewaker_user_id", "=", uid), ("employee_id.user_id", "=", uid)]
+        return ["|", "|", "|", ("regievoerder_user_id", "=", uid),
+                ("procesbewaker_user_id", "=", uid), ("employee_id.user_id", "=", uid),
+                ("plan_ids.casemanager_id", "=", uid)]
 
     @api.model
     def _erm_restricts_private(self):

@@ -87,15 +87,20 @@ class ErmAbsencePeriod(models.Model):
         self.case_id._sync_time_off()
         return res
 
-    def unlink(self):
-        cases = self.case_id
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_first_line(self):
         for period in self:
-            if period.date_from == period.case_id.date_start:
-                if len(period.case_id.period_ids) == 1 or self.env.context.get("erm_keep_first"):
-                    raise ValidationError(
-                        _("The first course line cannot be removed: a case always has a "
-                          "course from its first sick day.")
-                    )
+            if period.date_from == period.case_id.date_start and (
+                len(period.case_id.period_ids) == 1 or self.env.context.get("erm_keep_first")
+            ):
+                raise ValidationError(
+                    _("The first course line cannot be removed: a case always has a "
+                      "course from its first sick day.")
+                )
+
+    def unlink(self):
+        # logged while the line still exists; the course is checked once it is gone
+        cases = self.case_id
         self._log_on_case(_("Course line removed"))
         res = super().unlink()
         cases._check_periods()

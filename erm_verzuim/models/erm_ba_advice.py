@@ -191,13 +191,12 @@ class ErmBaAdvice(models.Model):
             self._check_doctor()
         return super().write(vals)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
-            self.check_access("unlink")
             raise UserError(self.env._(
                 "A company doctor's advice is never deleted: record a new advice instead."
             ))
-        return super().unlink()
 
     def _check_doctor(self):
         """Only a company doctor serving the case's company writes an advice (the record

@@ -182,14 +182,13 @@ class ErmModelPolicy(models.Model):
             self._apply_to_cases(companies | self.company_id)
         return res
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
-            self.check_access("unlink")
             raise ValidationError(self.env._(
                 "Policies are never deleted, so that the history of who held which duty "
                 "stays traceable. Archive the policy or let a new one start instead."
             ))
-        return super().unlink()
 
     def _apply_to_cases(self, companies=None):
         """Resolve the duty holders of the open cases of the companies concerned again

@@ -64,13 +64,12 @@ class ErmRetentionReview(models.Model):
         for review in self:
             review.line_count = counts.get(review, 0)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
-            self.check_access("unlink")
             raise UserError(self.env._(
                 "Retention reviews are never deleted: cancel the review instead."
             ))
-        return super().unlink()
 
     # ------------------------------------------------------------------ the review
     @api.model
