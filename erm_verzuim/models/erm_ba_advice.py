@@ -69,7 +69,7 @@ class ErmBaAdvice(models.Model):
     _rec_names_search = ["case_id", "employee_id"]
 
     # Computed in the reader's language (type label and date format), hence not stored.
-    name = fields.Char(compute="_compute_name", compute_sudo=True)
+    name = fields.Char(compute="_compute_name", compute_sudo=True, search="_search_name")
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True,
         ondelete="cascade", check_company=True, tracking=True,
@@ -131,6 +131,10 @@ class ErmBaAdvice(models.Model):
     period_id = fields.Many2one(
         "erm.absence.period", string="Course line", readonly=True, copy=False,
     )
+
+    def _search_name(self, operator, value):
+        # the title is computed per language; its stable part is the case number
+        return [("case_id.name", operator, value)]
 
     @api.depends("advice_type", "date_advice", "case_id.name")
     @api.depends_context("lang")

@@ -30,7 +30,7 @@ class ErmReintegrationPlan(models.Model):
     _rec_names_search = ["case_id", "employee_id"]
 
     # Computed in the reader's language (kind label and date format), hence not stored.
-    name = fields.Char(compute="_compute_name", compute_sudo=True)
+    name = fields.Char(compute="_compute_name", compute_sudo=True, search="_search_name")
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True, ondelete="cascade",
     )
@@ -73,6 +73,10 @@ class ErmReintegrationPlan(models.Model):
             plan.erm_is_director = admin or not plan.id or (
                 sudo_plan.case_id.regievoerder_user_id == self.env.user
             )
+
+    def _search_name(self, operator, value):
+        # the title is computed per language; its stable part is the case number
+        return [("case_id.name", operator, value)]
 
     @api.depends("kind", "date_done", "case_id.name")
     @api.depends_context("lang")
