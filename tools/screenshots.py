@@ -5,10 +5,10 @@
     bin/erm python tools/screenshots.py [--url http://127.0.0.1:8069] [--db erm_demo] OUTDIR
 
 Logs into a running demo (``bin/erm run``) as each role login (password = login) and saves
-OUTDIR/<login>.png, plus OUTDIR/<login>-activities.png for the roles with deadline
-activities. Needs Playwright for Python (``pip install playwright``) and the system's
-Chromium (Debian package ``chromium``); it never downloads a browser. Neither is a
-dependency of the product.
+OUTDIR/<login>.png (its main Verzuim page), plus OUTDIR/<login>-<page>.png for a few more
+pages of some roles (activities, plans, settings). Needs Playwright for Python
+(``pip install playwright``) and the system's Chromium (Debian package ``chromium``); it
+never downloads a browser. Neither is a dependency of the product.
 """
 
 import argparse
@@ -21,24 +21,45 @@ CHROMIUM_FLAGS = [
     "--headless", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync",
 ]
-# login -> (what its main page is, the action and view to open)
+CASES = "erm_verzuim.erm_absence_case_action"
+# login -> its pages: (file suffix, what it shows, action xml id, view type or "#id" of the
+# element to scroll to); the first one
+# is the role's main Verzuim page. No action: the Verzuim app as its menu opens it.
 PAGES = {
-    "medewerker": ("case kanban", "erm_verzuim.erm_absence_case_action", "kanban"),
-    "leidinggevende": ("case kanban", "erm_verzuim.erm_absence_case_action", "kanban"),
-    "hr": ("case kanban", "erm_verzuim.erm_absence_case_action", "kanban"),
-    "coach": ("case kanban", "erm_verzuim.erm_absence_case_action", "kanban"),
-    "bedrijfsarts": ("company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
-    "directie": ("Verzuim app", None, None),
-    "beheerder": ("ERM models", "erm_verzuim.erm_model_policy_action", "list"),
+    "medewerker": [("", "case kanban", CASES, "kanban")],
+    "leidinggevende": [("", "case kanban", CASES, "kanban"),
+                       ("-activities", "case activity view", CASES, "activity"),
+                       ("-plans", "plans and evaluations",
+                        "erm_verzuim.erm_reintegration_plan_action", "list")],
+    "hr": [("", "case kanban", CASES, "kanban"),
+           ("-activities", "case activity view", CASES, "activity")],
+    "coach": [("", "case kanban", CASES, "kanban"),
+              ("-activities", "case activity view", CASES, "activity")],
+    "bedrijfsarts": [("", "company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
+                     ("-cases", "case kanban", CASES, "kanban")],
+    "directie": [("", "Verzuim app", None, None)],
+    "beheerder": [("", "ERM models", "erm_verzuim.erm_model_policy_action", "list")],
+    # Odoo's settings page needs Settings access (base.group_system): the admin login
+    "admin": [("", "Verzuim settings", "erm_verzuim.res_config_settings_action_erm", None),
+              ("-doctors", "Verzuim settings, company doctors",
+               "erm_verzuim.res_config_settings_action_erm", "#erm_doctor_setting")],
 }
-# roles whose deadline activities get a second picture (the case activity view)
-ACTIVITIES = ("leidinggevende", "hr", "coach")
 VIEWPORT = {"width": 1440, "height": 900}
 
 
 def _wait_idle(page):
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)  # let the last OWL render settle
+    # Not "networkidle": Odoo's bus keeps a connection open. Wait for a view instead.
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.wait_for_load_state("load")
+    try:
+        page.wait_for_selector(
+            ".o_action_manager .o_view_controller, .o_action_manager .o_action, .modal-dialog",
+            timeout=60000,
+        )
+    except PlaywrightTimeout:
+        print(f"  no view on {page.url} after 60 s; taking the picture anyway", file=sys.stderr)
+    page.wait_for_timeout(1500)  # let the last OWL render settle
 
 
 def _login(page, url, db, login):
@@ -47,22 +68,25 @@ def _login(page, url, db, login):
     page.fill("input[name=password]", login)
     page.click("button[type=submit]")
     page.wait_for_url(lambda u: "/web/login" not in u, timeout=30000)
-    _wait_idle(page)
+    page.wait_for_selector(".o_main_navbar", timeout=60000)
 
 
 def _open(page, url, action, view):
     if not action:  # the Verzuim app as its menu opens it
         page.goto(f"{url}/odoo")
-        _wait_idle(page)
+        page.wait_for_selector(".o_main_navbar", timeout=60000)
         page.click(".o_navbar_apps_menu button")
         page.click(".o_app:has-text('Verzuim'), .dropdown-item:has-text('Verzuim')")
         _wait_idle(page)
         return
     target = f"{url}/odoo/action-{action}"
-    if view:
+    if view and not view.startswith("#"):
         target += f"?view_type={view}"
     page.goto(target)
     _wait_idle(page)
+    if view and view.startswith("#"):  # a part of a long page, e.g. one settings block
+        page.locator(view).scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
 
 
 def take(url, db, outdir, logins):
@@ -78,19 +102,14 @@ def take(url, db, outdir, logins):
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
         try:
             for login in logins:
-                what, action, view = PAGES[login]
                 context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
                 page = context.new_page()
                 _login(page, url, db, login)
-                _open(page, url, action, view)
-                path = outdir / f"{login}.png"
-                page.screenshot(path=str(path), full_page=True)
-                saved.append((login, what, path))
-                if login in ACTIVITIES:
-                    _open(page, url, "erm_verzuim.erm_absence_case_action", "activity")
-                    path = outdir / f"{login}-activities.png"
+                for suffix, what, action, view in PAGES[login]:
+                    _open(page, url, action, view)
+                    path = outdir / f"{login}{suffix}.png"
                     page.screenshot(path=str(path), full_page=True)
-                    saved.append((login, "case activity view", path))
+                    saved.append((login, what, path))
                 context.close()
         finally:
             browser.close()
