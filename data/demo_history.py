@@ -297,7 +297,8 @@ def generate_history(env, today=None, seed=42, alerts=True):
     count = env["ir.model.data"].search_count(
         [("module", "=", MODULE), ("model", "=", "erm.absence.case")]
     )
-    return {"cases": count, "created": history.created}
+    heads = env["res.users"].search([("login", "=like", "leidinggevende.%")], order="login")
+    return {"cases": count, "created": history.created, "heads": heads.mapped("login")}
 
 
 def generate_demo(env, today=None, seed=42, employees=60, companies=2):
@@ -323,6 +324,8 @@ def main(argv=None):
         result = generate_history(env, seed=args.seed)
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")
+    if result.get("heads"):
+        print("Department heads (password = login): " + ", ".join(result["heads"]))
     return 0
 
 
