@@ -866,6 +866,13 @@ def configure_demo(env, today=None, employees=60, seed=42, companies=2):
     if doctor:
         for company in demo_companies.filtered(lambda c: doctor not in c.erm_doctor_user_ids):
             company.erm_doctor_user_ids = [Command.link(doctor.id)]
+    # The administrator logs in on the demo company, not on Odoo's empty main company;
+    # only while he still has the main company, so a later choice of his stays.
+    admin = ref("base.user_admin", raise_if_not_found=False)
+    main_company = ref("base.main_company", raise_if_not_found=False)
+    if admin and main_company and admin.company_id == main_company and demo_companies:
+        if demo_companies[0] in admin.company_ids:
+            admin.company_id = demo_companies[0]
     Policy = env["erm.model.policy"].with_context(tracking_disable=True)
     company = ref(f"{MODULE}.company_1")
     count = 0

@@ -244,6 +244,8 @@ class TestDemoErmSetup(DemoCase):
         self.assertEqual(self.result["doctor"], doctor)
         for key in ("company_1", "company_2"):
             self.assertIn(doctor, self.demo(key).erm_doctor_user_ids)
+        # the administrator opens the demo company, where the cases are
+        self.assertEqual(self.env.ref("base.user_admin").company_id, self.demo("company_1"))
 
     def test_four_models(self):
         Policy = self.env["erm.model.policy"]
