@@ -782,6 +782,132 @@ def generate_organisation(env, employees=60, seed=42, companies=2, with_users=Tr
     }
 
 
+# --------------------------------------------------------------------------- ERM set-up
+# The ERM models of the demo (domain.md §2): every model in use somewhere, so that every
+# role has work. (xml id, department code or None for the company default, model, duty
+# holders, days the policy started before / ends after today (None: open-ended), note).
+# The default dates from before any demo history; the pilot is dated around today.
+DEMO_POLICIES = (
+    ("policy_1_default", None, "III", "hr", None, None,
+     "Standaard voor de hele organisatie: de leidinggevende voert de regie, de HR-adviseur "
+     "bewaakt het proces."),
+    ("policy_1_ict", "ict", "II", "coach", 400, None,
+     "ICT: de leidinggevende voert de regie, de verzuimcoach bewaakt het proces."),
+    ("policy_1_facilitair_pilot", "facilitair", "IV", "coach", 120, 245,
+     "Pilot met een casemanager: de leidinggevenden van Facilitair missen de kennis om "
+     "verzuim goed te begeleiden. Een jaar lang neemt de verzuimcoach als casemanager de "
+     "begeleiding van deze afdeling over (regie en procesbewaking). Na de evaluatie aan het "
+     "eind van de pilot volgt de afdeling weer het standaardmodel, tenzij besloten wordt de "
+     "pilot voort te zetten."),
+)
+POLICY_DEFAULT_FROM = date(2023, 1, 1)  # before the demo history's oldest case
+
+
+def _manager_login(department_key):
+    """department_1_facilitair -> leidinggevende.facilitair; department_2_zorg ->
+    leidinggevende.zorg.2 (the first company's heads get the short logins)."""
+    _dept, company_number, code = department_key.split("_", 2)
+    return f"leidinggevende.{code}" + ("" if company_number == "1" else f".{company_number}")
+
+
+def _ensure_manager_users(env, plan):
+    """A login (group Leidinggevende, password = login) for every department head who has
+    no role login, so that each case is run by its own manager and none falls to the
+    general director. xml ids erm_demo.user_manager_<department key>."""
+    builder = _Builder(env, CHUNK_SIZE)
+    ids = builder.existing("res.users")
+    employees = builder.existing("hr.employee")
+    companies = builder.existing("res.company")
+    role_holders = {u.employee for u in plan.users if u.employee}
+    heads = [d for d in plan.departments
+             if d.manager not in role_holders and d.manager in employees
+             and f"user_manager_{d.key}" not in ids]
+    if not heads:
+        return ids
+    specs = {e.key: e for e in plan.employees}
+    groups = [env.ref("base.group_user").id, env.ref("erm_verzuim.group_erm_manager").id]
+    lang = _user_lang(env)
+    Employee = env["hr.employee"]
+    builder.create("res.users", (
+        (f"user_manager_{d.key}", {
+            "name": specs[d.manager].name, "login": _manager_login(d.key),
+            "password": _manager_login(d.key), "email": specs[d.manager].email,
+            "partner_id": Employee.browse(employees[d.manager]).work_contact_id.id or False,
+            "company_id": companies[d.company],
+            "company_ids": [Command.set(list(companies.values()))],
+            "groups_id": [Command.set(groups)], "tz": TZ, "lang": lang,
+        })
+        for d in heads
+    ), ids)
+    for d in heads:  # a handful of department heads
+        employee = Employee.browse(employees[d.manager])
+        if not employee.user_id:
+            employee.user_id = ids[f"user_manager_{d.key}"]
+    return ids
+
+
+def configure_demo(env, today=None, employees=60, seed=42, companies=2):
+    """ERM set-up of the demo organisation, after ``generate_organisation``: the company
+    doctor for every demo company, a login for every department head, and the ERM model
+    policies of DEMO_POLICIES (company default model III, ICT on model II, a dated model IV
+    pilot in Facilitair; the second company has no policy: model I).
+
+    Idempotent (xml ids in ``erm_demo``); a policy whose scope already has one in force
+    (configured by hand) is left alone. Returns {"policies": n, "doctor": user}."""
+    env = env(su=True, context={**env.context, **CREATE_CONTEXT})
+    today = today or date.today()
+    plan = plan_organisation(employees=employees, seed=seed, companies=companies)
+    users = _ensure_manager_users(env, plan)
+    ref = env.ref
+    doctor = ref(f"{MODULE}.user_bedrijfsarts", raise_if_not_found=False)
+    demo_companies = env["res.company"].browse(
+        [ref(f"{MODULE}.{c.key}").id for c in plan.companies]
+    )
+    if doctor:
+        for company in demo_companies.filtered(lambda c: doctor not in c.erm_doctor_user_ids):
+            company.erm_doctor_user_ids = [Command.link(doctor.id)]
+    # The administrator logs in on the demo company, not on Odoo's empty main company;
+    # only while he still has the main company, so a later choice of his stays.
+    admin = ref("base.user_admin", raise_if_not_found=False)
+    main_company = ref("base.main_company", raise_if_not_found=False)
+    if admin and main_company and admin.company_id == main_company and demo_companies:
+        if demo_companies[0] in admin.company_ids:
+            admin.company_id = demo_companies[0]
+    Policy = env["erm.model.policy"].with_context(tracking_disable=True)
+    company = ref(f"{MODULE}.company_1")
+    count = 0
+    for key, code, model, holder, days_before, days_after, note in DEMO_POLICIES:
+        if ref(f"{MODULE}.{key}", raise_if_not_found=False):
+            count += 1
+            continue
+        holder_user = ref(f"{MODULE}.user_{holder}", raise_if_not_found=False)
+        if not holder_user:
+            continue  # without the role users the models II-IV have nobody to run them
+        department = ref(f"{MODULE}.department_1_{code}") if code else env["hr.department"]
+        date_from = today - timedelta(days=days_before) if days_before else POLICY_DEFAULT_FROM
+        in_force = Policy.search([
+            ("company_id", "=", company.id), ("department_id", "=", department.id or False),
+            ("date_from", "<=", today), "|", ("date_to", "=", False), ("date_to", ">=", today),
+        ], limit=1)
+        if in_force:
+            continue  # configured by hand: kept as it is
+        policy = Policy.create({
+            "company_id": company.id, "department_id": department.id or False,
+            "erm_model": model, "date_from": date_from,
+            "date_to": today + timedelta(days=days_after) if days_after else False,
+            "coach_user_ids": [Command.set(holder_user.ids)] if holder == "coach" else [],
+            "hr_user_ids": [Command.set(holder_user.ids)] if holder == "hr" else [],
+            "note": note,
+        })
+        env["ir.model.data"]._update_xmlids([
+            {"xml_id": f"{MODULE}.{key}", "record": policy, "noupdate": True}
+        ])
+        count += 1
+    env.flush_all()
+    return {"policies": count, "doctor": doctor, "manager_users": len(
+        [k for k in users if k.startswith("user_manager_")])}
+
+
 # --------------------------------------------------------------------------- command line
 def describe_logins(env):
     """One line per generated role user: login, group, employee and department."""

@@ -2,6 +2,7 @@
 """The demo organisation generator (data/demo_org.py) keeps its promises (issue 2)."""
 
 import time
+from datetime import date
 
 from odoo.exceptions import AccessDenied
 from odoo.tests import tagged
@@ -11,6 +12,7 @@ from data.demo_org import (
     MODULE,
     REFERENCE_DATE,
     ROLES,
+    configure_demo,
     generate_organisation,
     plan_organisation,
 )
@@ -223,6 +225,72 @@ class TestDemoOrganisation(DemoCase):
         again = generate_organisation(self.env, employees=60, seed=42, companies=2)
         self.assertEqual(again["created"], {"res.users": 1})
         self.assertEqual(employee.user_id, self.demo("user_medewerker"))
+
+
+@tagged("post_install", "-at_install", "erm_demo")
+class TestDemoErmSetup(DemoCase):
+    """configure_demo: the company doctor, the department heads' logins and the four ERM
+    models, so that every role has work in the demo."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        generate_organisation(cls.env, employees=60, seed=42, companies=2)
+        cls.today = date(2026, 11, 22)
+        cls.result = configure_demo(cls.env, today=cls.today)
+
+    def test_company_doctor_configured(self):
+        doctor = self.demo("user_bedrijfsarts")
+        self.assertEqual(self.result["doctor"], doctor)
+        for key in ("company_1", "company_2"):
+            self.assertIn(doctor, self.demo(key).erm_doctor_user_ids)
+        # the administrator opens the demo company, where the cases are
+        self.assertEqual(self.env.ref("base.user_admin").company_id, self.demo("company_1"))
+
+    def test_four_models(self):
+        Policy = self.env["erm.model.policy"]
+        company = self.demo("company_1")
+        default = Policy._company_default(company, self.today)
+        self.assertEqual(default, self.demo("policy_1_default"))
+        self.assertEqual((default.erm_model, default.hr_user_ids),
+                         ("III", self.demo("user_hr")))
+        ict = self.demo("policy_1_ict")
+        self.assertEqual((ict.erm_model, ict.department_id, ict.coach_user_ids),
+                         ("II", self.demo("department_1_ict"), self.demo("user_coach")))
+        pilot = self.demo("policy_1_facilitair_pilot")
+        self.assertEqual((pilot.erm_model, pilot.department_id, pilot.coach_user_ids),
+                         ("IV", self.demo("department_1_facilitair"), self.demo("user_coach")))
+        # a dated pilot: started in the past, ends in the future, and says why
+        self.assertLess(pilot.date_from, self.today)
+        self.assertGreater(pilot.date_to, self.today)
+        self.assertIn("casemanager", pilot.note)
+        # the second company has no policy: model I
+        self.assertFalse(Policy.search([("company_id", "=", self.demo("company_2").id)]))
+        self.assertEqual(self.result["policies"], 3)
+
+    def test_department_heads_have_logins(self):
+        """Every department head runs his own team's cases; none falls to the director."""
+        departments = self.demo_records("hr.department")
+        for department in departments:
+            with self.subTest(department=department.complete_name):
+                self.assertTrue(department.manager_id.user_id)
+        for user in self.demo_records("res.users").filtered(
+                lambda u: u.login.startswith("leidinggevende.")):
+            self.assertTrue(user.has_group("erm_verzuim.group_erm_manager"))
+        facilitair = self.demo("user_manager_department_1_facilitair")
+        self.assertEqual(facilitair.login, "leidinggevende.facilitair")
+        self.env["res.users"].with_user(facilitair)._check_credentials(
+            {"type": "password", "login": facilitair.login, "password": facilitair.login},
+            {"interactive": False},
+        )
+
+    def test_idempotent(self):
+        users, policies = (self.env["res.users"].search_count([]),
+                           self.env["erm.model.policy"].search_count([]))
+        again = configure_demo(self.env, today=self.today)
+        self.assertEqual(again["policies"], 3)
+        self.assertEqual(self.env["res.users"].search_count([]), users)
+        self.assertEqual(self.env["erm.model.policy"].search_count([]), policies)
 
 
 @tagged("post_install", "-at_install", "erm_demo")

@@ -52,3 +52,73 @@ class TestDemoHistory(TransactionCase):
         again = generate_history(self.env, today=date(2026, 11, 22), seed=42)
         self.assertEqual(again["created"], 0)
         self.assertEqual(again["cases"], self.result["cases"])
+
+    def test_four_models_with_open_cases(self):
+        open_cases = self.env["erm.absence.case"].search([("date_recovered", "=", False)])
+        self.assertEqual(set(open_cases.mapped("erm_model")), {"I", "II", "III", "IV"})
+        for model in ("I", "II", "III", "IV"):
+            with self.subTest(model=model):
+                states = set(open_cases.filtered(lambda c, m=model: c.erm_model == m)
+                             .mapped("state"))
+                self.assertGreaterEqual(len(states), 2 if model != "II" else 1, states)
+        pilot = self.case("case_pilot_reintegration")
+        coach = self.env.ref("erm_demo.user_coach")
+        self.assertEqual((pilot.erm_model, pilot.regievoerder_user_id,
+                          pilot.procesbewaker_user_id), ("IV", coach, coach))
+        ict = self.case("case_ict_analysis")
+        self.assertEqual(ict.procesbewaker_user_id, coach)
+        self.assertEqual(ict.regievoerder_user_id,
+                         self.env.ref("erm_demo.user_manager_department_1_ict"))
+        zorg = self.case("case_zorg_plan")
+        self.assertEqual((zorg.regievoerder_user_id, zorg.procesbewaker_user_id),
+                         (self.env.ref("erm_demo.user_leidinggevende"),
+                          self.env.ref("erm_demo.user_hr")))
+
+    def test_director_runs_no_open_case(self):
+        directie = self.env.ref("erm_demo.user_directie")
+        self.assertFalse(self.env["erm.absence.case"].search_count([
+            ("date_recovered", "=", False), "|", ("regievoerder_user_id", "=", directie.id),
+            ("procesbewaker_user_id", "=", directie.id),
+        ]))
+        open_cases = self.env["erm.absence.case"].search([("date_recovered", "=", False)])
+        self.assertFalse(open_cases.filtered(lambda c: not c.regievoerder_user_id))
+
+    def test_every_role_sees_open_cases(self):
+        """What each demo login finds on screen, through the ORM as that user."""
+        for login in ("medewerker", "leidinggevende", "hr", "coach", "bedrijfsarts"):
+            with self.subTest(login=login):
+                user = self.env.ref(f"erm_demo.user_{login}")
+                Case = self.env["erm.absence.case"].with_user(user)
+                self.assertGreaterEqual(
+                    Case.search_count([("date_recovered", "=", False)]), 1)
+
+    def test_deadline_activities(self):
+        Activity = self.env["mail.activity"]
+        for login in ("leidinggevende", "hr", "coach"):
+            with self.subTest(login=login):
+                user = self.env.ref(f"erm_demo.user_{login}")
+                activities = Activity.search([
+                    ("user_id", "=", user.id), ("res_model", "=", "erm.absence.case"),
+                ])
+                self.assertTrue(activities)
+                # and the user can open every case he has an activity for
+                cases = self.env["erm.absence.case"].browse(activities.mapped("res_id"))
+                self.assertEqual(cases.with_user(user)._filtered_access("read"), cases)
+
+    def test_company_doctor_has_work(self):
+        doctor = self.env.ref("erm_demo.user_bedrijfsarts")
+        Advice = self.env["erm.ba.advice"]
+        self.assertTrue(Advice.search([("state", "=", "issued")]))
+        drafts = Advice.with_user(doctor).search([("state", "=", "draft")])
+        self.assertTrue(drafts)
+        self.assertEqual(drafts.doctor_user_id, doctor)
+        # issued advice completed the problem analysis and set the course
+        partial = self.case("case_partial")
+        analysis = partial.milestone_ids.filtered(lambda m: m.code == "probleemanalyse")
+        self.assertTrue(analysis.date_done)
+
+    def test_plans_name_the_coach(self):
+        coach = self.env.ref("erm_demo.user_coach")
+        plans = self.env["erm.reintegration.plan"].search([("kind", "=", "plan_van_aanpak")])
+        self.assertTrue(plans)
+        self.assertEqual(plans.casemanager_id, coach)

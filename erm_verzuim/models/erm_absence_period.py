@@ -1,8 +1,19 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from markupsafe import Markup
+
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import float_round, format_date, formatLang
+
+
+def format_number(env, value, digits=1):
+    """A number as the user writes it: his decimal separator and no trailing zeros
+    (50.0 -> "50", 62.5 -> "62,5" in Dutch)."""
+    value = float_round(value or 0.0, precision_digits=digits)
+    shown = 0 if value == int(value) else digits
+    return formatLang(env, value, digits=shown)
 
 
 class ErmAbsencePeriod(models.Model):
@@ -53,9 +64,9 @@ class ErmAbsencePeriod(models.Model):
         for period in self:
             if not 0 < period.incapacity_pct <= 100:
                 raise ValidationError(
-                    _("The degree of incapacity must be more than 0%% and at most 100%% "
-                      "(got %(pct)s%%). Full recovery is reported on the case.",
-                      pct=period.incapacity_pct)
+                    self.env._("The degree of incapacity must be more than 0%% and at most "
+                               "100%% (got %(pct)s%%). Full recovery is reported on the case.",
+                               pct=format_number(self.env, period.incapacity_pct))
                 )
 
     @api.constrains("date_from", "case_id")
@@ -64,25 +75,25 @@ class ErmAbsencePeriod(models.Model):
             case = period.case_id
             if period.date_from < case.date_start:
                 raise ValidationError(
-                    _("A course line cannot start before the first sick day (%(date)s).",
-                      date=case.date_start)
+                    self.env._("A course line cannot start before the first sick day "
+                               "(%(date)s).", date=format_date(self.env, case.date_start))
                 )
             if case.date_recovered and period.date_from >= case.date_recovered:
                 raise ValidationError(
-                    _("A course line cannot start on or after the recovery date (%(date)s).",
-                      date=case.date_recovered)
+                    self.env._("A course line cannot start on or after the recovery date "
+                               "(%(date)s).", date=format_date(self.env, case.date_recovered))
                 )
 
     @api.model_create_multi
     def create(self, vals_list):
         periods = super().create(vals_list)
-        periods._log_on_case(_("Course line added"))
+        periods._log_on_case("added")
         periods.case_id._sync_time_off()
         return periods
 
     def write(self, vals):
         res = super().write(vals)
-        self._log_on_case(_("Course line changed"))
+        self._log_on_case("changed")
         self.case_id._check_periods()
         self.case_id._sync_time_off()
         return res
@@ -93,27 +104,35 @@ class ErmAbsencePeriod(models.Model):
             if period.date_from == period.case_id.date_start and (
                 len(period.case_id.period_ids) == 1 or self.env.context.get("erm_keep_first")
             ):
-                raise ValidationError(
-                    _("The first course line cannot be removed: a case always has a "
-                      "course from its first sick day.")
-                )
+                raise ValidationError(self.env._(
+                    "The first course line cannot be removed: a case always has a "
+                    "course from its first sick day."
+                ))
 
     def unlink(self):
         # logged while the line still exists; the course is checked once it is gone
         cases = self.case_id
-        self._log_on_case(_("Course line removed"))
+        self._log_on_case("removed")
         res = super().unlink()
         cases._check_periods()
         cases._sync_time_off()
         return res
 
-    def _log_on_case(self, title):
-        # Every change is visible in the case's chatter (no medical content exists here).
-        for period in self:
-            period.case_id._message_log(
-                body=_(
-                    "%(title)s: from %(date)s, %(pct)s%% unfit for work",
-                    title=title, date=fields.Date.to_string(period.date_from),
-                    pct=round(period.incapacity_pct, 1),
-                )
+    def _log_on_case(self, change):
+        """Every change is visible in the case's chatter (no medical content exists here),
+        with the date and percentage as the user reads them."""
+        titles = {
+            "added": self.env._("Course line added"),
+            "changed": self.env._("Course line changed"),
+            "removed": self.env._("Course line removed"),
+        }
+        for case, periods in self.grouped("case_id").items():
+            case._message_log_batch(
+                bodies={case.id: Markup("<br/>").join(
+                    self.env._(
+                        "%(title)s: from %(date)s, %(pct)s%% unfit for work",
+                        title=titles[change], date=format_date(self.env, period.date_from),
+                        pct=format_number(self.env, period.incapacity_pct),
+                    ) for period in periods
+                )},
             )

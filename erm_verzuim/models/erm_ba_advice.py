@@ -7,10 +7,14 @@ expected duration, the degree of incapacity, the adjustments needed and advice o
 interventions. The medical file stays in the doctor's own system. An issued advice is final;
 its incapacity percentage is the source of the case's course."""
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from .erm_absence_case import EXPECTED_DURATION
+from .erm_absence_period import format_number
 
 ADVICE_TYPES = [
     ("ba_mogelijkheden", "Early assessment of possibilities (week 1)"),
@@ -62,8 +66,10 @@ class ErmBaAdvice(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "erm.access.logged.mixin"]
     _order = "date_advice desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["case_id", "employee_id"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Computed in the reader's language (type label and date format), hence not stored.
+    name = fields.Char(compute="_compute_name", compute_sudo=True, search="_search_name")
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True,
         ondelete="cascade", check_company=True, tracking=True,
@@ -126,14 +132,40 @@ class ErmBaAdvice(models.Model):
         "erm.absence.period", string="Course line", readonly=True, copy=False,
     )
 
+    def _search_name(self, operator, value):
+        # the title is computed per language; its stable part is the case number
+        return [("case_id.name", operator, value)]
+
     @api.depends("advice_type", "date_advice", "case_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["advice_type"]._description_selection(self.env))
         for advice in self:
             advice.name = " - ".join(filter(None, [
                 labels.get(advice.advice_type), advice.case_id.name,
-                advice.date_advice and fields.Date.to_string(advice.date_advice),
+                advice.date_advice and format_date(self.env, advice.date_advice),
             ]))
+
+    @api.model
+    def get_empty_list_help(self, help_message):
+        """An administrator whose companies have no company doctor learns why this list
+        stays empty, and what to configure."""
+        help_message = super().get_empty_list_help(help_message)
+        if not self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            return help_message
+        missing = self.env.companies.filtered(lambda c: not c.erm_doctor_user_ids)
+        if not missing:
+            return help_message
+        notice = Markup(
+            '<div class="alert alert-warning text-start" role="alert"><strong>%s</strong> %s</div>'
+        ) % (
+            self.env._("No company doctor configured for %(companies)s.",
+                       companies=", ".join(missing.mapped("name"))),
+            self.env._("Nobody can record advice and no doctor sees the cases. Give the company "
+                       "doctor a user with the access right Bedrijfsarts, then add that user "
+                       "under Settings, Verzuim, Company doctors."),
+        )
+        return notice + Markup(help_message or "")
 
     def _erm_access_log_cases(self):
         return {advice.id: advice.case_id.id for advice in self.sudo()}
@@ -151,7 +183,8 @@ class ErmBaAdvice(models.Model):
             ):
                 raise ValidationError(self.env._(
                     "%(week)s hours per week cannot be reached at %(day)s hours per day.",
-                    week=advice.hours_per_week, day=advice.hours_per_day,
+                    week=format_number(self.env, advice.hours_per_week),
+                    day=format_number(self.env, advice.hours_per_day),
                 ))
 
     @api.constrains("incapacity_pct")
@@ -160,7 +193,7 @@ class ErmBaAdvice(models.Model):
             if not 0 <= advice.incapacity_pct <= 100:
                 raise ValidationError(self.env._(
                     "The degree of incapacity lies between 0%% and 100%% (got %(pct)s%%).",
-                    pct=advice.incapacity_pct,
+                    pct=format_number(self.env, advice.incapacity_pct),
                 ))
 
     @api.constrains("incapacity_date_from", "case_id")
@@ -170,7 +203,7 @@ class ErmBaAdvice(models.Model):
             if advice.incapacity_date_from and advice.incapacity_date_from < case.date_start:
                 raise ValidationError(self.env._(
                     "The degree of incapacity cannot apply before the first sick day "
-                    "(%(date)s).", date=case.date_start,
+                    "(%(date)s).", date=format_date(self.env, case.date_start),
                 ))
 
     # ------------------------------------------------------------------ CRUD
@@ -227,7 +260,7 @@ class ErmBaAdvice(models.Model):
             ):
                 raise ValidationError(self.env._(
                     "Fully fit (0%%) can only apply after the first sick day (%(date)s).",
-                    date=advice.case_id.date_start,
+                    date=format_date(self.env, advice.case_id.date_start),
                 ))
             vals = {"state": "issued", "date_issued": today}
             vals.update(advice._apply_incapacity())
@@ -249,7 +282,7 @@ class ErmBaAdvice(models.Model):
         if case.date_recovered and day >= case.date_recovered:
             raise ValidationError(self.env._(
                 "%(case)s was closed on %(date)s: a degree of incapacity cannot apply after "
-                "the recovery.", case=case.name, date=case.date_recovered,
+                "the recovery.", case=case.name, date=format_date(self.env, case.date_recovered),
             ))
         if not self.incapacity_pct:
             case.write({"date_recovered": day})

@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 # Which milestone a plan document completes when it is marked done.
 KIND_CODE = {
@@ -26,8 +27,10 @@ class ErmReintegrationPlan(models.Model):
     _description = "Plan of Action / Evaluation"
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "case_id, date_done desc, id desc"
+    _rec_names_search = ["case_id", "employee_id"]
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Computed in the reader's language (kind label and date format), hence not stored.
+    name = fields.Char(compute="_compute_name", compute_sudo=True, search="_search_name")
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True, ondelete="cascade",
     )
@@ -71,13 +74,18 @@ class ErmReintegrationPlan(models.Model):
                 sudo_plan.case_id.regievoerder_user_id == self.env.user
             )
 
+    def _search_name(self, operator, value):
+        # the title is computed per language; its stable part is the case number
+        return [("case_id.name", operator, value)]
+
     @api.depends("kind", "date_done", "case_id.name")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["kind"]._description_selection(self.env))
         for plan in self:
             plan.name = " - ".join(
                 filter(None, [labels.get(plan.kind), plan.case_id.name,
-                              plan.date_done and fields.Date.to_string(plan.date_done)])
+                              plan.date_done and format_date(self.env, plan.date_done)])
             )
 
     @api.constrains("kind", "casemanager_id", "state")

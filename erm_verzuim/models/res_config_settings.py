@@ -1,6 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
+from . import tbv
+
 
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
@@ -21,8 +23,10 @@ class ResConfigSettings(models.TransientModel):
 
     # ERM model of the company (issue 4): the company default policy, saved as a new dated
     # policy when it changes (erm.model.policy keeps the history).
+    # A static selection, not a callable: Odoo translates the labels of static selections
+    # only (ir.model.fields.selection), so a callable left the radio English.
     erm_model = fields.Selection(
-        selection=lambda self: self.env["erm.model.policy"]._fields["erm_model"].selection,
+        selection=tbv.ERM_MODELS,
         string="ERM model", compute="_compute_erm_model_settings", readonly=False,
     )
     erm_model_date_from = fields.Date(

@@ -254,7 +254,9 @@ class TestAbsenceCase(ErmTestCommon):
         case.invalidate_recordset(["message_ids"])
         tracked = case.message_ids.tracking_value_ids.field_id.mapped("name")
         self.assertIn("work_accident", tracked)
-        self.assertTrue(any("50.0%" in (m.body or "") for m in case.message_ids))
+        # the percentage as the user writes it: "50%", not "50.0%" (issue 8)
+        self.assertTrue(any("50%" in (m.body or "") for m in case.message_ids))
+        self.assertFalse(any("50.0%" in (m.body or "") for m in case.message_ids))
 
     def test_wazo_bridges_chain(self):
         first = self.make_case(start=date(2026, 1, 5), recovered=date(2026, 2, 2))
