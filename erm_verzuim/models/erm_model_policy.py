@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from . import tbv
 
@@ -34,9 +35,11 @@ class ErmModelPolicy(models.Model):
     _description = "ERM Model Policy"
     _inherit = ["mail.thread"]
     _order = "company_id, department_id desc, date_from desc, id desc"
+    _rec_names_search = ["department_id", "company_id"]
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # not stored: the name is shown in the reader's language and date format
+    name = fields.Char(compute="_compute_name")
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, tracking=True,
@@ -85,6 +88,7 @@ class ErmModelPolicy(models.Model):
     ]
 
     @api.depends("erm_model", "department_id.name", "company_id.name", "date_from")
+    @api.depends_context("lang")
     def _compute_name(self):
         labels = dict(self._fields["erm_model"]._description_selection(self.env))
         for policy in self:
@@ -92,7 +96,7 @@ class ErmModelPolicy(models.Model):
             policy.name = self.env._(
                 "%(model)s - %(scope)s (from %(date)s)",
                 model=labels.get(policy.erm_model, ""), scope=scope,
-                date=fields.Date.to_string(policy.date_from) if policy.date_from else "",
+                date=format_date(self.env, policy.date_from) if policy.date_from else "",
             )
 
     @api.depends("erm_model")

@@ -1,8 +1,10 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import format_date
 
 from ..engine import wvp
 
@@ -48,21 +50,29 @@ class ErmWachttijdExtension(models.Model):
             except wvp.EngineError as exc:
                 normal_end = wvp.normal_wachttijd_end(chain)
                 if ext.kind == "loonsanctie" and normal_end and ext.date_end > normal_end:
-                    raise ValidationError(
-                        _("A wage sanction lasts at most 52 weeks: the new end can be at most "
-                          "%(date)s.", date=normal_end + timedelta(days=364))
-                    ) from exc
-                raise ValidationError(
-                    _("The new end of the waiting time must come after the normal end "
-                      "(%(date)s).", date=normal_end)
-                ) from exc
+                    raise ValidationError(self.env._(
+                        "A wage sanction lasts at most 52 weeks: the new end can be at most "
+                        "%(date)s.", date=format_date(self.env, normal_end + timedelta(days=364))
+                    )) from exc
+                raise ValidationError(self.env._(
+                    "The new end of the waiting time must come after the normal end "
+                    "(%(date)s).", date=format_date(self.env, normal_end)
+                )) from exc
 
     @api.model_create_multi
     def create(self, vals_list):
         extensions = super().create(vals_list)
+        # one note per case, in the author's language and date format
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        lines = defaultdict(list)
         for ext in extensions:
-            ext.case_id._message_log(body=_("Waiting time extended to %(date)s (%(kind)s).",
-                                            date=ext.date_end, kind=ext.kind))
+            lines[ext.case_id.id].append(self.env._(
+                "Waiting time extended to %(date)s (%(kind)s).",
+                date=format_date(self.env, ext.date_end), kind=kinds[ext.kind],
+            ))
+        extensions.case_id._message_log_batch(
+            bodies={case_id: " ".join(parts) for case_id, parts in lines.items()}
+        )
         extensions.case_id._recompute_wvp()
         return extensions
 
