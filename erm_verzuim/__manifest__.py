@@ -18,7 +18,6 @@
         "security/erm_alert_security.xml",
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
-        "data/erm_privacy_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
