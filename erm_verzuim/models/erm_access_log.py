@@ -55,13 +55,14 @@ class ErmAccessLog(models.Model):
     record_name = fields.Char(string="Record", compute="_compute_record_name")
 
     def init(self):
-        super().init()
+        res = super().init()
         # "Who read this case" per user, newest first (the log's filters and the inspection
         # overview): one composite index instead of combining the single-column ones.
         tools.create_index(
             self.env.cr, "erm_access_log_user_case_date_idx", self._table,
             ["user_id", "case_id", "date DESC"],
         )
+        return res
 
     def _compute_record_name(self):
         by_model = {}

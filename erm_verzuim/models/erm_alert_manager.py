@@ -230,18 +230,21 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _company_fallback_users(self):
         """{company_id: user id} of the last resort for a deadline nobody holds: the first
-        HR adviser of the company, else its first Verzuim administrator; active internal
-        users allowed in the company (both groups can open its cases). One query."""
+        HR adviser of the company (not an administrator), else its first Verzuim
+        administrator; active internal users allowed in the company (both groups can open
+        its cases). One query."""
         hr = self.env.ref("erm_verzuim.group_erm_hr")
         admin = self.env.ref("erm_verzuim.group_erm_admin")
         self.env.cr.execute(SQL("""
-            SELECT cu.cid, COALESCE(min(u.id) FILTER (WHERE g.gid = %(hr)s),
-                                    min(u.id) FILTER (WHERE g.gid = %(admin)s))
-              FROM res_users u
-              JOIN res_company_users_rel cu ON cu.user_id = u.id
-              JOIN res_groups_users_rel g ON g.uid = u.id AND g.gid IN (%(hr)s, %(admin)s)
-             WHERE u.active AND NOT u.share
-             GROUP BY cu.cid
+            SELECT cid, COALESCE(min(uid) FILTER (WHERE NOT is_admin), min(uid))
+              FROM (SELECT cu.cid, u.id AS uid, bool_or(g.gid = %(admin)s) AS is_admin
+                      FROM res_users u
+                      JOIN res_company_users_rel cu ON cu.user_id = u.id
+                      JOIN res_groups_users_rel g ON g.uid = u.id
+                                                 AND g.gid IN (%(hr)s, %(admin)s)
+                     WHERE u.active AND NOT u.share
+                     GROUP BY cu.cid, u.id) per_user
+             GROUP BY cid
         """, hr=hr.id, admin=admin.id))
         return dict(self.env.cr.fetchall())
 

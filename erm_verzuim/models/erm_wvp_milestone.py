@@ -68,7 +68,7 @@ class ErmWvpMilestone(models.Model):
     ]
 
     def init(self):
-        super().init()
+        res = super().init()
         # The alert job, the digest and the "open milestones" filters look for the open
         # milestones per company and code, by deadline: a partial index holds only those.
         tools.create_index(
@@ -76,6 +76,7 @@ class ErmWvpMilestone(models.Model):
             ["company_id", "code", "date_deadline"],
             where="date_done IS NULL AND state != 'cancelled'",
         )
+        return res
 
     @api.depends("code", "sequence")
     def _compute_name(self):
