@@ -11,8 +11,12 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 
-Each step selects its work with one SQL query (``count(*) OVER ()`` gives what is left), so a
-run costs a constant number of queries per batch, whatever the number of cases. Every batch
+Each step selects its work with one SQL query, so a run costs a constant number of queries per
+batch, whatever the number of cases. Within a day's run each step continues after the last
+item the previous batch handled (its position, kept in ir.config_parameter until the run is
+complete), in the order of an index: a batch reads about its own items, not every open
+milestone, so a run grows linearly with the number of cases. What changes behind a position
+through the ORM is handled at commit (_sync_milestones); the rest by the next day's run. Every batch
 is one transaction of the scheduler, which commits after each call and calls again while
 ``_notify_progress`` reports work remaining; a crash loses at most the running batch and the
 next run simply finds the rest still to do. Duplicates are impossible: the scheduler runs a
@@ -30,6 +34,7 @@ Nobody's deadline is dropped: a milestone whose duty holder is unknown or archiv
 company's fallback (see _alert_config).
 """
 
+import json
 import logging
 from collections import defaultdict
 from datetime import timedelta
@@ -57,6 +62,7 @@ DEFAULT_TZ = "Europe/Amsterdam"
 ALERT_CODES = milestones.ALERT_CODES
 ALERT_LOCK = "erm_verzuim.deadline_alerts"
 DIGEST_LOCK = "erm_verzuim.weekly_digest"
+ALERT_POSITION = "erm_verzuim.deadline_alerts_position"
 CRON_ALERTS = "erm_verzuim.ir_cron_erm_deadline_alerts"
 PRECOMMIT_KEY = "erm.alert.sync"
 
@@ -160,17 +166,41 @@ class ErmAlertManager(models.AbstractModel):
         self.env.flush_all()
         config = self._alert_config()
         cfg = self._config_sql(config)
+        position, raw_position = self._load_position()
         done = remaining = 0
         budget = batch_size
         for step in (self._step_close, self._step_update, self._step_create,
                      self._step_escalate, self._step_frequent):
-            step_done, step_left = step(config, cfg, budget)
+            step_done, step_left = step(config, cfg, budget, position=position)
             done += step_done
             remaining += step_left
             budget -= step_done
+        self._save_position(position if remaining else None, raw_position)
         self.env.flush_all()
         _logger.info("Deadline alerts: %s items processed, %s remaining.", done, remaining)
         return done, remaining
+
+    @api.model
+    def _load_position(self):
+        """(position, stored value): where each step of today's run got to ({} when no run
+        is under way; a position of another day is stale)."""
+        raw = self.env["ir.config_parameter"].sudo().get_param(ALERT_POSITION) or ""
+        try:
+            position = json.loads(raw) if raw else {}
+        except ValueError:
+            position = {}
+        if position.pop("day", None) != str(fields.Date.today()):
+            position = {}
+        return position, raw
+
+    @api.model
+    def _save_position(self, position, raw):
+        """Store the position while the run has work left; a finished run removes it, so
+        the next run starts from the beginning. Written only when it changed."""
+        value = json.dumps(dict(position, day=str(fields.Date.today())), sort_keys=True) if (
+            position) else ""
+        if value != raw:
+            self.env["ir.config_parameter"].sudo().set_param(ALERT_POSITION, value or False)
 
     @api.model
     def _try_advisory_lock(self, key):
@@ -315,15 +345,32 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _fetch_work(self, query, budget):
-        """Rows of `query` (its last column being ``count(*) OVER ()``), at most `budget`
-        (None: all); returns (rows, total rows matching)."""
-        limit = None if budget is None else max(budget, 1)
-        self.env.cr.execute(SQL("%s LIMIT %s", query, limit))
+        """Rows of `query`, at most `budget` (None: all); returns (rows, left) where `left`
+        is 1 when more rows match, else 0: a lower bound of the work left, which is all the
+        scheduler needs (counting every match would scan all of them in every batch)."""
+        if budget is None:
+            self.env.cr.execute(query)
+            return self.env.cr.fetchall(), 0
+        self.env.cr.execute(SQL("%s LIMIT %s", query, budget + 1))
         rows = self.env.cr.fetchall()
-        total = rows[0][-1] if rows else 0
-        if budget is not None:
-            rows = rows[:budget]
-        return rows, total
+        return rows[:budget], len(rows) - len(rows[:budget])
+
+    @staticmethod
+    def _after(position, step, columns):
+        """SQL condition: past the step's position (columns compared as a row)."""
+        key = position.get(step) if position is not None else None
+        if key is None:
+            return SQL()
+        if isinstance(key, list):
+            # (deadline, id): the first comparison lets the index scan start at the position
+            return SQL("AND m.date_deadline >= %s::date AND (%s) > (%s::date, %s)",
+                       key[0], columns, key[0], key[1])
+        return SQL("AND %s > %s", columns, key)
+
+    @staticmethod
+    def _advance(position, step, key):
+        if position is not None:
+            position[step] = key
 
     @api.model
     def _user_langs(self, user_ids):
@@ -347,32 +394,32 @@ class ErmAlertManager(models.AbstractModel):
 
     # ------------------------------------------------------------------ the steps
     @api.model
-    def _step_close(self, config, cfg, budget, restriction=None):
+    def _step_close(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
-            SELECT a.id, m.date_done, a.user_id, count(*) OVER ()
+        rows, left = self._fetch_work(SQL("""
+            SELECT a.id, m.date_done, a.user_id
               FROM mail_activity a
               JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
               JOIN erm_absence_case c ON c.id = m.case_id
-             WHERE a.active %s
+             WHERE a.active %s %s
                AND (m.date_done IS NOT NULL OR m.state = 'cancelled'
                     OR NOT c.active OR c.date_recovered IS NOT NULL)
              ORDER BY a.id
-        """, restriction), budget)
+        """, restriction, self._after(position, "close", SQL("a.id"))), budget)
         if not rows:
-            return 0, total
-        self._close_with_feedback([(a_id, user_id, date_done)
-                                   for a_id, date_done, user_id, _count in rows])
-        return len(rows), total - len(rows)
+            return 0, left
+        self._close_with_feedback(rows)
+        self._advance(position, "close", rows[-1][0])
+        return len(rows), left
 
     @api.model
     def _close_with_feedback(self, items):
-        """Complete the activities of `items` (activity id, assignee id, date done or None)
+        """Complete the activities of `items` (activity id, date done or None, assignee id)
         with a feedback in the assignee's language: one action_feedback per text."""
-        langs = self._user_langs(user_id for _a, user_id, _d in items)
+        langs = self._user_langs(user_id for _a, _d, user_id in items)
         texts = {}
         by_feedback = defaultdict(list)
-        for activity_id, user_id, date_done in items:
+        for activity_id, date_done, user_id in items:
             text = self._texts(langs.get(user_id), texts)
             feedback = (text.t(DONE_FEEDBACK, date=text.date(date_done)) if date_done
                         else text.t(OBSOLETE_FEEDBACK))
@@ -382,25 +429,26 @@ class ErmAlertManager(models.AbstractModel):
             Activity.browse(activity_ids).action_feedback(feedback=feedback)
 
     @api.model
-    def _step_update(self, config, cfg, budget, restriction=None):
+    def _step_update(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
         assignee = self._milestone_assignee_sql()
-        rows, total = self._fetch_work(SQL("""
+        rows, left = self._fetch_work(SQL("""
             SELECT a.id, m.date_deadline, m.case_id, a.user_id,
-                   COALESCE(%(assignee)s, a.user_id), m.code, m.sequence, count(*) OVER ()
+                   COALESCE(%(assignee)s, a.user_id), m.code, m.sequence
               FROM mail_activity a
               JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
               JOIN %(cfg)s ON cfg.company_id = m.company_id AND cfg.code = m.code
               JOIN erm_absence_case c ON c.id = m.case_id
          LEFT JOIN res_users ru ON ru.id = m.responsible_user_id AND ru.active
              WHERE a.active AND m.date_done IS NULL AND m.state != 'cancelled'
-               AND c.active AND c.date_recovered IS NULL %(restriction)s
+               AND c.active AND c.date_recovered IS NULL %(restriction)s %(after)s
                AND (a.date_deadline != m.date_deadline OR a.res_id != m.case_id
                     OR a.user_id != COALESCE(%(assignee)s, a.user_id))
              ORDER BY a.id
-        """, assignee=assignee, cfg=cfg, restriction=restriction), budget)
+        """, assignee=assignee, cfg=cfg, restriction=restriction,
+            after=self._after(position, "update", SQL("a.id"))), budget)
         if not rows:
-            return 0, total
+            return 0, left
         Activity = self._activity_env()
         # res_name follows res_id: read the cases' names in one query beforehand
         self.env["erm.absence.case"].browse({row[2] for row in rows}).fetch(["name"])
@@ -408,7 +456,7 @@ class ErmAlertManager(models.AbstractModel):
         texts = {}
         by_user = defaultdict(list)
         pairs = set()
-        for activity_id, deadline, case_id, old_user_id, user_id, code, sequence, _c in rows:
+        for activity_id, deadline, case_id, old_user_id, user_id, code, sequence in rows:
             vals = {"date_deadline": deadline, "res_id": case_id}
             if user_id != old_user_id:
                 # the new assignee reads the summary in his language (his notes stay)
@@ -420,23 +468,26 @@ class ErmAlertManager(models.AbstractModel):
         for user_id, activity_ids in by_user.items():
             Activity.browse(activity_ids).write({"user_id": user_id})
         self._subscribe_assignees(pairs)
-        return len(rows), total - len(rows)
+        self._advance(position, "update", rows[-1][0])
+        return len(rows), left
 
     @api.model
-    def _step_create(self, config, cfg, budget, restriction=None):
+    def _step_create(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
         assignee = self._milestone_assignee_sql()
-        rows, total = self._fetch_work(SQL("""
-            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, %s, count(*) OVER ()
-              %s %s
-               AND m.date_deadline <= cfg.threshold
+        rows, left = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, %s
+              %s %s %s
+               AND m.date_deadline <= cfg.threshold AND m.date_deadline <= %s::date
                AND %s IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM mail_activity a
                                 WHERE a.erm_milestone_id = m.id AND a.active)
              ORDER BY m.date_deadline, m.id
-        """, assignee, self._open_milestones_sql(cfg), restriction, assignee), budget)
+        """, assignee, self._open_milestones_sql(cfg), restriction,
+            self._after(position, "create", SQL("m.date_deadline, m.id")),
+            max(max(conf["thresholds"].values()) for conf in config.values()), assignee), budget)
         if not rows:
-            return 0, total
+            return 0, left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_deadline")
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
         langs = self._user_langs(row[5] for row in rows)
@@ -447,24 +498,26 @@ class ErmAlertManager(models.AbstractModel):
             "summary": self._texts(langs.get(user_id), texts).summary(code, sequence),
             "date_deadline": deadline, "user_id": user_id, "automated": True,
             "erm_milestone_id": milestone_id, "erm_alert_kind": "deadline",
-        } for milestone_id, case_id, code, sequence, deadline, user_id, _count in rows]
+        } for milestone_id, case_id, code, sequence, deadline, user_id in rows]
         if not self._create_activities(vals_list):
-            return 0, total
-        return len(rows), total - len(rows)
+            return 0, len(rows) + left
+        self._advance(position, "create", [str(rows[-1][4]), rows[-1][0]])
+        return len(rows), left
 
     @api.model
-    def _step_escalate(self, config, cfg, budget, restriction=None):
+    def _step_escalate(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
-            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id,
-                   %s, count(*) OVER ()
-              %s %s
+        rows, left = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id, %s
+              %s %s %s
                AND m.erm_escalated_date IS NULL AND m.date_deadline < cfg.escalate_before
+               AND m.date_deadline < %s::date
              ORDER BY m.date_deadline, m.id
-        """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg), restriction),
-            budget)
+        """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg), restriction,
+            self._after(position, "escalate", SQL("m.date_deadline, m.id")),
+            max(conf["escalate_before"] for conf in config.values())), budget)
         if not rows:
-            return 0, total
+            return 0, left
         Milestone = self.env["erm.wvp.milestone"]
         milestones_ = Milestone.browse([row[0] for row in rows])
         partners_by_milestone = milestones_._erm_escalation_partners()
@@ -479,7 +532,7 @@ class ErmAlertManager(models.AbstractModel):
         notes = defaultdict(list)
         lines_by_partner = defaultdict(list)
         by_company = defaultdict(list)
-        for milestone_id, case_id, code, sequence, deadline, company_id, user_id, _c in rows:
+        for milestone_id, case_id, code, sequence, deadline, company_id, user_id in rows:
             conf = config[company_id]
             days = (conf["today"] - deadline).days
             found = partners_by_milestone.get(milestone_id) or self.env["res.partner"]
@@ -511,15 +564,16 @@ class ErmAlertManager(models.AbstractModel):
             Milestone.browse(milestone_ids).write(
                 {"erm_escalated_date": config[company_id]["today"]}
             )
-        return len(rows), total - len(rows)
+        self._advance(position, "escalate", [str(rows[-1][4]), rows[-1][0]])
+        return len(rows), left
 
     @api.model
-    def _step_frequent(self, config, cfg, budget, restriction=None):
+    def _step_frequent(self, config, cfg, budget, restriction=None, position=None):
         if restriction:
             return 0, 0  # not tied to milestones
         assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("f.erm_policy_id"))
-        rows, total = self._fetch_work(SQL("""
-            SELECT f.id, f.company_id, %(assignee)s, count(*) OVER ()
+        rows, left = self._fetch_work(SQL("""
+            SELECT f.id, f.company_id, %(assignee)s
               FROM (SELECT DISTINCT ON (c.employee_id)
                            c.id, c.employee_id, c.company_id, c.regievoerder_user_id,
                            c.erm_policy_id
@@ -528,7 +582,7 @@ class ErmAlertManager(models.AbstractModel):
                      ORDER BY c.employee_id, c.date_start DESC, c.id DESC) f
               JOIN %(comp)s ON comp.company_id = f.company_id
          LEFT JOIN res_users ru ON ru.id = f.regievoerder_user_id AND ru.active
-             WHERE %(assignee)s IS NOT NULL
+             WHERE %(assignee)s IS NOT NULL %(after)s
                AND NOT EXISTS (SELECT 1 FROM erm_absence_case s
                                 WHERE s.employee_id = f.employee_id
                                   AND s.erm_frequent_signal_date > comp.frequent_window_start)
@@ -536,9 +590,10 @@ class ErmAlertManager(models.AbstractModel):
                                 WHERE a.erm_alert_kind = 'frequent_absence' AND a.active
                                   AND a.res_id = f.id)
              ORDER BY f.id
-        """, assignee=assignee, comp=self._company_sql(config)), budget)
+        """, assignee=assignee, comp=self._company_sql(config),
+            after=self._after(position, "frequent", SQL("f.id"))), budget)
         if not rows:
-            return 0, total
+            return 0, left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_frequent_absence")
         delay = timedelta(days=activity_type.delay_count or 0)
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
@@ -546,7 +601,7 @@ class ErmAlertManager(models.AbstractModel):
         texts = {}
         vals_list = []
         by_company = defaultdict(list)
-        for case_id, company_id, user_id, _count in rows:
+        for case_id, company_id, user_id in rows:
             conf = config[company_id]
             text = self._texts(langs.get(user_id), texts)
             vals_list.append({
@@ -560,12 +615,13 @@ class ErmAlertManager(models.AbstractModel):
             })
             by_company[company_id].append(case_id)
         if not self._create_activities(vals_list):
-            return 0, total
+            return 0, len(rows) + left
         for company_id, case_ids in by_company.items():
             self.env["erm.absence.case"].browse(case_ids).write(
                 {"erm_frequent_signal_date": config[company_id]["today"]}
             )
-        return len(rows), total - len(rows)
+        self._advance(position, "frequent", rows[-1][0])
+        return len(rows), left
 
     # ------------------------------------------------------------------ helpers
     @api.model
@@ -648,7 +704,7 @@ class ErmAlertManager(models.AbstractModel):
         activities = self.env["mail.activity"]._erm_open_for_milestones(done_milestones)
         if activities:
             self._close_with_feedback([
-                (activity.id, activity.user_id.id, activity.erm_milestone_id.date_done)
+                (activity.id, activity.erm_milestone_id.date_done, activity.user_id.id)
                 for activity in activities
             ])
 
@@ -705,8 +761,8 @@ class ErmAlertManager(models.AbstractModel):
             SELECT %s AS user_id, m.id AS milestone_id
               %s AND m.date_deadline <= cfg.horizon
         """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg))
-        rows, total = self._fetch_work(SQL("""
-            SELECT u.id, comp.today, count(*) OVER ()
+        rows, left = self._fetch_work(SQL("""
+            SELECT u.id, comp.today
               FROM res_users u
               JOIN %s ON comp.company_id = u.company_id
              WHERE u.active AND NOT u.share AND u.erm_deadline_digest
@@ -716,7 +772,7 @@ class ErmAlertManager(models.AbstractModel):
              ORDER BY u.id
         """, self._company_sql(config), due, board.id), batch_size)
         if not rows:
-            return 0, total
+            return 0, left
         users = self.env["res.users"].browse([row[0] for row in rows])
         digest = self._digest_lines(users, due, cfg)
         board_users = users.filtered(lambda u: board in u.groups_id)
@@ -731,11 +787,11 @@ class ErmAlertManager(models.AbstractModel):
                 erm_board_counts=counts
             ).send_mail_batch(board_users.ids)
         by_day = defaultdict(list)
-        for user_id, company_today, _count in rows:
+        for user_id, company_today in rows:
             by_day[company_today].append(user_id)
         for today, user_ids in by_day.items():
             users.browse(user_ids).write({"erm_digest_last_sent": today})
-        return len(rows), total - len(rows)
+        return len(rows), left
 
     @api.model
     def _digest_lines(self, users, due, cfg):

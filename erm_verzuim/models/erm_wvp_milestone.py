@@ -76,6 +76,13 @@ class ErmWvpMilestone(models.Model):
             ["company_id", "code", "date_deadline"],
             where="date_done IS NULL AND state != 'cancelled'",
         )
+        # The alert job walks the open milestones by deadline, each batch from where the
+        # previous one stopped (erm.alert.manager): the same rows in (deadline, id) order.
+        tools.create_index(
+            self.env.cr, "erm_wvp_milestone_open_deadline_idx", self._table,
+            ["date_deadline", "id"],
+            where="date_done IS NULL AND state != 'cancelled'",
+        )
         return res
 
     @api.depends("code", "sequence")

@@ -23,6 +23,9 @@ class TestAlertRouting(ErmTestCommon):
         cls.Activity = cls.env["mail.activity"].with_context(active_test=False)
         for company in cls.company | cls.company_2:
             company.resource_calendar_id.tz = "Europe/Amsterdam"
+        # both languages installed (the test database may have only Dutch active)
+        cls.env["res.lang"]._activate_lang("en_US")
+        cls.env["res.lang"]._activate_lang("nl_NL")
         cls.user_manager.lang = "nl_NL"
         cls.user_coach.lang = "en_US"
         cls.user_hr_2 = new_test_user(
