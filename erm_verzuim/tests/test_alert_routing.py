@@ -166,6 +166,30 @@ class TestAlertRouting(ErmTestCommon):
         self.assertIn("05/31/2026", digest.body_html)
         self.assertIn("overdue", digest.body_html)
 
+    # ------------------------------------------------------------------ batch positions
+    def test_batches_continue_from_their_position(self):
+        """Each batch continues after the last item of the previous one; a finished run
+        leaves no position, and the position of another day is ignored."""
+        Param = self.env["ir.config_parameter"]
+        key = "erm_verzuim.deadline_alerts_position"
+        cases = self.Case.browse()
+        for employee in (self.employee, self.colleague):
+            cases |= self.make_case(employee, start=date(2026, 4, 20))
+        self.env.flush_all()
+        self.assertEqual(self.Alerts._run_alert_batch(batch_size=3)[0], 3)
+        self.assertIn("create", Param.get_param(key))
+        done, remaining = self.Alerts._run_alert_batch(batch_size=1000)
+        self.assertGreaterEqual(done, 1)
+        self.assertEqual(remaining, 0)
+        self.assertFalse(Param.get_param(key), "a finished run starts over next time")
+        activities = self.Activity.search([("res_id", "in", cases.ids),
+                                           ("erm_alert_kind", "=", "deadline")])
+        self.assertEqual(len(activities), 4)
+        # a stale position (yesterday's, far ahead) does not hide today's work
+        activities.unlink()
+        Param.set_param(key, '{"create": ["2999-01-01", 1], "day": "2026-05-31"}')
+        self.assertEqual(self.run_alerts(), 4)
+
     # ------------------------------------------------------------------ policy job
     def test_policy_job_in_batches(self):
         """The daily policy job handles a batch per call, continues where it stopped and
