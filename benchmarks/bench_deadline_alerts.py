@@ -37,7 +37,7 @@ import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
 
 TEMPLATE_DB = "erm_h5_bench_tpl_{employees}"
-DB = "erm_h5_bench"
+DB = "erm_h5_bench"  # the 100,000-case run uses its own: erm_h5_bench_100000
 SEED = 1
 COMPANIES = 3
 CRON = "erm_verzuim.ir_cron_erm_deadline_alerts"
@@ -110,15 +110,15 @@ def ensure_template(employees):
     return template
 
 
-def fresh_database(template):
+def fresh_database(template, name=DB):
     from odoo.service import db
 
-    if DB in _list_dbs():
-        odoo.modules.registry.Registry.delete(DB)
-        odoo.sql_db.close_db(DB)
-        db.exp_drop(DB)
-    db.exp_duplicate_database(template, DB)
-    return odoo.modules.registry.Registry(DB)
+    if name in _list_dbs():
+        odoo.modules.registry.Registry.delete(name)
+        odoo.sql_db.close_db(name)
+        db.exp_drop(name)
+    db.exp_duplicate_database(template, name)
+    return odoo.modules.registry.Registry(name)
 
 
 def make_cases(registry, employee_ids, chunk=10000):
@@ -219,7 +219,8 @@ def main(argv=None):
     args.small = args.small or max(args.cases // 10, 1)
     _setup_odoo()
     employees = args.employees or int(args.cases * 1.1)
-    registry = fresh_database(ensure_template(employees))
+    database = DB if args.cases <= 10000 else f"{DB}_{args.cases}"
+    registry = fresh_database(ensure_template(employees), database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         employee_ids = env["hr.employee"].search([], order="id").ids
@@ -240,7 +241,7 @@ def main(argv=None):
     large_counts = counts(registry)
 
     print()
-    print(f"Deadline alerts benchmark ({os.cpu_count()} CPUs, database {DB})")
+    print(f"Deadline alerts benchmark ({os.cpu_count()} CPUs, database {database})")
     print(f"  {args.small:>6} cases: {small_counts}")
     print(f"  {args.cases:>6} cases: {large_counts}")
     for key, label in (("small_first", f"{args.small} cases, first run"),
