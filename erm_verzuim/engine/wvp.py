@@ -86,7 +86,7 @@ _WACHTTIJD_WEEKS = milestones.BY_CODE["einde_wachttijd"].offset  # 104
 _LOONSANCTIE_MAX = timedelta(weeks=52)  # 364 days
 _EERSTEJAARS_WINDOW_DAY = milestones.BY_CODE["eerstejaars"].window_day  # first day of week 46
 _PROBLEEMANALYSE_PHASE_DAY = 15  # phase column switches from week 3 (domain default)
-_EINDEVALUATIE_WEEK = 91
+_EINDEVALUATIE_WEEK = milestones.BY_CODE["eindevaluatie"].offset  # 91
 
 
 # --------------------------------------------------------------------------------------------
