@@ -63,6 +63,7 @@ ALERT_CODES = milestones.ALERT_CODES
 ALERT_LOCK = "erm_verzuim.deadline_alerts"
 DIGEST_LOCK = "erm_verzuim.weekly_digest"
 ALERT_POSITION = "erm_verzuim.deadline_alerts_position"
+STEP_FINISHED = "finished"
 CRON_ALERTS = "erm_verzuim.ir_cron_erm_deadline_alerts"
 PRECOMMIT_KEY = "erm.alert.sync"
 
@@ -169,9 +170,14 @@ class ErmAlertManager(models.AbstractModel):
         position, raw_position = self._load_position()
         done = remaining = 0
         budget = batch_size
-        for step in (self._step_close, self._step_update, self._step_create,
-                     self._step_escalate, self._step_frequent):
+        for name, step in (("close", self._step_close), ("update", self._step_update),
+                           ("create", self._step_create), ("escalate", self._step_escalate),
+                           ("frequent", self._step_frequent)):
+            if position.get(name) == STEP_FINISHED:
+                continue  # nothing left for it in today's run: no need to look again
             step_done, step_left = step(config, cfg, budget, position=position)
+            if not step_left:
+                position[name] = STEP_FINISHED
             done += step_done
             remaining += step_left
             budget -= step_done
@@ -359,7 +365,7 @@ class ErmAlertManager(models.AbstractModel):
     def _after(position, step, columns):
         """SQL condition: past the step's position (columns compared as a row)."""
         key = position.get(step) if position is not None else None
-        if key is None:
+        if key is None or key == STEP_FINISHED:
             return SQL()
         if isinstance(key, list):
             # (deadline, id): the first comparison lets the index scan start at the position
