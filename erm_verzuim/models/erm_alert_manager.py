@@ -31,7 +31,7 @@ company's language), from English sources that i18n/nl.po translates; the work o
 grouped per language, so a batch stays a batch. They carry no medical content.
 
 Nobody's deadline is dropped: a milestone whose duty holder is unknown or archived goes to the
-company's fallback (see _alert_config).
+company's fallback (see _assignee_sql).
 """
 
 import json
