@@ -17,7 +17,6 @@
         "security/ir.model.access.csv",
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
-        "data/erm_privacy_cron_data.xml",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",

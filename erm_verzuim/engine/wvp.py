@@ -24,6 +24,7 @@ from datetime import date, datetime, timedelta
 from itertools import pairwise
 from typing import NamedTuple
 
+from . import milestones
 from .holidays import next_werkdag_after
 
 __all__ = [
@@ -57,22 +58,9 @@ class EngineError(ValueError):
 # Constants
 # --------------------------------------------------------------------------------------------
 
-# Milestone codes are part of the public data model; this order breaks ties between deadlines
-# on the same date.
-MILESTONE_CODES: tuple[str, ...] = (
-    "ba_mogelijkheden",
-    "ba_interventieadvies",
-    "probleemanalyse",
-    "plan_van_aanpak",
-    "evaluatie",
-    "uwv_42",
-    "eerstejaars",
-    "tweede_spoor",
-    "eindevaluatie",
-    "wia_aanvraag",
-    "einde_wachttijd",
-    "uwv_vangnet",
-)
+# Milestone codes are part of the public data model; the table's order breaks ties between
+# deadlines on the same date.
+MILESTONE_CODES: tuple[str, ...] = milestones.MILESTONE_CODES
 _CODE_RANK = {code: rank for rank, code in enumerate(MILESTONE_CODES)}
 
 CHAIN_GAP_DAYS = 28  # fewer fit days than this between two cases: same chain
@@ -94,14 +82,11 @@ PHASES: tuple[str, ...] = (
 )
 
 _DAYS_PER_WEEK = 7
-_WACHTTIJD_WEEKS = 104
+_WACHTTIJD_WEEKS = milestones.BY_CODE["einde_wachttijd"].offset  # 104
 _LOONSANCTIE_MAX = timedelta(weeks=52)  # 364 days
-_WIA_AANVRAAG_LEAD = timedelta(days=77)  # 11 weeks before einde wachttijd (= end of week 93)
-_PLAN_AFTER_PROBLEEMANALYSE = timedelta(days=14)
-_TWEEDE_SPOOR_AFTER = timedelta(days=42)
-_EERSTEJAARS_WINDOW_DAY = _DAYS_PER_WEEK * 45 + 1  # first sick day of week 46
+_EERSTEJAARS_WINDOW_DAY = milestones.BY_CODE["eerstejaars"].window_day  # first day of week 46
 _PROBLEEMANALYSE_PHASE_DAY = 15  # phase column switches from week 3 (domain default)
-_EINDEVALUATIE_WEEK = 91
+_EINDEVALUATIE_WEEK = milestones.BY_CODE["eindevaluatie"].offset  # 91
 
 
 # --------------------------------------------------------------------------------------------
@@ -207,18 +192,7 @@ class Progress:
 
 # Milestone code -> Progress field holding its done date ('evaluatie' uses evaluations_done,
 # 'einde_wachttijd' is never "done").
-_DONE_FIELD = {
-    "ba_mogelijkheden": "ba_mogelijkheden_done",
-    "ba_interventieadvies": "ba_interventieadvies_done",
-    "probleemanalyse": "probleemanalyse_done",
-    "plan_van_aanpak": "plan_done",
-    "uwv_42": "uwv_42_done",
-    "eerstejaars": "eerstejaars_done",
-    "tweede_spoor": "tweede_spoor_done",
-    "eindevaluatie": "eindevaluatie_done",
-    "wia_aanvraag": "wia_aanvraag_done",
-    "uwv_vangnet": "uwv_vangnet_done",
-}
+_DONE_FIELD = milestones.PROGRESS_FIELD
 _NO_PROGRESS = Progress()
 
 
@@ -555,20 +529,63 @@ def wachttijd_end(chain: Chain, extensions: Iterable[Extension] = ()) -> date | 
 # --------------------------------------------------------------------------------------------
 
 
+def _reference(rule: milestones.MilestoneRule, progress: Progress, due_of: dict) -> date:
+    """The date an AFTER / EVERY anchor counts from: the done date of the milestone it refers
+    to, else that milestone's deadline."""
+    previous = milestones.BY_CODE[rule.after]
+    done = getattr(progress, previous.done_field) if previous.done_field else None
+    return done or due_of[rule.after]
+
+
+def _anchor_date(
+    chain: Chain,
+    rule: milestones.MilestoneRule,
+    progress: Progress,
+    due_of: dict,
+    end: date,
+    vangnet_regime: str | None,
+    date_vangnet_event: date | None,
+) -> date:
+    """The deadline of a non-repeating milestone, as its rule's anchor says."""
+    anchor, offset = rule.anchor, rule.offset
+    if anchor == milestones.WEEK:
+        due = chain._projected_end_of_week(offset)
+    elif anchor == milestones.WERKDAG_AFTER_WEEK:
+        due = next_werkdag_after(chain._projected_end_of_week(offset))
+    elif anchor == milestones.AFTER:
+        due = _reference(rule, progress, due_of) + timedelta(days=offset)
+    elif anchor == milestones.BEFORE_END:
+        due = end - timedelta(days=offset)
+    elif anchor == milestones.WAITING_TIME_END:
+        due = end
+    elif anchor == milestones.VANGNET:
+        due = _vangnet_deadline(chain, vangnet_regime, date_vangnet_event)
+    else:  # pragma: no cover - the table's consistency is tested
+        raise EngineError(f"unknown anchor {anchor!r} of milestone {rule.code!r}")
+    if rule.early_after:
+        # e.g. the plan of action: 14 days after a done problem analysis when that is earlier
+        code, days = rule.early_after
+        done = getattr(progress, milestones.BY_CODE[code].done_field)
+        if done is not None:
+            due = min(due, done + timedelta(days=days))
+    return due
+
+
 def _evaluations(
-    progress: Progress, plan_due: date, end: date, interval: timedelta
+    progress: Progress, reference: date, end: date, interval: timedelta
 ) -> list[Deadline]:
-    """Done evaluations plus the next open one (if it is due by the end of the waiting time)."""
-    # The first evaluation counts from the plan (done date, else its deadline), each next one
-    # from the previous evaluation's done date.
-    reference = progress.plan_done or plan_due
+    """Done evaluations plus the next open one (if it is due by the end of the waiting time).
+
+    The first evaluation counts from `reference` (the plan's done date, else its deadline),
+    each next one from the previous evaluation's done date."""
+    code = milestones.REPEATING_CODE
     result: list[Deadline] = []
     for sequence, done in enumerate(progress.evaluations_done, start=1):
-        result.append(Deadline("evaluatie", sequence, reference + interval, date_done=done))
+        result.append(Deadline(code, sequence, reference + interval, date_done=done))
         reference = done
     upcoming = reference + interval
     if upcoming <= end:
-        result.append(Deadline("evaluatie", len(result) + 1, upcoming))
+        result.append(Deadline(code, len(result) + 1, upcoming))
     return result
 
 
@@ -593,13 +610,14 @@ def compute_deadlines(
     extensions: Iterable[Extension] = (),
     vangnet_regime: str | None = None,
     date_vangnet_event: date | None = None,
-    evaluation_interval_days: int = 42,
+    evaluation_interval_days: int = milestones.EVALUATION_INTERVAL_DAYS,
 ) -> list[Deadline]:
     """All WvP deadlines of a chain, sorted by (date_deadline, code order, sequence).
 
-    Rules (domain.md §3): see the comments inline. For a closed chain the timeline is computed
-    as it stood (projected past recovery), then every done milestone is kept but open ones only
-    when due on or before the chain's last sick day; the rest never came due.
+    Rules (domain.md §3): each milestone of :data:`milestones.MILESTONES` by its anchor. For a
+    closed chain the timeline is computed as it stood (projected past recovery), then every
+    done milestone is kept but open ones only when due on or before the chain's last sick day;
+    the rest never came due.
     ``date_vangnet_event`` is only used by the 'employment_end' regime.
     """
     if not isinstance(chain, Chain):
@@ -607,35 +625,29 @@ def compute_deadlines(
     if not isinstance(progress, Progress):
         raise EngineError(f"expected a Progress, got {progress!r}")
     interval = timedelta(days=_check_positive_int(evaluation_interval_days, "evaluation interval"))
-    week = chain._projected_end_of_week
     end = _projected_wachttijd_end(chain, tuple(extensions))
+    applies = {
+        None: True,
+        milestones.EARLY_DOCTOR: early_doctor,
+        milestones.VANGNET_CASE: vangnet_regime is not None,
+    }
 
     deadlines: list[Deadline] = []
-
-    def add(code: str, due: date, window_start: date | None = None) -> None:
-        done = getattr(progress, _DONE_FIELD[code]) if code in _DONE_FIELD else None
-        deadlines.append(Deadline(code, 0, due, window_start, done))
-
-    if early_doctor:
-        add("ba_mogelijkheden", week(1))
-        add("ba_interventieadvies", week(4))
-    add("probleemanalyse", week(6))
-    # Plan: end of week 8, or 14 days after a done probleemanalyse when that is earlier.
-    plan_due = week(8)
-    if progress.probleemanalyse_done is not None:
-        plan_due = min(plan_due, progress.probleemanalyse_done + _PLAN_AFTER_PROBLEEMANALYSE)
-    add("plan_van_aanpak", plan_due)
-    deadlines.extend(_evaluations(progress, plan_due, end, interval))
-    # UWV's 42e-weeksmelding: first werkdag after the end of week 42.
-    add("uwv_42", next_werkdag_after(week(42)))
-    eerstejaars_due = week(52)
-    add("eerstejaars", eerstejaars_due, chain._projected_sick_day_date(_EERSTEJAARS_WINDOW_DAY))
-    add("tweede_spoor", (progress.eerstejaars_done or eerstejaars_due) + _TWEEDE_SPOOR_AFTER)
-    add("eindevaluatie", week(_EINDEVALUATIE_WEEK))
-    add("wia_aanvraag", end - _WIA_AANVRAAG_LEAD)
-    add("einde_wachttijd", end)
-    if vangnet_regime is not None:
-        add("uwv_vangnet", _vangnet_deadline(chain, vangnet_regime, date_vangnet_event))
+    due_of: dict[str, date] = {}  # deadline per code, for the anchors that refer to it
+    for rule in milestones.MILESTONES:
+        if not applies[rule.condition]:
+            continue
+        if rule.anchor == milestones.EVERY:
+            deadlines.extend(_evaluations(progress, _reference(rule, progress, due_of), end,
+                                          interval))
+            continue
+        due = _anchor_date(chain, rule, progress, due_of, end, vangnet_regime,
+                           date_vangnet_event)
+        due_of[rule.code] = due
+        window_start = (chain._projected_sick_day_date(rule.window_day)
+                        if rule.window_day else None)
+        done = getattr(progress, rule.done_field) if rule.done_field else None
+        deadlines.append(Deadline(rule.code, 0, due, window_start, done))
 
     if not chain.is_open:
         last = chain.last_sick_day

@@ -11,8 +11,12 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 
-Each step selects its work with one SQL query (``count(*) OVER ()`` gives what is left), so a
-run costs a constant number of queries per batch, whatever the number of cases. Every batch
+Each step selects its work with one SQL query, so a run costs a constant number of queries per
+batch, whatever the number of cases. Within a day's run each step continues after the last
+item the previous batch handled (its position, kept in ir.config_parameter until the run is
+complete), in the order of an index: a batch reads about its own items, not every open
+milestone, so a run grows linearly with the number of cases. What changes behind a position
+through the ORM is handled at commit (_sync_milestones); the rest by the next day's run. Every batch
 is one transaction of the scheduler, which commits after each call and calls again while
 ``_notify_progress`` reports work remaining; a crash loses at most the running batch and the
 next run simply finds the rest still to do. Duplicates are impossible: the scheduler runs a
@@ -21,23 +25,30 @@ overlapping workers) and the database has a unique partial index per milestone a
 frequent-absence signal (a stale snapshot that slips through fails on the index and the
 batch is retried with a fresh one).
 
-Texts stored for users (activity summaries and notes, chatter notes, e-mails) are Dutch
-source text, as the issue asks; they carry no medical content. Labels, help texts and errors
-are English, translatable.
+Texts stored for users (activity summaries and notes, chatter notes, e-mails) are written in
+the language of whoever reads them (the assignee, the recipient; chatter notes in the
+company's language), from English sources that i18n/nl.po translates; the work of a batch is
+grouped per language, so a batch stays a batch. They carry no medical content.
+
+Nobody's deadline is dropped: a milestone whose duty holder is unknown or archived goes to the
+company's fallback (see _assignee_sql).
 """
 
+import json
 import logging
 from collections import defaultdict
 from datetime import timedelta
 
 import psycopg2
 import pytz
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
-from odoo.tools import SQL, mute_logger
+from odoo.tools import SQL, format_date, formatLang, mute_logger
+from odoo.tools.translate import code_translations
 
-from .erm_wvp_milestone import MILESTONE_CODES
+from ..engine import milestones
+from ..engine.milestones import _lt
 
 _logger = logging.getLogger(__name__)
 
@@ -48,70 +59,66 @@ PRECOMMIT_RESTRICT_MAX = 5000  # above: the commit-time sync scans instead of an
 ANALYZE_MIN_ROWS = 200  # see _analyze_if_grown
 ANALYZE_GROWTH = 0.2
 DEFAULT_TZ = "Europe/Amsterdam"
-ALERT_CODES = tuple(code for code, _label in MILESTONE_CODES if code != "einde_wachttijd")
+ALERT_CODES = milestones.ALERT_CODES
 ALERT_LOCK = "erm_verzuim.deadline_alerts"
 DIGEST_LOCK = "erm_verzuim.weekly_digest"
+ALERT_POSITION = "erm_verzuim.deadline_alerts_position"
+STEP_FINISHED = "finished"
 CRON_ALERTS = "erm_verzuim.ir_cron_erm_deadline_alerts"
 PRECOMMIT_KEY = "erm.alert.sync"
 
-# ---------------------------------------------------------------- Dutch texts (no medical data)
-MILESTONE_LABELS_NL = {
-    "ba_mogelijkheden": "Mogelijkheden en beperkingen (bedrijfsarts)",
-    "ba_interventieadvies": "Advies over interventies (bedrijfsarts)",
-    "probleemanalyse": "Probleemanalyse",
-    "plan_van_aanpak": "Plan van aanpak",
-    "evaluatie": "Evaluatie plan van aanpak",
-    "uwv_42": "42e-weeksmelding UWV",
-    "eerstejaars": "Eerstejaarsevaluatie",
-    "tweede_spoor": "Besluit tweede spoor",
-    "eindevaluatie": "Eindevaluatie",
-    "wia_aanvraag": "WIA-aanvraag",
-    "einde_wachttijd": "Einde wachttijd",
-    "uwv_vangnet": "Vangnetmelding UWV",
-}
-SUMMARIES_NL = {
-    "ba_mogelijkheden": "Laat de bedrijfsarts de mogelijkheden en beperkingen vastleggen",
-    "ba_interventieadvies": "Vraag de bedrijfsarts om advies over interventies",
-    "probleemanalyse": "Laat de bedrijfsarts de probleemanalyse opstellen",
-    "plan_van_aanpak": "Stel het plan van aanpak op met de medewerker",
-    "evaluatie": "Evalueer het plan van aanpak (evaluatie {sequence})",
-    "uwv_42": "Doe de 42e-weeksmelding bij UWV",
-    "eerstejaars": "Houd de eerstejaarsevaluatie met de medewerker",
-    "tweede_spoor": "Neem een besluit over re-integratie in het tweede spoor",
-    "eindevaluatie": "Stel de eindevaluatie op",
-    "wia_aanvraag": "Ondersteun de medewerker bij de WIA-aanvraag",
-    "uwv_vangnet": "Doe de vangnetmelding bij UWV",
-}
-FREQUENT_SUMMARY_NL = (
-    "Frequent verzuim: voer een gesprek en stel een consult bij de bedrijfsarts voor"
+# ---------------------------------------------------------------- texts (no medical data)
+# English sources, translated per reader (see _Texts); `_lt` only marks them for extraction.
+FREQUENT_SUMMARY = _lt(
+    "Frequent absence: have a conversation and suggest a consultation with the company doctor"
 )
-FREQUENT_NOTE_NL = Markup(
-    "<p>De medewerker heeft zich minstens %(threshold)s keer ziek gemeld in %(days)s dagen. "
-    "Dit is een signaal om in gesprek te gaan over het verzuim en de werksituatie, en om een "
-    "consult bij de bedrijfsarts voor te stellen. Het is nooit een sanctie.</p>"
+FREQUENT_NOTE = _lt(
+    "<p>The employee reported sick at least %(threshold)s times in %(days)s days. This is a "
+    "signal to talk about the absence and the work situation, and to suggest a consultation "
+    "with the company doctor. It is never a sanction.</p>"
 )
-DONE_FEEDBACK_NL = "Mijlpaal afgerond op %s."
-OBSOLETE_FEEDBACK_NL = (
-    "Vervallen: de mijlpaal is niet meer van toepassing of het dossier is gesloten."
+DONE_FEEDBACK = _lt("Milestone completed on %(date)s.")
+OBSOLETE_FEEDBACK = _lt("Lapsed: the milestone no longer applies or the case is closed.")
+ESCALATION_NOTE = _lt(
+    "<p>Deadline passed and escalated: <b>%(label)s</b> (due %(deadline)s, %(days)s days "
+    "late). Escalated to: %(names)s.</p>"
 )
-ESCALATION_NOTE_NL = Markup(
-    "<p>Termijn verstreken en geëscaleerd: <b>%(label)s</b> (uiterlijk %(deadline)s, "
-    "%(days)s dagen te laat). Escalatie naar: %(names)s.</p>"
-)
-NOBODY_NL = "niemand (stel een escalatiecontact in bij de instellingen)"
+NOBODY = _lt("nobody (set an escalation contact in the settings)")
 
 
-def milestone_label_nl(code, sequence=0):
-    label = MILESTONE_LABELS_NL.get(code, code)
-    return f"{label} {sequence}" if sequence else label
+class _Texts:
+    """The job's texts in one language: translated sources, dates and numbers in its locale,
+    milestone labels. Built once per language and batch (no query per text)."""
 
+    def __init__(self, env, lang):
+        self.lang = lang or "en_US"
+        self.env = env(context=dict(env.context, lang=self.lang))
+        self._table = ({} if self.lang == "en_US" else
+                       code_translations.get_python_translations("erm_verzuim", self.lang))
+        self._labels = None
 
-def summary_nl(code, sequence=0):
-    return SUMMARIES_NL.get(code, milestone_label_nl(code, sequence)).format(sequence=sequence)
+    def t(self, source, markup=False, **args):
+        text = self._table.get(source) or source
+        if markup:
+            text = Markup(text)
+            args = {key: escape(value) for key, value in args.items()}
+        return text % args if args else text
 
+    def date(self, value):
+        return format_date(self.env, value, lang_code=self.lang) if value else ""
 
-def date_nl(value):
-    return value.strftime("%d-%m-%Y") if value else ""
+    def number(self, value):
+        return formatLang(self.env, value, digits=0)
+
+    def summary(self, code, sequence=0):
+        return milestones.summary(code, sequence, self.t)
+
+    def label(self, code, sequence=0):
+        if self._labels is None:
+            field = self.env["erm.wvp.milestone"]._fields["code"]
+            self._labels = dict(field._description_selection(self.env))
+        label = self._labels.get(code, code)
+        return f"{label} {sequence}" if sequence else label
 
 
 class ErmAlertManager(models.AbstractModel):
@@ -160,17 +167,46 @@ class ErmAlertManager(models.AbstractModel):
         self.env.flush_all()
         config = self._alert_config()
         cfg = self._config_sql(config)
+        position, raw_position = self._load_position()
         done = remaining = 0
         budget = batch_size
-        for step in (self._step_close, self._step_update, self._step_create,
-                     self._step_escalate, self._step_frequent):
-            step_done, step_left = step(config, cfg, budget)
+        for name, step in (("close", self._step_close), ("update", self._step_update),
+                           ("create", self._step_create), ("escalate", self._step_escalate),
+                           ("frequent", self._step_frequent)):
+            if position.get(name) == STEP_FINISHED:
+                continue  # nothing left for it in today's run: no need to look again
+            step_done, step_left = step(config, cfg, budget, position=position)
+            if not step_left:
+                position[name] = STEP_FINISHED
             done += step_done
             remaining += step_left
             budget -= step_done
+        self._save_position(position if remaining else None, raw_position)
         self.env.flush_all()
         _logger.info("Deadline alerts: %s items processed, %s remaining.", done, remaining)
         return done, remaining
+
+    @api.model
+    def _load_position(self):
+        """(position, stored value): where each step of today's run got to ({} when no run
+        is under way; a position of another day is stale)."""
+        raw = self.env["ir.config_parameter"].sudo().get_param(ALERT_POSITION) or ""
+        try:
+            position = json.loads(raw) if raw else {}
+        except ValueError:
+            position = {}
+        if position.pop("day", None) != str(fields.Date.today()):
+            position = {}
+        return position, raw
+
+    @api.model
+    def _save_position(self, position, raw):
+        """Store the position while the run has work left; a finished run removes it, so
+        the next run starts from the beginning. Written only when it changed."""
+        value = json.dumps(dict(position, day=str(fields.Date.today())), sort_keys=True) if (
+            position) else ""
+        if value != raw:
+            self.env["ir.config_parameter"].sudo().set_param(ALERT_POSITION, value or False)
 
     @api.model
     def _try_advisory_lock(self, key):
@@ -197,17 +233,19 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _alert_config(self):
         """{company_id: settings of the run}: today, lead thresholds per code, escalation
-        and frequent-absence windows, fallback assignee. A few queries for all companies."""
+        and frequent-absence windows, fallback assignees, language. A few queries for all
+        companies."""
         LeadTime = self.env["erm.milestone.lead.time"]
         table = LeadTime._lead_days_table()
         companies = self.env["res.company"].sudo().with_context(active_test=False).search([])
         companies.fetch(["erm_escalation_days", "erm_escalation_user_id",
                          "erm_frequent_absence_window_days", "erm_frequent_absence_threshold",
                          "resource_calendar_id", "partner_id"])
+        fallback = self._company_fallback_users()
         config = {}
         for company in companies:
             today = self._company_today(company)
-            fallback = company.erm_escalation_user_id
+            contact = company.erm_escalation_user_id
             config[company.id] = {
                 "today": today,
                 "thresholds": {
@@ -215,7 +253,9 @@ class ErmAlertManager(models.AbstractModel):
                     for code in ALERT_CODES
                 },
                 "escalate_before": today - timedelta(days=company.erm_escalation_days or 0),
-                "fallback_user_id": fallback.id if fallback and fallback.active else None,
+                "contact_user_id": contact.id if contact and contact.active else None,
+                "fallback_user_id": fallback.get(company.id),
+                "lang": company.partner_id.lang or "en_US",
                 "frequent_window_start": today - timedelta(
                     days=company.erm_frequent_absence_window_days or 365),
                 "frequent_threshold": company.erm_frequent_absence_threshold or 3,
@@ -224,43 +264,78 @@ class ErmAlertManager(models.AbstractModel):
         return config
 
     @api.model
+    def _company_fallback_users(self):
+        """{company_id: user id} of the last resort for a deadline nobody holds: the first
+        HR adviser of the company (not an administrator), else its first Verzuim
+        administrator; active internal users allowed in the company (both groups can open
+        its cases). One query."""
+        hr = self.env.ref("erm_verzuim.group_erm_hr")
+        admin = self.env.ref("erm_verzuim.group_erm_admin")
+        self.env.cr.execute(SQL("""
+            SELECT cid, COALESCE(min(uid) FILTER (WHERE NOT is_admin), min(uid))
+              FROM (SELECT cu.cid, u.id AS uid, bool_or(g.gid = %(admin)s) AS is_admin
+                      FROM res_users u
+                      JOIN res_company_users_rel cu ON cu.user_id = u.id
+                      JOIN res_groups_users_rel g ON g.uid = u.id
+                                                 AND g.gid IN (%(hr)s, %(admin)s)
+                     WHERE u.active AND NOT u.share
+                     GROUP BY cu.cid, u.id) per_user
+             GROUP BY cid
+        """, hr=hr.id, admin=admin.id))
+        return dict(self.env.cr.fetchall())
+
+    @api.model
     def _config_sql(self, config):
         """The run's settings per company and milestone code, as the SQL relation
-        cfg(company_id, code, threshold, today, escalate_before, fallback_user_id, horizon)."""
+        cfg(company_id, code, threshold, today, escalate_before, contact_user_id,
+        fallback_user_id, horizon)."""
         rows = [
-            SQL("(%s, %s, %s::date, %s::date, %s::date, %s::int, %s::date)",
+            SQL("(%s, %s, %s::date, %s::date, %s::date, %s::int, %s::int, %s::date)",
                 company_id, code, conf["thresholds"][code], conf["today"],
-                conf["escalate_before"], conf["fallback_user_id"],
+                conf["escalate_before"], conf["contact_user_id"], conf["fallback_user_id"],
                 conf["today"] + timedelta(days=DIGEST_HORIZON_DAYS))
             for company_id, conf in config.items() for code in ALERT_CODES
         ]
         return SQL(
             "(VALUES %s) AS cfg(company_id, code, threshold, today, escalate_before, "
-            "fallback_user_id, horizon)",
+            "contact_user_id, fallback_user_id, horizon)",
             SQL(", ").join(rows),
         )
 
     @api.model
     def _company_sql(self, config):
-        """The run's settings per company, as the SQL relation
-        comp(company_id, today, fallback_user_id, frequent_window_start, week_start)."""
+        """The run's settings per company, as the SQL relation comp(company_id, today,
+        contact_user_id, fallback_user_id, frequent_window_start, week_start)."""
         rows = [
-            SQL("(%s, %s::date, %s::int, %s::date, %s::date)",
-                company_id, conf["today"], conf["fallback_user_id"],
+            SQL("(%s, %s::date, %s::int, %s::int, %s::date, %s::date)",
+                company_id, conf["today"], conf["contact_user_id"], conf["fallback_user_id"],
                 conf["frequent_window_start"],
                 conf["today"] - timedelta(days=conf["today"].weekday()))
             for company_id, conf in config.items()
         ]
         return SQL(
-            "(VALUES %s) AS comp(company_id, today, fallback_user_id, frequent_window_start, "
-            "week_start)",
+            "(VALUES %s) AS comp(company_id, today, contact_user_id, fallback_user_id, "
+            "frequent_window_start, week_start)",
             SQL(", ").join(rows),
         )
 
     @api.model
+    def _assignee_sql(self, conf, user, policy):
+        """Who gets the work: `user` (the duty holder, NULL when unknown or archived), else
+        the company's escalation contact, else the first active HR adviser of the case's
+        ERM policy (`policy`), else the company's HR adviser or administrator (`conf` being
+        the cfg or comp relation). COALESCE stops at the first one found."""
+        return SQL("""COALESCE(%(user)s, %(conf)s.contact_user_id,
+                   (SELECT min(pu.id) FROM erm_model_policy_hr_rel ph
+                      JOIN res_users pu ON pu.id = ph.user_id AND pu.active AND NOT pu.share
+                     WHERE ph.policy_id = %(policy)s),
+                   %(conf)s.fallback_user_id)""",
+                   user=user, conf=SQL.identifier(conf), policy=policy)
+
+    @api.model
     def _open_milestones_sql(self, cfg):
-        """FROM/WHERE of the open milestones of open cases, with their run settings (cfg)
-        and their assignee: the responsible user if active, else the company's fallback."""
+        """FROM/WHERE of the open milestones of open cases, with their run settings (cfg),
+        their case (c) and their duty holder if active (ru)."""
         return SQL("""
               FROM erm_wvp_milestone m
               JOIN %s ON cfg.company_id = m.company_id AND cfg.code = m.code
@@ -271,138 +346,217 @@ class ErmAlertManager(models.AbstractModel):
         """, cfg)
 
     @api.model
+    def _milestone_assignee_sql(self):
+        return self._assignee_sql("cfg", SQL("ru.id"), SQL("c.erm_policy_id"))
+
+    @api.model
     def _fetch_work(self, query, budget):
-        """Rows of `query` (its last column being ``count(*) OVER ()``), at most `budget`
-        (None: all); returns (rows, total rows matching)."""
-        limit = None if budget is None else max(budget, 1)
-        self.env.cr.execute(SQL("%s LIMIT %s", query, limit))
+        """Rows of `query`, at most `budget` (None: all); returns (rows, left) where `left`
+        is 1 when more rows match, else 0: a lower bound of the work left, which is all the
+        scheduler needs (counting every match would scan all of them in every batch)."""
+        if budget is None:
+            self.env.cr.execute(query)
+            return self.env.cr.fetchall(), 0
+        self.env.cr.execute(SQL("%s LIMIT %s", query, budget + 1))
         rows = self.env.cr.fetchall()
-        total = rows[0][-1] if rows else 0
-        if budget is not None:
-            rows = rows[:budget]
-        return rows, total
+        return rows[:budget], len(rows) - len(rows[:budget])
+
+    @staticmethod
+    def _after(position, step, columns):
+        """SQL condition: past the step's position (columns compared as a row)."""
+        key = position.get(step) if position is not None else None
+        if key is None or key == STEP_FINISHED:
+            return SQL()
+        if isinstance(key, list):
+            # (deadline, id): the first comparison lets the index scan start at the position
+            return SQL("AND m.date_deadline >= %s::date AND (%s) > (%s::date, %s)",
+                       key[0], columns, key[0], key[1])
+        return SQL("AND %s > %s", columns, key)
+
+    @staticmethod
+    def _advance(position, step, key):
+        if position is not None:
+            position[step] = key
+
+    @api.model
+    def _user_langs(self, user_ids):
+        """{user id: language} in one query."""
+        ids = tuple({user_id for user_id in user_ids if user_id})
+        if not ids:
+            return {}
+        self.env.cr.execute(SQL("""
+            SELECT u.id, p.lang FROM res_users u JOIN res_partner p ON p.id = u.partner_id
+             WHERE u.id IN %s
+        """, ids))
+        return {user_id: lang or "en_US" for user_id, lang in self.env.cr.fetchall()}
+
+    @api.model
+    def _texts(self, lang, cache):
+        """The _Texts of `lang`, one per language in `cache` (a dict the caller keeps)."""
+        lang = lang or "en_US"
+        if lang not in cache:
+            cache[lang] = _Texts(self.env, lang)
+        return cache[lang]
 
     # ------------------------------------------------------------------ the steps
     @api.model
-    def _step_close(self, config, cfg, budget, restriction=None):
+    def _step_close(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
-            SELECT a.id, m.date_done, count(*) OVER ()
+        rows, left = self._fetch_work(SQL("""
+            SELECT a.id, m.date_done, a.user_id
               FROM mail_activity a
               JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
               JOIN erm_absence_case c ON c.id = m.case_id
-             WHERE a.active %s
+             WHERE a.active %s %s
                AND (m.date_done IS NOT NULL OR m.state = 'cancelled'
                     OR NOT c.active OR c.date_recovered IS NOT NULL)
              ORDER BY a.id
-        """, restriction), budget)
+        """, restriction, self._after(position, "close", SQL("a.id"))), budget)
         if not rows:
-            return 0, total
-        Activity = self.env["mail.activity"].with_context(erm_alert_closing=True)
-        by_feedback = defaultdict(list)
-        for activity_id, date_done, _count in rows:
-            feedback = DONE_FEEDBACK_NL % date_nl(date_done) if date_done else OBSOLETE_FEEDBACK_NL
-            by_feedback[feedback].append(activity_id)
-        for feedback, activity_ids in by_feedback.items():
-            Activity.browse(activity_ids).action_feedback(feedback=feedback)
-        return len(rows), total - len(rows)
+            return 0, left
+        self._close_with_feedback(rows)
+        self._advance(position, "close", rows[-1][0])
+        return len(rows), left
 
     @api.model
-    def _step_update(self, config, cfg, budget, restriction=None):
+    def _close_with_feedback(self, items):
+        """Complete the activities of `items` (activity id, date done or None, assignee id)
+        with a feedback in the assignee's language: one action_feedback per text."""
+        langs = self._user_langs(user_id for _a, _d, user_id in items)
+        texts = {}
+        by_feedback = defaultdict(list)
+        for activity_id, date_done, user_id in items:
+            text = self._texts(langs.get(user_id), texts)
+            feedback = (text.t(DONE_FEEDBACK, date=text.date(date_done)) if date_done
+                        else text.t(OBSOLETE_FEEDBACK))
+            by_feedback[feedback].append(activity_id)
+        Activity = self.env["mail.activity"].sudo().with_context(erm_alert_closing=True)
+        for feedback, activity_ids in by_feedback.items():
+            Activity.browse(activity_ids).action_feedback(feedback=feedback)
+
+    @api.model
+    def _step_update(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
+        assignee = self._milestone_assignee_sql()
+        rows, left = self._fetch_work(SQL("""
             SELECT a.id, m.date_deadline, m.case_id, a.user_id,
-                   COALESCE(ru.id, cfg.fallback_user_id, a.user_id), count(*) OVER ()
+                   COALESCE(%(assignee)s, a.user_id), m.code, m.sequence
               FROM mail_activity a
               JOIN erm_wvp_milestone m ON m.id = a.erm_milestone_id
-              JOIN %s ON cfg.company_id = m.company_id AND cfg.code = m.code
+              JOIN %(cfg)s ON cfg.company_id = m.company_id AND cfg.code = m.code
               JOIN erm_absence_case c ON c.id = m.case_id
          LEFT JOIN res_users ru ON ru.id = m.responsible_user_id AND ru.active
              WHERE a.active AND m.date_done IS NULL AND m.state != 'cancelled'
-               AND c.active AND c.date_recovered IS NULL %s
+               AND c.active AND c.date_recovered IS NULL %(restriction)s %(after)s
                AND (a.date_deadline != m.date_deadline OR a.res_id != m.case_id
-                    OR a.user_id != COALESCE(ru.id, cfg.fallback_user_id, a.user_id))
+                    OR a.user_id != COALESCE(%(assignee)s, a.user_id))
              ORDER BY a.id
-        """, cfg, restriction), budget)
+        """, assignee=assignee, cfg=cfg, restriction=restriction,
+            after=self._after(position, "update", SQL("a.id"))), budget)
         if not rows:
-            return 0, total
+            return 0, left
         Activity = self._activity_env()
         # res_name follows res_id: read the cases' names in one query beforehand
         self.env["erm.absence.case"].browse({row[2] for row in rows}).fetch(["name"])
+        langs = self._user_langs(row[4] for row in rows)
+        texts = {}
         by_user = defaultdict(list)
         pairs = set()
-        for activity_id, deadline, case_id, old_user_id, user_id, _count in rows:
-            # values per record; the ORM flushes them as one UPDATE ... FROM (VALUES ...)
-            Activity.browse(activity_id).write({"date_deadline": deadline, "res_id": case_id})
+        for activity_id, deadline, case_id, old_user_id, user_id, code, sequence in rows:
+            vals = {"date_deadline": deadline, "res_id": case_id}
             if user_id != old_user_id:
+                # the new assignee reads the summary in his language (his notes stay)
+                vals["summary"] = self._texts(langs.get(user_id), texts).summary(code, sequence)
                 by_user[user_id].append(activity_id)
+            # values per record; the ORM flushes them as one UPDATE ... FROM (VALUES ...)
+            Activity.browse(activity_id).write(vals)
             pairs.add((case_id, user_id))
         for user_id, activity_ids in by_user.items():
             Activity.browse(activity_ids).write({"user_id": user_id})
         self._subscribe_assignees(pairs)
-        return len(rows), total - len(rows)
+        self._advance(position, "update", rows[-1][0])
+        return len(rows), left
 
     @api.model
-    def _step_create(self, config, cfg, budget, restriction=None):
+    def _step_create(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
-            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline,
-                   COALESCE(ru.id, cfg.fallback_user_id), count(*) OVER ()
-              %s %s
-               AND m.date_deadline <= cfg.threshold
-               AND COALESCE(ru.id, cfg.fallback_user_id) IS NOT NULL
+        assignee = self._milestone_assignee_sql()
+        rows, left = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, %s
+              %s %s %s
+               AND m.date_deadline <= cfg.threshold AND m.date_deadline <= %s::date
+               AND %s IS NOT NULL
                AND NOT EXISTS (SELECT 1 FROM mail_activity a
                                 WHERE a.erm_milestone_id = m.id AND a.active)
              ORDER BY m.date_deadline, m.id
-        """, self._open_milestones_sql(cfg), restriction), budget)
+        """, assignee, self._open_milestones_sql(cfg), restriction,
+            self._after(position, "create", SQL("m.date_deadline, m.id")),
+            max(max(conf["thresholds"].values()) for conf in config.values()), assignee), budget)
         if not rows:
-            return 0, total
+            return 0, left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_deadline")
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
+        langs = self._user_langs(row[5] for row in rows)
+        texts = {}
         vals_list = [{
             "res_model_id": model_id, "res_id": case_id,
-            "activity_type_id": activity_type.id, "summary": summary_nl(code, sequence),
+            "activity_type_id": activity_type.id,
+            "summary": self._texts(langs.get(user_id), texts).summary(code, sequence),
             "date_deadline": deadline, "user_id": user_id, "automated": True,
             "erm_milestone_id": milestone_id, "erm_alert_kind": "deadline",
-        } for milestone_id, case_id, code, sequence, deadline, user_id, _count in rows]
+        } for milestone_id, case_id, code, sequence, deadline, user_id in rows]
         if not self._create_activities(vals_list):
-            return 0, total
-        return len(rows), total - len(rows)
+            return 0, len(rows) + left
+        self._advance(position, "create", [str(rows[-1][4]), rows[-1][0]])
+        return len(rows), left
 
     @api.model
-    def _step_escalate(self, config, cfg, budget, restriction=None):
+    def _step_escalate(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, total = self._fetch_work(SQL("""
-            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id,
-                   COALESCE(ru.id, cfg.fallback_user_id), count(*) OVER ()
-              %s %s
+        rows, left = self._fetch_work(SQL("""
+            SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id, %s
+              %s %s %s
                AND m.erm_escalated_date IS NULL AND m.date_deadline < cfg.escalate_before
+               AND m.date_deadline < %s::date
              ORDER BY m.date_deadline, m.id
-        """, self._open_milestones_sql(cfg), restriction), budget)
+        """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg), restriction,
+            self._after(position, "escalate", SQL("m.date_deadline, m.id")),
+            max(conf["escalate_before"] for conf in config.values())), budget)
         if not rows:
-            return 0, total
+            return 0, left
         Milestone = self.env["erm.wvp.milestone"]
-        milestones = Milestone.browse([row[0] for row in rows])
-        partners_by_milestone = milestones._erm_escalation_partners()
+        milestones_ = Milestone.browse([row[0] for row in rows])
+        partners_by_milestone = milestones_._erm_escalation_partners()
         cases = self.env["erm.absence.case"].browse({row[1] for row in rows})
         case_names = {case.id: case.name for case in cases}
         users = self.env["res.users"].browse({row[6] for row in rows if row[6]})
         user_names = {user.id: user.name for user in users}
+        partners = self.env["res.partner"].browse(
+            {p.id for found in partners_by_milestone.values() for p in found})
+        partner_langs = {partner.id: partner.lang or "en_US" for partner in partners}
+        texts = {}
         notes = defaultdict(list)
         lines_by_partner = defaultdict(list)
         by_company = defaultdict(list)
-        for milestone_id, case_id, code, sequence, deadline, company_id, user_id, _c in rows:
-            today = config[company_id]["today"]
-            partners = partners_by_milestone.get(milestone_id) or self.env["res.partner"]
-            line = {
-                "reference": case_names[case_id], "label": milestone_label_nl(code, sequence),
-                "deadline": date_nl(deadline), "days": (today - deadline).days,
-                "responsible": user_names.get(user_id, ""),
-            }
-            names = ", ".join(partners.mapped("name")) or NOBODY_NL
-            notes[case_id].append(ESCALATION_NOTE_NL % dict(line, names=names))
-            for partner in partners:
-                lines_by_partner[partner.id].append(line)
+        for milestone_id, case_id, code, sequence, deadline, company_id, user_id in rows:
+            conf = config[company_id]
+            days = (conf["today"] - deadline).days
+            found = partners_by_milestone.get(milestone_id) or self.env["res.partner"]
+            # the chatter note in the company's language
+            text = self._texts(conf["lang"], texts)
+            names = ", ".join(found.mapped("name")) or text.t(NOBODY)
+            notes[case_id].append(text.t(
+                ESCALATION_NOTE, markup=True, label=text.label(code, sequence),
+                deadline=text.date(deadline), days=text.number(days), names=names,
+            ))
+            # the e-mail in each recipient's language
+            for partner in found:
+                text = self._texts(partner_langs.get(partner.id), texts)
+                lines_by_partner[partner.id].append({
+                    "reference": case_names[case_id], "label": text.label(code, sequence),
+                    "deadline": text.date(deadline), "days": text.number(days),
+                    "responsible": user_names.get(user_id, ""),
+                })
             by_company[company_id].append(milestone_id)
         cases._message_log_batch(
             bodies={case_id: Markup("").join(parts) for case_id, parts in notes.items()}
@@ -416,22 +570,25 @@ class ErmAlertManager(models.AbstractModel):
             Milestone.browse(milestone_ids).write(
                 {"erm_escalated_date": config[company_id]["today"]}
             )
-        return len(rows), total - len(rows)
+        self._advance(position, "escalate", [str(rows[-1][4]), rows[-1][0]])
+        return len(rows), left
 
     @api.model
-    def _step_frequent(self, config, cfg, budget, restriction=None):
+    def _step_frequent(self, config, cfg, budget, restriction=None, position=None):
         if restriction:
             return 0, 0  # not tied to milestones
-        rows, total = self._fetch_work(SQL("""
-            SELECT f.id, f.company_id, COALESCE(ru.id, comp.fallback_user_id), count(*) OVER ()
+        assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("f.erm_policy_id"))
+        rows, left = self._fetch_work(SQL("""
+            SELECT f.id, f.company_id, %(assignee)s
               FROM (SELECT DISTINCT ON (c.employee_id)
-                           c.id, c.employee_id, c.company_id, c.regievoerder_user_id
+                           c.id, c.employee_id, c.company_id, c.regievoerder_user_id,
+                           c.erm_policy_id
                       FROM erm_absence_case c
                      WHERE c.active AND c.frequent_absence
                      ORDER BY c.employee_id, c.date_start DESC, c.id DESC) f
-              JOIN %s ON comp.company_id = f.company_id
+              JOIN %(comp)s ON comp.company_id = f.company_id
          LEFT JOIN res_users ru ON ru.id = f.regievoerder_user_id AND ru.active
-             WHERE COALESCE(ru.id, comp.fallback_user_id) IS NOT NULL
+             WHERE %(assignee)s IS NOT NULL %(after)s
                AND NOT EXISTS (SELECT 1 FROM erm_absence_case s
                                 WHERE s.employee_id = f.employee_id
                                   AND s.erm_frequent_signal_date > comp.frequent_window_start)
@@ -439,32 +596,38 @@ class ErmAlertManager(models.AbstractModel):
                                 WHERE a.erm_alert_kind = 'frequent_absence' AND a.active
                                   AND a.res_id = f.id)
              ORDER BY f.id
-        """, self._company_sql(config)), budget)
+        """, assignee=assignee, comp=self._company_sql(config),
+            after=self._after(position, "frequent", SQL("f.id"))), budget)
         if not rows:
-            return 0, total
+            return 0, left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_frequent_absence")
         delay = timedelta(days=activity_type.delay_count or 0)
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
+        langs = self._user_langs(row[2] for row in rows)
+        texts = {}
         vals_list = []
         by_company = defaultdict(list)
-        for case_id, company_id, user_id, _count in rows:
+        for case_id, company_id, user_id in rows:
             conf = config[company_id]
+            text = self._texts(langs.get(user_id), texts)
             vals_list.append({
                 "res_model_id": model_id, "res_id": case_id,
-                "activity_type_id": activity_type.id, "summary": FREQUENT_SUMMARY_NL,
-                "note": FREQUENT_NOTE_NL % {"threshold": conf["frequent_threshold"],
-                                            "days": conf["frequent_window_days"]},
+                "activity_type_id": activity_type.id, "summary": text.t(FREQUENT_SUMMARY),
+                "note": text.t(FREQUENT_NOTE, markup=True,
+                               threshold=text.number(conf["frequent_threshold"]),
+                               days=text.number(conf["frequent_window_days"])),
                 "date_deadline": conf["today"] + delay, "user_id": user_id, "automated": True,
                 "erm_alert_kind": "frequent_absence",
             })
             by_company[company_id].append(case_id)
         if not self._create_activities(vals_list):
-            return 0, total
+            return 0, len(rows) + left
         for company_id, case_ids in by_company.items():
             self.env["erm.absence.case"].browse(case_ids).write(
                 {"erm_frequent_signal_date": config[company_id]["today"]}
             )
-        return len(rows), total - len(rows)
+        self._advance(position, "frequent", rows[-1][0])
+        return len(rows), left
 
     # ------------------------------------------------------------------ helpers
     @api.model
@@ -541,17 +704,15 @@ class ErmAlertManager(models.AbstractModel):
 
     # ------------------------------------------------------------------ immediate follow-up
     @api.model
-    def _close_done_activities(self, milestones):
+    def _close_done_activities(self, done_milestones):
         """Milestones marked done: complete their open activities (kept as done in the
-        chatter, with the date)."""
-        activities = self.env["mail.activity"]._erm_open_for_milestones(milestones)
-        by_date = defaultdict(list)
-        for activity in activities:
-            by_date[activity.erm_milestone_id.date_done].append(activity.id)
-        for date_done, activity_ids in by_date.items():
-            activities.browse(activity_ids).with_context(erm_alert_closing=True).action_feedback(
-                feedback=DONE_FEEDBACK_NL % date_nl(date_done)
-            )
+        chatter, with the date in the assignee's language)."""
+        activities = self.env["mail.activity"]._erm_open_for_milestones(done_milestones)
+        if activities:
+            self._close_with_feedback([
+                (activity.id, activity.erm_milestone_id.date_done, activity.user_id.id)
+                for activity in activities
+            ])
 
     @api.model
     def _schedule_sync(self, milestone_ids):
@@ -603,11 +764,11 @@ class ErmAlertManager(models.AbstractModel):
         cfg = self._config_sql(config)
         board = self.env.ref("erm_verzuim.group_erm_board")
         due = SQL("""
-            SELECT COALESCE(ru.id, cfg.fallback_user_id) AS user_id, m.id AS milestone_id
+            SELECT %s AS user_id, m.id AS milestone_id
               %s AND m.date_deadline <= cfg.horizon
-        """, self._open_milestones_sql(cfg))
-        rows, total = self._fetch_work(SQL("""
-            SELECT u.id, comp.today, count(*) OVER ()
+        """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg))
+        rows, left = self._fetch_work(SQL("""
+            SELECT u.id, comp.today
               FROM res_users u
               JOIN %s ON comp.company_id = u.company_id
              WHERE u.active AND NOT u.share AND u.erm_deadline_digest
@@ -617,7 +778,7 @@ class ErmAlertManager(models.AbstractModel):
              ORDER BY u.id
         """, self._company_sql(config), due, board.id), batch_size)
         if not rows:
-            return 0, total
+            return 0, left
         users = self.env["res.users"].browse([row[0] for row in rows])
         digest = self._digest_lines(users, due, cfg)
         board_users = users.filtered(lambda u: board in u.groups_id)
@@ -632,11 +793,11 @@ class ErmAlertManager(models.AbstractModel):
                 erm_board_counts=counts
             ).send_mail_batch(board_users.ids)
         by_day = defaultdict(list)
-        for user_id, company_today, _count in rows:
+        for user_id, company_today in rows:
             by_day[company_today].append(user_id)
         for today, user_ids in by_day.items():
             users.browse(user_ids).write({"erm_digest_last_sent": today})
-        return len(rows), total - len(rows)
+        return len(rows), left
 
     @api.model
     def _digest_lines(self, users, due, cfg):
@@ -652,14 +813,17 @@ class ErmAlertManager(models.AbstractModel):
              WHERE due.user_id IN %s
              ORDER BY due.user_id, c.name, m.date_deadline, m.id
         """, due, cfg, tuple(users.ids)))
+        rows = self.env.cr.fetchall()
+        langs = {user.id: user.lang for user in users}
+        texts = {}
         result = defaultdict(list)
-        for user_id, reference, employee, code, sequence, deadline, overdue in (
-                self.env.cr.fetchall()):
+        for user_id, reference, employee, code, sequence, deadline, overdue in rows:
+            text = self._texts(langs.get(user_id), texts)
             cases = result[user_id]
             if not cases or cases[-1]["reference"] != reference:
                 cases.append({"reference": reference, "employee": employee, "lines": []})
             cases[-1]["lines"].append({
-                "label": milestone_label_nl(code, sequence), "deadline": date_nl(deadline),
+                "label": text.label(code, sequence), "deadline": text.date(deadline),
                 "overdue": overdue,
             })
         return dict(result)

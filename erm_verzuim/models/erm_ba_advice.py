@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
+from ..engine import milestones
 from .erm_absence_case import EXPECTED_DURATION
 from .erm_absence_period import format_number
 
@@ -46,12 +47,8 @@ NO_MEDICAL_HELP = (
     "treatment: the medical file stays in the company doctor's own system."
 )
 
-# The advice types that complete a milestone of the same code.
-TYPE_MILESTONE = {
-    "ba_mogelijkheden": "ba_mogelijkheden",
-    "ba_interventieadvies": "ba_interventieadvies",
-    "probleemanalyse": "probleemanalyse",
-}
+# The advice types that complete the milestone of the same code (from the milestone table).
+TYPE_MILESTONE = {code: code for code, _label in ADVICE_TYPES if code in milestones.BY_CODE}
 
 # Fields the anonymisation of the re-integration dossier clears (statistics keep the rest).
 DOSSIER_FIELDS = (

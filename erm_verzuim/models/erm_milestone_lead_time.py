@@ -2,12 +2,14 @@
 from odoo import api, fields, models, tools
 from odoo.tools import frozendict
 
-from .erm_wvp_milestone import DEFAULT_LEAD_DAYS, FALLBACK_LEAD_DAYS, MILESTONE_CODES
+from ..engine.milestones import ALERT_CODES, DEFAULT_LEAD_DAYS, FALLBACK_LEAD_DAYS
+from .erm_wvp_milestone import MILESTONE_CODES
 
 
 class ErmMilestoneLeadTime(models.Model):
     """How many days before its deadline a milestone is "due soon" and raises its activity,
-    per company and milestone code. Codes without a line use DEFAULT_LEAD_DAYS."""
+    per company and milestone code. Codes without a line use the default of the milestone
+    table (engine/milestones.py)."""
 
     _name = "erm.milestone.lead.time"
     _description = "Milestone Lead Time"
@@ -56,8 +58,8 @@ class ErmMilestoneLeadTime(models.Model):
         self.sudo().create([
             {"company_id": company.id, "code": code,
              "days": DEFAULT_LEAD_DAYS.get(code, FALLBACK_LEAD_DAYS)}
-            for company in companies for code, _label in MILESTONE_CODES
-            if code != "einde_wachttijd" and (company.id, code) not in existing
+            for company in companies for code in ALERT_CODES
+            if (company.id, code) not in existing
         ])
 
     @api.model_create_multi

@@ -25,6 +25,10 @@ MODEL_DUTIES = {
     "IV": ("coach", "coach"),
 }
 DEFAULT_MODEL = "I"
+# The daily job (_cron_apply_policies): cases per call, and where a run got to.
+POLICY_BATCH_SIZE = 1000
+POLICY_MARKER = "erm_verzuim.apply_policies_marker"
+CRON_APPLY_POLICIES = "erm_verzuim.ir_cron_erm_apply_policies"
 
 # Changing these on a policy that is already in force would rewrite history.
 HISTORY_FIELDS = ("erm_model", "company_id", "department_id", "date_from")
@@ -340,11 +344,34 @@ class ErmModelPolicy(models.Model):
         return action
 
     @api.model
-    def _cron_apply_policies(self):
-        """Daily: a policy that starts or ends today reaches the open cases."""
-        self.env["erm.absence.case"].search(
-            [("date_recovered", "=", False)]
-        )._erm_refresh_duties()
+    def _cron_apply_policies(self, batch_size=POLICY_BATCH_SIZE):
+        """Daily: a policy that starts or ends today reaches the open cases, one batch of
+        `batch_size` cases (by id) per call. The scheduler commits after each call and calls
+        again while `_notify_progress` reports work remaining; the marker "<day>:<last case
+        id>" lets the next call continue where this one stopped (a marker of another day is
+        stale: the run starts over). Returns (done, remaining)."""
+        today = fields.Date.context_today(self)
+        params = self.env["ir.config_parameter"].sudo()
+        day, _sep, last = (params.get_param(POLICY_MARKER) or "").partition(":")
+        last_id = int(last) if day == str(today) and last.isdigit() else 0
+        Case = self.env["erm.absence.case"]
+        domain = [("date_recovered", "=", False)]
+        cases = Case.search(domain + [("id", ">", last_id)], order="id", limit=batch_size)
+        remaining = 0
+        if cases:
+            cases._erm_refresh_duties()
+            remaining = Case.search_count(domain + [("id", ">", cases[-1].id)])
+        # a finished run leaves no marker: a later run of the day starts over
+        marker = f"{today}:{cases[-1].id}" if remaining else False
+        if (params.get_param(POLICY_MARKER) or False) != marker:
+            params.set_param(POLICY_MARKER, marker)
+        self.env["ir.cron"]._notify_progress(done=len(cases), remaining=remaining)
+        if remaining and "cron_id" not in self.env.context:
+            # run by hand (shell, "Run manually"): let the scheduler continue soon
+            cron = self.env.ref(CRON_APPLY_POLICIES, raise_if_not_found=False)
+            if cron:
+                cron.sudo()._trigger()
+        return len(cases), remaining
 
 
 def _overlaps(first, second):

@@ -2,66 +2,21 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import ValidationError
 
+from ..engine import milestones as milestone_table
 from ..engine import wvp
 
-MILESTONE_CODES = [
-    ("ba_mogelijkheden", "Company doctor: possibilities and limitations"),
-    ("ba_interventieadvies", "Company doctor: advice on interventions"),
-    ("probleemanalyse", "Problem analysis"),
-    ("plan_van_aanpak", "Plan of action"),
-    ("evaluatie", "Evaluation"),
-    ("uwv_42", "42nd-week report to UWV"),
-    ("eerstejaars", "First-year evaluation"),
-    ("tweede_spoor", "Second-track decision"),
-    ("eindevaluatie", "Final evaluation"),
-    ("wia_aanvraag", "WIA application"),
-    ("einde_wachttijd", "End of the waiting time"),
-    ("uwv_vangnet", "Safety-net report to UWV"),
-]
-
-# Who holds each milestone (domain.md §3): the case's duty holders resolve these roles.
-CODE_ROLE = {
-    "ba_mogelijkheden": "procesbewaker",
-    "ba_interventieadvies": "procesbewaker",
-    "probleemanalyse": "procesbewaker",
-    "plan_van_aanpak": "regievoerder",
-    "evaluatie": "regievoerder",
-    "uwv_42": "procesbewaker",
-    "eerstejaars": "regievoerder",
-    "tweede_spoor": "regievoerder",
-    "eindevaluatie": "procesbewaker",
-    "wia_aanvraag": "procesbewaker",
-    "einde_wachttijd": "procesbewaker",
-    "uwv_vangnet": "procesbewaker",
-}
-
-# Days before the deadline at which a milestone counts as "due soon" (issue: deadline alerts).
-DEFAULT_LEAD_DAYS = {
-    "probleemanalyse": 14,
-    "plan_van_aanpak": 14,
-    "evaluatie": 7,
-    "uwv_42": 21,
-    "eerstejaars": 28,
-    "eindevaluatie": 28,
-    "wia_aanvraag": 28,
-    # not in the issue's list: the safety-net report and the second-track decision
-    "uwv_vangnet": 14,
-    "tweede_spoor": 14,
-}
-FALLBACK_LEAD_DAYS = 7  # ba_mogelijkheden, ba_interventieadvies; configurable per company
+# Everything about a milestone lives in the engine's table (engine/milestones.py); these are
+# the views of it the models use. MILESTONE_CODES is the selection (code, English label).
+MILESTONE_CODES = milestone_table.SELECTION
+CODE_ROLE = milestone_table.CODE_ROLE
+DEFAULT_LEAD_DAYS = milestone_table.DEFAULT_LEAD_DAYS
+FALLBACK_LEAD_DAYS = milestone_table.FALLBACK_LEAD_DAYS
+PROGRESS_FIELD = milestone_table.PROGRESS_FIELD
 # Fields whose change the open deadline activity follows (erm.alert.manager._schedule_sync).
 ALERT_SYNC_FIELDS = {"date_deadline", "responsible_user_id", "case_id", "state", "date_done"}
-
-# Progress fields of the engine that take a single date.
-SINGLE_DONE_CODES = (
-    "probleemanalyse", "plan_van_aanpak", "eerstejaars", "tweede_spoor", "eindevaluatie",
-    "uwv_42", "wia_aanvraag", "ba_mogelijkheden", "ba_interventieadvies", "uwv_vangnet",
-)
-PROGRESS_FIELD = {code: f"{code}_done" for code in SINGLE_DONE_CODES}
-PROGRESS_FIELD["plan_van_aanpak"] = "plan_done"
 
 
 class ErmWvpMilestone(models.Model):
@@ -112,6 +67,24 @@ class ErmWvpMilestone(models.Model):
          "A chain has each milestone only once."),
     ]
 
+    def init(self):
+        res = super().init()
+        # The alert job, the digest and the "open milestones" filters look for the open
+        # milestones per company and code, by deadline: a partial index holds only those.
+        tools.create_index(
+            self.env.cr, "erm_wvp_milestone_open_company_code_idx", self._table,
+            ["company_id", "code", "date_deadline"],
+            where="date_done IS NULL AND state != 'cancelled'",
+        )
+        # The alert job walks the open milestones by deadline, each batch from where the
+        # previous one stopped (erm.alert.manager): the same rows in (deadline, id) order.
+        tools.create_index(
+            self.env.cr, "erm_wvp_milestone_open_deadline_idx", self._table,
+            ["date_deadline", "id"],
+            where="date_done IS NULL AND state != 'cancelled'",
+        )
+        return res
+
     @api.depends("code", "sequence")
     def _compute_name(self):
         labels = dict(self._fields["code"]._description_selection(self.env))
@@ -126,9 +99,8 @@ class ErmWvpMilestone(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        known = {code for code, _label in MILESTONE_CODES}
         for vals in vals_list:
-            if vals.get("code") not in known:
+            if vals.get("code") not in milestone_table.BY_CODE:
                 raise ValidationError(
                     _("Unknown milestone code: %(code)s.", code=vals.get("code"))
                 )
@@ -137,7 +109,7 @@ class ErmWvpMilestone(models.Model):
         return milestones
 
     def write(self, vals):
-        if "code" in vals and vals["code"] not in {c for c, _label in MILESTONE_CODES}:
+        if "code" in vals and vals["code"] not in milestone_table.BY_CODE:
             raise ValidationError(_("Unknown milestone code: %(code)s.", code=vals["code"]))
         res = super().write(vals)
         if "date_done" in vals and not self.env.context.get("erm_wvp_sync"):

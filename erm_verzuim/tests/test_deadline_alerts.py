@@ -27,6 +27,10 @@ class TestDeadlineAlerts(ErmTestCommon):
         for company in cls.company | cls.company_2:
             company.resource_calendar_id.tz = "Europe/Amsterdam"
         cls.company.erm_escalation_user_id = cls.user_hr
+        # Dutch users and company: the stored texts are rendered in their language
+        (cls.user_employee | cls.user_manager | cls.user_hr | cls.user_coach | cls.user_doctor
+         | cls.user_board | cls.user_admin).lang = "nl_NL"
+        (cls.company | cls.company_2).partner_id.lang = "nl_NL"
 
     # ------------------------------------------------------------------ helpers
     def run_alerts(self):
