@@ -1,6 +1,6 @@
 """The Wet verbetering poortwachter (WvP) timeline, as pure functions over dates.
 
-Rules: ``shared/docs/domain.md`` §3. No ORM here: the Odoo layer feeds spells (absence cases),
+Rules: ``docs/domain.md`` §3. No ORM here: the Odoo layer feeds spells (absence cases),
 WAZO leave intervals, progress and extensions in, and stores the deadlines that come out.
 
 Counting in a nutshell:
