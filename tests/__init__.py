@@ -7,6 +7,8 @@ from . import test_erm_access_log
 from . import test_erm_access_matrix
 from . import test_erm_access_rpc
 from . import test_erm_ba_advice
+from . import test_erm_duty_access
+from . import test_erm_locale_print
 from . import test_erm_model_policy
 from . import test_erm_retention
 from . import test_erm_vocabulary
