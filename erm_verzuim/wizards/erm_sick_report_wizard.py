@@ -25,13 +25,8 @@ class ErmSickReportWizard(models.TransientModel):
     _name = "erm.sick.report.wizard"
     _description = "Sick Report"
 
-    allowed_employee_ids = fields.Many2many(
-        "hr.employee", string="Employees you may report",
-        compute="_compute_allowed_employee_ids",
-    )
     employee_id = fields.Many2one(
-        "hr.employee", required=True,
-        domain="[('id', 'in', allowed_employee_ids)]",
+        "hr.employee", required=True, domain=lambda self: self._erm_employee_domain(),
     )
     date_reported = fields.Date(
         string="Reported on", required=True, default=fields.Date.context_today,
@@ -68,11 +63,17 @@ class ErmSickReportWizard(models.TransientModel):
     work_accident = fields.Boolean(string="Work accident")
     third_party_liable = fields.Boolean(string="Third party liable (recourse)")
 
-    @api.depends_context("uid", "allowed_company_ids")
-    def _compute_allowed_employee_ids(self):
-        employees = self._erm_reportable_employees()
-        for wizard in self:
-            wizard.allowed_employee_ids = employees
+    @api.model
+    def _erm_employee_domain(self):
+        """The picker's domain, per user (evaluated when the form is loaded)."""
+        if self._erm_reports_company_wide():
+            return "[('company_id', 'in', allowed_company_ids)]"
+        return [("id", "in", self._erm_reportable_employees().ids)]
+
+    @api.model
+    def _erm_reports_company_wide(self):
+        user = self.env.user
+        return self.env.su or any(user.has_group(group) for group in COMPANY_WIDE_GROUPS)
 
     @api.model
     def _erm_reportable_employees(self):
@@ -82,11 +83,11 @@ class ErmSickReportWizard(models.TransientModel):
         user = self.env.user
         Employee = self.env["hr.employee"].sudo()
         companies = self.env.companies
-        if self.env.su or any(user.has_group(group) for group in COMPANY_WIDE_GROUPS):
+        if self._erm_reports_company_wide():
             return Employee.search([("company_id", "in", companies.ids)])
         if not user.has_group("erm_verzuim.group_erm_manager"):
             return Employee.browse()
-        own = user.sudo().employee_ids
+        own = Employee.search([("user_id", "=", user.id)])
         if not own:
             return Employee.browse()
         departments = self.env["hr.department"].sudo().search(
