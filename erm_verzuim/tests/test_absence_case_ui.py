@@ -102,6 +102,7 @@ class TestAbsenceCaseUi(ErmTestCommon):
         self.assertEqual(case.private_ids.contact_phone, "0699887766")
         self.env.invalidate_all()  # as in a request of his own
         self.assertFalse(case.with_user(self.user_manager).private_ids)
+        self.env.invalidate_all()
         self.assertEqual(case.with_user(self.user_coach).private_ids.contact_phone,
                          "0699887766")
 
