@@ -139,6 +139,8 @@ class TestAbsenceCaseUi(ErmTestCommon):
         milestone; the next deadline is indexed (the filters search on it)."""
         kanban = self.arch(self.user_hr, "kanban")
         self.assertEqual(kanban.get("quick_create"), "false")
+        # "New" opens the sick report, with the contact data in the report itself
+        self.assertEqual(kanban.get("on_create"), "erm_verzuim.erm_absence_case_action_report")
         calendar = self.arch(self.user_hr, "calendar")
         self.assertEqual(calendar.get("create_name_field"), "erm_calendar_title")
         case = self.make_case(start=START)
