@@ -900,8 +900,7 @@ class ErmAbsenceCase(models.Model):
         }
 
     def action_reopen(self):
-        for case in self:
-            case.date_recovered = False
+        self.write({"date_recovered": False})
         return True
 
     def action_view_chain(self):
