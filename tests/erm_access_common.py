@@ -37,7 +37,12 @@ def capabilities(role, model):
     admin = role == "admin"
     return {
         "read": role in ("employee", "manager", "hr", "doctor", "admin") or holder,
+        # the contact data and the safety net (erm.absence.case.private), read through the
+        # case or directly
         "private": role in ("employee", "hr", "admin") or holder,
+        # ... directly, on the full case: its plan names the coach as casemanager
+        "private_cm": role in ("employee", "hr", "admin", "coach") or holder,
+        "private_write_cm": role in ("hr", "admin", "coach") or holder,
         "write": holder or admin,
         "guardian": role == proces or admin,
         "director": role == regie or admin,
@@ -46,6 +51,7 @@ def capabilities(role, model):
         "log": role in ("employee", "admin"),
         "employee_view": role in ("employee", regie, "admin"),
         "period_write": admin,
+        "admin": admin,
         "never": False,
     }
 
@@ -80,7 +86,7 @@ class ErmAccessCommon(ErmTestCommon):
     def make_full_case(cls, start):
         """The employee's open case with a second course line (from an issued advice), a
         draft advice, an extension, a plan, an access-log line, an attachment, a note, a
-        tracked change of the phone number and an activity."""
+        tracked change of the phone number (on the private record) and an activity."""
         case = cls.make_case(start=start, **PRIVATE_VALUES, ongoing_work="Rooster week 12")
         env = cls.env
         cls.advice = env["erm.ba.advice"].create({

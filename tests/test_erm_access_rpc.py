@@ -40,18 +40,22 @@ class TestErmAccessRpc(HttpCase, ErmAccessCommon):
                     # the list and form view: web_search_read
                     result = self.call_kw("web_search_read", [], {
                         "domain": [["id", "=", self.case.id]],
-                        "specification": {"name": {}, "contact_phone": {}},
+                        "specification": {
+                            "name": {}, "private_ids": {"fields": {"contact_phone": {}}},
+                        },
                     })
                     records = result["records"]
                     cells = {
                         "web_search_read finds the case": (bool(records), expected["read"]),
                         "web_search_read shows the contact data": (
-                            bool(records) and records[0]["contact_phone"] == PHONE,
+                            bool(records) and [
+                                values["contact_phone"] for values in records[0]["private_ids"]
+                            ] == [PHONE],
                             expected["private"]),
                     }
                     # a direct read
                     try:
-                        values = self.call_kw("read", [[self.case.id], ["name", "contact_phone"]])
+                        values = self.call_kw("read", [[self.case.id], ["name", "private_ids"]])
                         got = values[0]["name"] == self.case.name
                     except JsonRpcException as exc:
                         self.assertIn("AccessError", str(exc.args) + str(exc.code) + repr(exc))

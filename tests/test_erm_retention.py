@@ -55,7 +55,7 @@ class TestErmRetention(ErmAccessCommon):
         self.assertEqual(lines[self.old].date_due, date(2026, 6, 1))
         self.assertEqual((lines[self.left].action, lines[self.left].reason), ("full", "admin"))
         # listing changes nothing, and a second run does not list the cases again
-        self.assertEqual(self.old.contact_phone, PRIVATE_VALUES["contact_phone"])
+        self.assertEqual(self.old.private_ids.contact_phone, PRIVATE_VALUES["contact_phone"])
         self.assertFalse(self.Review._cron_create_reviews())
         # only HR confirms
         for user in (self.user_manager, self.user_coach, self.user_employee):
@@ -68,18 +68,20 @@ class TestErmRetention(ErmAccessCommon):
         # the dossier is gone ...
         old = self.old
         self.assertEqual(old.erm_anonymized, "dossier")
-        for fname in ("contact_phone", "care_street", "care_zip", "care_city", "ongoing_work"):
-            self.assertFalse(old[fname], fname)
+        for fname in ("contact_phone", "care_street", "care_zip", "care_city"):
+            self.assertFalse(old.private_ids[fname], fname)
+        self.assertFalse(old.ongoing_work)
         self.assertFalse(self.plan.agreements or self.plan.view_employee)
         self.assertFalse(self.advice.possibilities or self.advice.fml_dynamic)
         bodies = old.message_ids.mapped("body")
         self.assertFalse([b for b in bodies if "rooster" in str(b)])
         self.assertFalse(old.message_ids.tracking_value_ids)
+        self.assertFalse(old.private_ids.message_ids.tracking_value_ids)
         # ... the statistics stay
         self.assertEqual((old.date_start, old.date_recovered), (date(2024, 3, 1), date(2024, 6, 1)))
         self.assertEqual(old.period_ids.mapped("incapacity_pct"), [100.0, 50.0])
         self.assertEqual(self.advice.incapacity_pct, 50.0)
-        self.assertTrue(old.third_party_liable)
+        self.assertTrue(old.private_ids.third_party_liable)
         self.assertEqual(old.employee_id, self.employee)  # still employed
         # the person who left is replaced by a pseudonym
         left = self.left

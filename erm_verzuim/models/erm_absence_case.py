@@ -1,12 +1,25 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The absence case (verzuimdossier): the sick report, the course, the chain and the WvP
+timeline, the duties of the ERM model in force, need-to-know and anonymisation
+(domain.md §2-§5).
+
+Record rules (security/) decide who sees and writes a case; the private part of the sick
+report (contact data, safety net) lives in erm.absence.case.private with its own rules.
+Time Off synchronisation and duty following are plain functions in helper modules."""
+
+import secrets
 from collections import defaultdict
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.osv import expression
 
 from ..engine import wvp
+from . import erm_absence_case_duties as duties
+from . import erm_absence_case_time_off as time_off
 from . import tbv
+from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
 from .erm_wvp_milestone import MILESTONE_CODES
 
 PHASES = [
@@ -27,20 +40,27 @@ EXPECTED_DURATION = [
     ("unknown", "Not known yet"),
 ]
 
-# UWV reporting terms for safety-net (vangnet) cases. The employer may know *that* a safety
-# net applies, never *which* one (AP 2016), so the choice names the reporting term only;
-# each term covers several grounds.
-VANGNET_REGIMES = [
-    ("six_weeks", "Report within 6 weeks"),
-    ("fourth_day", "Report on the 4th sick day"),
-    ("employment_end", "Report on the last working day (employment ends)"),
-]
+# Written by the process guardian (and the administrator) only; the private record has
+# its own (PRIVATE_PROCESS_FIELDS).
+PROCESS_FIELDS = frozenset({
+    "employee_id", "date_start", "date_reported", "date_employment_end", "work_accident",
+    "active",
+})
+# Cleared when the re-integration dossier is anonymised; dates and flags for the statistics
+# stay (domain.md §4-§5).
+DOSSIER_FIELDS = ("ongoing_work", "date_expected_return")
+# Changes that move the chain, the timeline or the Time Off of a case.
+WVP_FIELDS = frozenset({
+    "date_start", "date_recovered", "employee_id", "active", "date_employment_end",
+})
+HR_GROUP = "erm_verzuim.group_erm_hr"
+ADMIN_GROUP = "erm_verzuim.group_erm_admin"
 
 
 class ErmAbsenceCase(models.Model):
     _name = "erm.absence.case"
     _description = "Absence Case"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "erm.access.logged.mixin"]
     _order = "date_start desc, id desc"
     _check_company_auto = True
     _rec_names_search = ["name", "employee_id"]
@@ -75,10 +95,6 @@ class ErmAbsenceCase(models.Model):
         help="The first day the employee is fully fit for work again. Empty while the case "
         "is open; partial recovery is recorded as a course line, not here.",
     )
-    contact_phone = fields.Char(string="Phone during absence", tracking=True)
-    care_street = fields.Char(string="Care address street")
-    care_zip = fields.Char(string="Care address postcode")
-    care_city = fields.Char(string="Care address city")
     expected_duration = fields.Selection(
         EXPECTED_DURATION, string="Expected duration", default="unknown", tracking=True,
     )
@@ -88,30 +104,17 @@ class ErmAbsenceCase(models.Model):
         help="Appointments and work that colleagues must take over. Work only: no "
         "information about the illness.",
     )
-    vangnet = fields.Boolean(
-        string="Safety net (Ziektewet vangnet) applies", tracking=True,
-        help="Only whether a safety net applies. Which one it is may not be registered.",
-    )
-    vangnet_regime = fields.Selection(
-        VANGNET_REGIMES, string="UWV reporting term", tracking=True,
-        help="The term within which UWV must be informed. It names the term, not the ground.",
-    )
     date_employment_end = fields.Date(
         string="Last working day",
         help="Needed when the employment ends during the absence: UWV must then be "
         "informed on the last working day.",
     )
+    # the contact data and the safety net: read through their own rules (one record)
+    private_ids = fields.One2many(
+        "erm.absence.case.private", "case_id", string="Contact data and safety net",
+        copy=False,
+    )
     work_accident = fields.Boolean(string="Work accident", tracking=True)
-    third_party_liable = fields.Boolean(
-        string="Third party liable (recourse)", tracking=True,
-    )
-    wazo_bridge = fields.Boolean(
-        string="Same cause as before the WAZO leave",
-        tracking=True,
-        help="Set when the company doctor states that this absence, after pregnancy or "
-        "maternity leave, has the same cause as the absence before the leave. The leave "
-        "then neither counts as sick days nor breaks the chain.",
-    )
     # --- course, chain and timeline
     period_ids = fields.One2many("erm.absence.period", "case_id", string="Course", copy=False)
     incapacity_pct = fields.Float(
@@ -162,7 +165,7 @@ class ErmAbsenceCase(models.Model):
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue",
     )
-    next_deadline = fields.Date(string="Next deadline", readonly=True, copy=False)
+    next_deadline = fields.Date(string="Next deadline", readonly=True, copy=False, index=True)
     next_milestone_code = fields.Selection(
         MILESTONE_CODES,
         string="Next milestone", readonly=True, copy=False,
@@ -199,6 +202,42 @@ class ErmAbsenceCase(models.Model):
         help="The employee's managers (parent chain and department managers): they see the "
         "case (need-to-know).",
     )
+    erm_no_responsible = fields.Boolean(
+        string="No responsible", compute="_compute_erm_no_responsible", store=True,
+        index=True,
+        help="An open case whose case director or process guardian cannot be resolved "
+        "(missing, or an archived user). Its deadlines go to the company's fallback.",
+    )
+    ba_advice_ids = fields.One2many(
+        "erm.ba.advice", "case_id", string="Company doctor's advice", copy=False,
+    )
+    # --- what the current user may do and see (form and kanban)
+    erm_is_own_case = fields.Boolean(string="Own case", compute="_compute_erm_user_flags")
+    erm_is_procesbewaker = fields.Boolean(
+        string="I may edit the process", compute="_compute_erm_user_flags",
+        help="The current user guards the process of this case, or administers the system.",
+    )
+    erm_can_write = fields.Boolean(
+        string="I may work on this case", compute="_compute_erm_user_flags",
+    )
+    erm_tbv_html = fields.Html(
+        string="Tasks, authorities and responsibilities", compute="_compute_erm_tbv_html",
+        sanitize=False,
+    )
+    erm_duty_warning = fields.Char(string="Duty warning", compute="_compute_erm_warnings")
+    erm_competence_warning = fields.Char(
+        string="Competence warning", compute="_compute_erm_competence_warning",
+    )
+    erm_calendar_title = fields.Char(
+        string="Calendar title", compute="_compute_erm_calendar_title",
+    )
+    erm_anonymized = fields.Selection(
+        [("dossier", "Re-integration dossier"), ("full", "Fully anonymised")],
+        string="Anonymised", readonly=True, copy=False, index=True,
+        help="Set by a confirmed retention review. Dates, course and flags stay for the "
+        "statistics.",
+    )
+    erm_anonymized_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
 
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")
@@ -228,6 +267,103 @@ class ErmAbsenceCase(models.Model):
             case.erm_model = values["erm_model"]
             case.regievoerder_user_id = values["regievoerder_user_id"]
             case.procesbewaker_user_id = values["procesbewaker_user_id"]
+
+    @api.depends(
+        "date_recovered", "active", "regievoerder_user_id.active",
+        "procesbewaker_user_id.active",
+    )
+    def _compute_erm_no_responsible(self):
+        for case in self:
+            case.erm_no_responsible = bool(
+                case.active and not case.date_recovered and not (
+                    case.regievoerder_user_id.active and case.procesbewaker_user_id.active
+                )
+            )
+
+    @api.depends_context("uid")
+    def _compute_erm_user_flags(self):
+        user = self.env.user
+        admin = user.has_group(ADMIN_GROUP)
+        writable = self._filtered_access("write")
+        for case, sudo_case in zip(self, self.sudo(), strict=True):
+            case.erm_is_own_case = bool(user and sudo_case.employee_id.user_id == user)
+            case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
+            case.erm_can_write = bool(case.id) and case in writable
+
+    @api.depends("erm_model", "regievoerder_user_id", "procesbewaker_user_id")
+    def _compute_erm_tbv_html(self):
+        for case, sudo_case in zip(self, self.sudo(), strict=True):
+            model = case.erm_model or "I"
+            regie, proces = tbv.DUTY_ROLES[model]
+            holders = defaultdict(list)
+            for role, user in ((regie, sudo_case.regievoerder_user_id),
+                               (proces, sudo_case.procesbewaker_user_id)):
+                if user and user.name not in holders[role]:
+                    holders[role].append(user.name)
+            holders["employee"] = [sudo_case.employee_id.name or ""]
+            holders["doctor"] = sudo_case.company_id.erm_doctor_user_ids.mapped("name")
+            case.erm_tbv_html = tbv.render(
+                self.env, model, {key: ", ".join(names) for key, names in holders.items()},
+            )
+
+    @api.depends_context("uid")
+    def _compute_erm_warnings(self):
+        """Missing duty holders: shown to HR and the duty holders of the case."""
+        user = self.env.user
+        is_hr = user.has_group(HR_GROUP)
+        for case in self:
+            involved = is_hr or user in (case.regievoerder_user_id | case.procesbewaker_user_id)
+            case.erm_duty_warning = False
+            if involved and not case.date_recovered and not (
+                case.regievoerder_user_id and case.procesbewaker_user_id
+            ):
+                case.erm_duty_warning = self.env._(
+                    "Not every duty of this case has a holder: set the employee's manager, "
+                    "or the absence coaches or HR advisers of the ERM policy."
+                )
+
+    @api.depends_context("uid")
+    def _compute_erm_competence_warning(self):
+        """A directing manager without the ERM competences (hr_skills, type
+        ERM-competenties). The competences are the manager's own HR data: shown to the
+        manager himself and to HR only, and read with the user's own rights."""
+        user = self.env.user
+        is_hr = user.has_group(HR_GROUP)
+        self.erm_competence_warning = False
+        cases = self.filtered(
+            lambda c: c.erm_model in ("I", "II", "III") and not c.date_recovered
+            and c.regievoerder_user_id and (is_hr or c.regievoerder_user_id == user)
+        )
+        skill_type = self.env.ref("erm_verzuim.hr_skill_type_erm", raise_if_not_found=False)
+        required = skill_type.skill_ids if skill_type and cases else self.env["hr.skill"]
+        if not required:
+            return
+        directors = cases.regievoerder_user_id
+        mastered = defaultdict(set)
+        for line in self.env["hr.employee.skill"].search([
+            ("employee_id.user_id", "in", directors.ids),
+            ("skill_type_id", "=", skill_type.id),
+        ]):
+            if line.level_progress >= 100:
+                mastered[line.employee_id.user_id.id].add(line.skill_id.id)
+        for case in cases:
+            director = case.regievoerder_user_id
+            missing = required.filtered(lambda s, d=director: s.id not in mastered[d.id])
+            if missing:
+                case.erm_competence_warning = self.env._(
+                    "%(user)s directs this case but has not (yet) mastered these ERM "
+                    "competences: %(skills)s.",
+                    user=director.name, skills=", ".join(missing.mapped("name")),
+                )
+
+    @api.depends("employee_id", "next_milestone_code", "name")
+    def _compute_erm_calendar_title(self):
+        labels = dict(self._fields["next_milestone_code"]._description_selection(self.env))
+        for case in self:
+            parts = [case.employee_id.name or case.name or ""]
+            if case.next_milestone_code:
+                parts.append(labels.get(case.next_milestone_code, ""))
+            case.erm_calendar_title = " - ".join(part for part in parts if part)
 
     @api.depends("period_ids.incapacity_pct", "period_ids.date_from", "date_recovered")
     def _compute_incapacity(self):
@@ -332,15 +468,14 @@ class ErmAbsenceCase(models.Model):
                           employee=prev.employee_id.name)
                     )
 
-    @api.constrains("vangnet", "vangnet_regime", "date_employment_end")
-    def _check_vangnet(self):
-        for case in self:
-            if case.vangnet_regime and not case.vangnet:
-                raise ValidationError(
-                    _("A UWV reporting term for the safety net only applies when a safety "
-                      "net applies.")
-                )
-            if case.vangnet_regime == "employment_end" and not case.date_employment_end:
+    @api.constrains("date_employment_end")
+    def _check_employment_end(self):
+        if self.env.context.get("erm_private_pending"):
+            return  # the private record is written next and checks this itself
+        for case in self.sudo():
+            if not case.date_employment_end and "employment_end" in case.private_ids.mapped(
+                "vangnet_regime"
+            ):
                 raise ValidationError(
                     _("Enter the last working day: UWV must be informed on that day.")
                 )
@@ -348,7 +483,12 @@ class ErmAbsenceCase(models.Model):
     # ------------------------------------------------------------------ CRUD
     @api.model_create_multi
     def create(self, vals_list):
+        vals_list = [dict(vals) for vals in vals_list]
+        private_list = []
         for vals in vals_list:
+            private_list.append({
+                name: vals.pop(name) for name in PRIVATE_FIELDS if name in vals
+            })
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("erm.absence.case") or "/"
         cases = super().create(vals_list)
@@ -362,14 +502,35 @@ class ErmAbsenceCase(models.Model):
                 {"case_id": case.id, "date_from": case.date_start, "incapacity_pct": 100.0}
                 for case in missing
             ])
+        # Every case has its private record, created by the reporter (rules apply): the
+        # contact data are part of the sick report.
+        without = {case.id for case in cases.sudo() if not case.private_ids}
+        private_vals = [
+            dict(pvals, case_id=case.id)
+            for case, pvals in zip(cases, private_list, strict=True) if case.id in without
+        ]
+        if private_vals:
+            self.env["erm.absence.case.private"].with_context(
+                erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+                mail_notrack=True,
+            ).create(private_vals)
         cases._check_periods()
         cases._recompute_wvp()
+        # the duty holders follow their cases from the start
+        cases._erm_follow_duties({case.id: (self.env["res.users"],) * 2 for case in cases})
         return cases
 
     def write(self, vals):
-        res = super().write(vals)
-        if {"date_start", "date_recovered", "employee_id", "active", "vangnet",
-                "vangnet_regime", "date_employment_end", "wazo_bridge"} & set(vals):
+        vals = dict(vals)
+        private_vals = {name: vals.pop(name) for name in PRIVATE_FIELDS if name in vals}
+        self._erm_check_process_fields(vals)
+        pending = bool(private_vals) and "date_employment_end" in vals
+        res = super(ErmAbsenceCase, self.with_context(erm_private_pending=pending)).write(vals)
+        if private_vals:
+            self._erm_write_private(private_vals)
+        if WVP_FIELDS & set(vals) or {"vangnet", "vangnet_regime", "wazo_bridge"} & set(
+            private_vals
+        ):
             if {"date_start", "date_recovered"} & set(vals):
                 self._check_periods()
             self._recompute_wvp()
@@ -379,6 +540,36 @@ class ErmAbsenceCase(models.Model):
             self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
         return res
 
+    def _erm_check_process_fields(self, vals):
+        """The process fields are written by the process guardian (and the administrator)
+        only: a rule per field is what record rules cannot express."""
+        names = PROCESS_FIELDS & set(vals)
+        if not names or self.env.su or self.env.user.has_group(ADMIN_GROUP):
+            return
+        others = self.sudo().filtered(lambda c: c.procesbewaker_user_id.id != self.env.uid)
+        if others:
+            raise AccessError(self.env._(
+                "Only the process guardian of %(case)s may change: %(fields)s.",
+                case=others[0].display_name,
+                fields=", ".join(
+                    self._fields[name]._description_string(self.env) for name in sorted(names)
+                ),
+            ))
+
+    def _erm_write_private(self, private_vals):
+        """Write the contact data and the safety net of self as the current user: the
+        private model's rules decide (a reader without access gets an AccessError, never a
+        silent no-op)."""
+        Private = self.env["erm.absence.case.private"].with_context(erm_from_case=True)
+        existing = self.sudo().private_ids
+        missing = self - existing.case_id
+        if existing:
+            existing.with_env(Private.env).write(private_vals)
+        if missing:
+            Private.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True,
+            ).create([dict(private_vals, case_id=case.id) for case in missing])
+
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # The deadline-alert job subscribes the assignees of the activities it creates in
         # one batch (erm.alert.manager._subscribe_assignees), not once per user.
@@ -386,13 +577,13 @@ class ErmAbsenceCase(models.Model):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)
 
-    def unlink(self):
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
         if not self.env.su:
             raise UserError(
                 _("Absence cases are never deleted: archive the case instead, so that "
                   "its history is kept.")
             )
-        return super().unlink()
 
     def copy(self, default=None):  # pylint: disable=method-required-super
         raise UserError(_("An absence case cannot be duplicated: report a new absence."))
@@ -462,7 +653,8 @@ class ErmAbsenceCase(models.Model):
             following = next(
                 (c for c in employee_cases if c.date_start > interval.date_to), None
             )
-            if following and following.wazo_bridge:
+            # read as superuser: the chain is bookkeeping, the statement itself is private
+            if following and following.sudo().private_ids.wazo_bridge:
                 bridging.append(interval)
         return tuple(bridging)
 
@@ -527,6 +719,9 @@ class ErmAbsenceCase(models.Model):
         # the chain's lists are computed from searches: drop what the cache holds
         self.invalidate_model(["milestone_ids", "chain_case_ids", "sick_day_number"])
 
+    def _sync_time_off(self):
+        time_off.sync_time_off(self)
+
     def _update_frequent_absence(self):
         today = fields.Date.context_today(self)
         employees = self.employee_id
@@ -545,6 +740,153 @@ class ErmAbsenceCase(models.Model):
             if case.frequent_absence != flag:
                 case.frequent_absence = flag
 
+    def _erm_access_log_cases(self):
+        return {case_id: case_id for case_id in self._ids}
+
+    # ------------------------------------------------------------------ duty changes
+    def _erm_duty_snapshot(self):
+        return {
+            case.id: (case.regievoerder_user_id, case.procesbewaker_user_id)
+            for case in self.sudo()
+        }
+
+    def _erm_refresh_duties(self, snapshot=None):
+        """Resolve the duty holders of self again (after a policy or org-chart change) and
+        let the open milestones, the case's activities and the followers follow them."""
+        cases = self.sudo().exists()
+        if not cases:
+            return
+        if snapshot is None:
+            snapshot = cases._erm_duty_snapshot()
+        fnames = ["regievoerder_user_id", "procesbewaker_user_id", "erm_policy_id",
+                  "erm_model", "manager_user_ids"]
+        for fname in fnames:
+            self.env.add_to_compute(cases._fields[fname], cases)
+        cases._recompute_recordset(fnames)
+        cases._erm_follow_duties(snapshot)
+
+    def _erm_follow_duties(self, snapshot):
+        duties.follow_duties(self, snapshot)
+
+    @api.model
+    def _erm_cases_of_subtree(self, employees):
+        """The cases of `employees` and of everyone reporting to them, at any depth."""
+        if not employees:
+            return self.browse()
+        subtree = self.env["hr.employee"].sudo().with_context(active_test=False).search(
+            [("id", "child_of", employees.ids)]
+        )
+        return self.sudo().with_context(active_test=False).search(
+            [("employee_id", "in", subtree.ids)]
+        )
+
+    # ------------------------------------------------------------------ access overview
+    def action_erm_access_overview(self):
+        """Who read the cases of this employee: for the employee himself (his right of
+        access) and the administrator."""
+        self.ensure_one()
+        user = self.env.user
+        if not (self.erm_is_own_case or user.has_group(ADMIN_GROUP)):
+            raise AccessError(self.env._(
+                "Only the employee himself and the administrator see who read a case."
+            ))
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_access_log_action"
+        )
+        action["domain"] = [("employee_id", "=", self.sudo().employee_id.id)]
+        action["context"] = {"create": False}
+        action["name"] = self.env._("Who read my absence cases")
+        return action
+
+    def _erm_access_overview_lines(self):
+        """The access log of the employee's cases, as the current user may read it."""
+        self.ensure_one()
+        return self.env["erm.access.log"].search(
+            [("employee_id", "=", self.sudo().employee_id.id)], order="date desc, id desc",
+        )
+
+    # ------------------------------------------------------------------ anonymisation
+    def _erm_anonymize(self, level, review=None):
+        """Anonymise after a confirmed retention review. 'dossier' clears the re-integration
+        dossier (contact data, plans' texts, the doctor's functional advice, documents,
+        chatter contents); 'full' also replaces the employee by a pseudonym. Dates, course,
+        chain, milestones and flags stay for the statistics."""
+        if level not in ("dossier", "full"):
+            raise UserError(self.env._("Unknown anonymisation level: %(level)s.", level=level))
+        cases = self.sudo().with_context(active_test=False, tracking_disable=True)
+        today = fields.Date.context_today(self)
+        plans = cases.plan_ids
+        advices = cases.ba_advice_ids
+        extensions = cases.extension_ids
+        privates = cases.private_ids
+        cases.write({name: False for name in DOSSIER_FIELDS})
+        privates.write({name: False for name in PRIVATE_DOSSIER_FIELDS})
+        plans.write({"agreements": False, "view_employer": False, "view_employee": False})
+        # imported here: erm_ba_advice imports this module
+        from .erm_ba_advice import DOSSIER_FIELDS as ADVICE_DOSSIER_FIELDS
+
+        advices.write({name: False for name in ADVICE_DOSSIER_FIELDS})
+        extensions.attachment_ids.unlink()
+        self._erm_clear_chatter(cases, privates, plans, advices, extensions)
+        cases.activity_ids.unlink()
+        if level == "full":
+            cases._erm_pseudonymise_employees()
+        cases.write({"erm_anonymized": level, "erm_anonymized_date": today})
+        body = self.env._(
+            "Anonymised (%(level)s) under the retention policy, confirmed in %(review)s.",
+            level=dict(self._fields["erm_anonymized"]._description_selection(self.env))[level],
+            review=review.display_name if review else "-",
+        )
+        cases._message_log_batch(bodies=dict.fromkeys(cases.ids, body))
+
+    @api.model
+    def _erm_clear_chatter(self, *recordsets):
+        """Empty the messages and tracking values of the records; the messages themselves
+        stay, so the history shows that something happened and when."""
+        Message = self.env["mail.message"].sudo()
+        domain = []
+        for records in recordsets:
+            if records:
+                domain = expression.OR([domain, [
+                    ("model", "=", records._name), ("res_id", "in", records.ids),
+                ]])
+        if not domain:
+            return
+        messages = Message.search(domain)
+        messages.tracking_value_ids.unlink()
+        messages.attachment_ids.unlink()
+        messages.write({"body": self.env._("(content removed under the retention policy)")})
+
+    def _erm_pseudonymise_employees(self):
+        """Move the cases to one archived pseudonym employee per original employee: the
+        chain and the statistics stay, the person does not."""
+        Employee = self.env["hr.employee"].sudo().with_context(
+            tracking_disable=True, mail_create_nolog=True,
+        )
+        by_employee = defaultdict(lambda: self.browse())
+        for case in self:
+            by_employee[case.employee_id] |= case
+        pseudonyms = Employee.create([{
+            # a random reference: nothing in it points back to the person
+            "name": self.env._("Anonymised %(ref)s", ref=secrets.token_hex(4)),
+            "company_id": employee.company_id.id,
+            "active": False,
+        } for employee in by_employee])
+        for (_employee, cases), pseudonym in zip(by_employee.items(), pseudonyms, strict=True):
+            # the department at the time of the case stays, for the statistics
+            by_department = defaultdict(lambda: self.browse())
+            for case in cases:
+                by_department[case.department_id.id] |= case
+            cases.write({"employee_id": pseudonym.id})
+            cases.flush_recordset()
+            for department_id, group in by_department.items():
+                group.write({"department_id": department_id})
+        if "erm_case_id" in self.env["hr.leave"]._fields:
+            # the neutral Time Off entries stay with the person, unlinked from the case
+            self.env["hr.leave"].sudo().search(
+                [("erm_case_id", "in", self.ids)]
+            ).write({"erm_case_id": False})
+
     # ------------------------------------------------------------------ actions
     def action_report_recovery(self):
         self.ensure_one()
@@ -558,8 +900,7 @@ class ErmAbsenceCase(models.Model):
         }
 
     def action_reopen(self):
-        for case in self:
-            case.date_recovered = False
+        self.write({"date_recovered": False})
         return True
 
     def action_view_chain(self):

@@ -94,7 +94,8 @@ class ErmRetentionReview(models.Model):
         dossier_due, reason = {}, {}
         latest_dossier_due = defaultdict(lambda: fields.Date.to_date("1900-01-01"))
         for case in cases:
-            years, why = (years_erdzw, "erdzw") if case.vangnet else (years_dossier, "dossier")
+            vangnet = case.private_ids.vangnet
+            years, why = (years_erdzw, "erdzw") if vangnet else (years_dossier, "dossier")
             due = case.date_recovered + relativedelta(years=years)
             dossier_due[case.id], reason[case.id] = due, why
             latest_dossier_due[case.employee_id.id] = max(

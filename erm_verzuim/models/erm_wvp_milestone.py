@@ -223,15 +223,17 @@ class ErmWvpMilestone(models.Model):
             company = current.company_id
             existing = milestones_by_root[root_id]
             progress = self._progress(existing)
+            # the safety net is private data: read as superuser (bookkeeping)
             vangnet_case = next(
-                (c for c in reversed(chain_cases) if c.vangnet and c.vangnet_regime), None
+                (c for c in reversed(chain_cases) if c.sudo().private_ids.vangnet_regime), None
             )
             deadlines = wvp.compute_deadlines(
                 chain,
                 early_doctor=company.erm_early_doctor,
                 progress=progress,
                 extensions=tuple(extensions_by_root.get(root_id, ())),
-                vangnet_regime=vangnet_case.vangnet_regime if vangnet_case else None,
+                vangnet_regime=vangnet_case.sudo().private_ids.vangnet_regime
+                if vangnet_case else None,
                 date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
             )
             index = {(m.code, m.sequence): m for m in existing}
@@ -246,7 +248,9 @@ class ErmWvpMilestone(models.Model):
                 )
                 if state not in ("done",) and (
                     next_open is None or deadline.date_deadline < next_open.date_deadline
-                ) and deadline.code != "einde_wachttijd":
+                ) and deadline.code not in ("einde_wachttijd", "uwv_vangnet"):
+                    # the case's next deadline is read by everyone who reads the case: it
+                    # never names the safety-net report (private data)
                     next_open = deadline
                 vals = {
                     "date_deadline": deadline.date_deadline,

@@ -1,4 +1,5 @@
 from . import test_absence_case
+from . import test_absence_case_ui
 from . import test_alert_routing
 from . import test_deadline_alerts
 from . import test_engine_holidays

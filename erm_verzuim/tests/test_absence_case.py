@@ -268,7 +268,7 @@ class TestAbsenceCase(ErmTestCommon):
         # after 16 weeks of leave and 7 fit days: without the doctor's statement a new chain
         second = self.make_case(start=date(2026, 6, 1))
         self.assertEqual(second.chain_root_id, second)
-        second.wazo_bridge = True
+        second.write({"wazo_bridge": True})
         self.assertEqual(second.chain_root_id, first)
 
 

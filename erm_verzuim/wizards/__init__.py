@@ -1,1 +1,2 @@
 from . import erm_absence_recovery_wizard
+from . import erm_sick_report_wizard
