@@ -10,6 +10,7 @@ from . import test_erm_ba_advice
 from . import test_erm_duty_access
 from . import test_erm_locale_print
 from . import test_erm_model_policy
+from . import test_erm_private_paths
 from . import test_erm_retention
 from . import test_erm_vocabulary
 from . import test_foundation
