@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Runs every benchmark in this directory (bench_*.py, each with a main()); `bin/erm bench`
-calls it. Extra arguments select benchmarks by name: `bin/erm bench deadline_alerts`."""
+calls it. Leading arguments select benchmarks by name, options after them go to each selected
+benchmark: `bin/erm bench deadline_alerts --cases 100000`."""
 
 import importlib.util
 import sys
@@ -13,7 +14,8 @@ HERE = Path(__file__).resolve().parent
 
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else argv
-    names = [a for a in argv if not a.startswith("-")]
+    first_option = next((i for i, a in enumerate(argv) if a.startswith("-")), len(argv))
+    names, options = argv[:first_option], argv[first_option:]
     paths = sorted(HERE.glob("bench_*.py"))
     if names:
         paths = [p for p in paths if any(n in p.stem for n in names)]
@@ -25,7 +27,7 @@ def main(argv=None):
         spec.loader.exec_module(module)
         started = time.perf_counter()
         try:
-            module.main([])
+            module.main(options)
         except Exception as exc:  # noqa: BLE001 - report and run the others
             failed += 1
             print(f"!!! {path.stem} failed: {exc!r}", flush=True)

@@ -6,7 +6,7 @@ overview printed on the company's letterhead."""
 
 from datetime import date, timedelta
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 from odoo.tools import format_date
 
 from odoo.addons.erm_verzuim.tests.common import ErmTestCommon
@@ -81,7 +81,10 @@ class TestErmLocale(ErmTestCommon):
 
 
 @tagged("post_install", "-at_install", "erm_locale")
-class TestErmAccessReport(ErmTestCommon):
+class TestErmAccessReport(ErmTestCommon, HttpCase):
+    """An HttpCase: wkhtmltopdf fetches the report's assets from the test server, which
+    serves them within the test's transaction (a TransactionCase would deadlock on it)."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()

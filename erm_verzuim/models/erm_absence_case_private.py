@@ -3,7 +3,7 @@
 
 Only the case's duty holders, HR and the employee himself may know these (AP 2016,
 need-to-know), so they live in their own model with their own ACL and record rules
-(security/erm_absence_case_private_security.xml): every read path (forms, lists, exports,
+(security/erm_verzuim_security.xml): every read path (forms, lists, exports,
 templates, related fields, chatter) is governed by Odoo's access machinery. One record per
 case; the case creates and writes it for the caller (erm.absence.case.create/write accept
 these keys)."""
