@@ -24,10 +24,14 @@ CHROMIUM_FLAGS = [
 CASES = "erm_verzuim.erm_absence_case_action"
 # login -> its pages: (file suffix, what it shows, action xml id, view type or "#id" of the
 # element to scroll to); the first one
-# is the role's main Verzuim page. No action: the Verzuim app as its menu opens it.
+# is the role's main Verzuim page. No action: the Verzuim app as its menu opens it. View
+# "card": the form of the kanban's first card.
 PAGES = {
     "medewerker": [("", "case kanban", CASES, "kanban")],
     "leidinggevende": [("", "case kanban", CASES, "kanban"),
+                       ("-case", "a case of his team (form)", CASES, "card"),
+                       ("-report", "sick report", "erm_verzuim.erm_absence_case_action_report",
+                        None),
                        ("-activities", "case activity view", CASES, "activity"),
                        ("-plans", "plans and evaluations",
                         "erm_verzuim.erm_reintegration_plan_action", "list")],
@@ -81,9 +85,13 @@ def _open(page, url, action, view):
         return
     target = f"{url}/odoo/action-{action}"
     if view and not view.startswith("#"):
-        target += f"?view_type={view}"
+        target += f"?view_type={'kanban' if view == 'card' else view}"
     page.goto(target)
     _wait_idle(page)
+    if view == "card":  # the form of the first card of the kanban
+        page.click(".o_kanban_record:not(.o_kanban_ghost)")
+        page.wait_for_selector(".o_form_view", timeout=60000)
+        page.wait_for_timeout(1500)
     if view and view.startswith("#"):  # a part of a long page, e.g. one settings block
         page.locator(view).scroll_into_view_if_needed()
         page.wait_for_timeout(500)
