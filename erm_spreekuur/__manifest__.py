@@ -10,7 +10,7 @@
     "maintainers": ["erm-verzuim"],
     "license": "AGPL-3",
     "installable": True,
-    "depends": ["erm_verzuim", "calendar"],
+    "depends": ["erm_verzuim", "calendar", "resource", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "views/erm_spreekuur_menus.xml",

@@ -1,1 +1,5 @@
-
+from . import erm_spreekuur_location
+from . import erm_spreekuur_professional
+from . import erm_spreekuur_session
+from . import erm_spreekuur_slot
+from . import erm_spreekuur_booking

@@ -1,0 +1,60 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""A professional who holds consultation hours: the bedrijfsarts or another provider.
+
+Either an Odoo user (the company doctor, an in-house coach) or an external partner without a
+login (an arbeidsdeskundige of the provider network): the partner is what calendar events
+and mails use, the user (if any) is who sees his own consultations in Odoo.
+"""
+
+from odoo import api, fields, models
+
+PROFESSIONAL_KINDS = [
+    ("bedrijfsarts", "Company doctor"),
+    ("arbeidsdeskundige", "Labour expert"),
+    ("psycholoog", "Psychologist"),
+    ("fysiotherapeut", "Physiotherapist"),
+    ("casemanager", "Registered case manager"),
+    ("verzuimcoach", "Absence coach"),
+    ("other", "Other"),
+]
+
+
+class ErmSpreekuurProfessional(models.Model):
+    _name = "erm.spreekuur.professional"
+    _description = "Consultation professional"
+    _order = "sequence, name, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    kind = fields.Selection(PROFESSIONAL_KINDS, required=True, default="bedrijfsarts")
+    user_id = fields.Many2one(
+        "res.users",
+        index=True,
+        help="Leave empty for an external professional without a login.",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Contact",
+        required=True,
+        help="Receives the invitations; for a user, his own contact.",
+    )
+    location_ids = fields.Many2many(
+        "erm.spreekuur.location",
+        "erm_spreekuur_professional_location_rel",
+        "professional_id",
+        "location_id",
+        string="Locations",
+        check_company=True,
+    )
+    color = fields.Integer()
+
+    @api.onchange("user_id")
+    def _onchange_user_id(self):
+        for professional in self.filtered("user_id"):
+            professional.partner_id = professional.user_id.partner_id
+            professional.name = professional.name or professional.user_id.name
