@@ -13,6 +13,7 @@
     "depends": ["erm_verzuim", "hr_contract", "report_xlsx"],
     "data": [
         "security/ir.model.access.csv",
+        "views/res_config_settings_views.xml",
         "views/erm_reports_menus.xml",
     ],
 }

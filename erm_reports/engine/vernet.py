@@ -22,12 +22,14 @@ YEAR_DAYS = 52 * 7  # a "year of sickness" is 52 weeks, as the WvP counts
 
 @dataclass(frozen=True)
 class Employment:
-    """One employment interval of an employee with its part-time factor (DTF)."""
+    """One employment interval of an employee with its part-time factor (DTF) and the daily
+    wage cost of the contract (for the cost of absence)."""
 
     employee: object
     start: date
     end: date | None
     dtf: float = 1.0
+    daily_wage: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,8 @@ def schadelast(spells, employments, wages, period_start, period_end,
                pay_pct=DEFAULT_PAY_PCT, top_up_pct=0.0, replacement_per_day=0.0):
     """Cost of absence in the period: Σ daily wage × incapacity × continued pay per day.
 
-    ``wages``: employee -> daily wage cost (full-time wage already scaled to his contract).
+    ``wages``: employee -> daily wage cost, or None to take each employment's
+    ``daily_wage`` (a raise or a change of hours mid-case then costs what it costs).
     ``pay_pct``: continued pay in year 1 and year 2 of sickness (52-week years counted from
     ``case_start``); ``top_up_pct``: the employer's top-up on top of year 2 (capped at 100).
     ``replacement_per_day`` is added per weighted sick day. Intervention costs are added by
@@ -206,13 +209,13 @@ def schadelast(spells, employments, wages, period_start, period_end,
         employed.setdefault(employment.employee, []).append(employment)
     total = 0.0
     for spell in spells:
-        wage = wages.get(spell.employee, 0.0)
         case_start = spell.case_start or spell.start
         boundary = case_start + timedelta(days=YEAR_DAYS)
         for employment in employed.get(spell.employee, ()):
             both = _intersect(spell.start, spell.end, employment.start, employment.end)
             if not both:
                 continue
+            wage = employment.daily_wage if wages is None else wages.get(spell.employee, 0.0)
             year_1 = overlap(both[0], min(both[1] or boundary, boundary), period_start,
                              period_end)
             year_2 = overlap(max(both[0], boundary), both[1], period_start, period_end)

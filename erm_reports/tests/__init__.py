@@ -1,1 +1,2 @@
 from . import test_engine_vernet
+from . import test_kpi

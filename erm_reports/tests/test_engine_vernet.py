@@ -142,6 +142,17 @@ class TestVernet(EngineCase):
             vernet.schadelast(half, employments, wages, P0, P1), 50 * (3 + 28 * 0.7)
         )
 
+    def test_cost_follows_the_wage_of_each_contract(self):
+        # 15 days at 100/day, then a raise to 120/day for 16 days; year 1 of sickness
+        spells = [SickSpell("A", "a1", D(2026, 12, 1), None, 1.0)]
+        employments = [
+            Employment("A", D(2020, 1, 1), D(2027, 1, 16), 1.0, daily_wage=100.0),
+            Employment("A", D(2027, 1, 16), None, 1.0, daily_wage=120.0),
+        ]
+        self.assertAlmostEqual(
+            vernet.schadelast(spells, employments, None, P0, P1), 15 * 100 + 16 * 120
+        )
+
     def test_suppression_of_small_groups(self):
         tree = {"org": None, "A": "org", "A1": "A", "B": "org", "C": "org"}
         counts = {"org": 43, "A": 6, "A1": 5, "B": 34, "C": 3}

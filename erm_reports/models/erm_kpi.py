@@ -1,0 +1,296 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The absence figures of a period for a company or department: ``erm.kpi.figures()``.
+
+Two set-based queries fetch the employments (contracts) and the sick spells (course lines)
+of the group; the arithmetic is the pure engine ``..engine.vernet``. Access is decided here,
+before anything is read: HR sees the companies it serves, a manager his own departments with
+their sub-departments, the board aggregates of groups of at least the company's minimum
+size (with the differencing rule of ``vernet.suppress``). The queries then read as the
+report, never wider than that decision.
+"""
+
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError
+from odoo.tools import SQL
+
+from ..engine import vernet
+
+HR_GROUP = "erm_verzuim.group_erm_hr"
+BOARD_GROUP = "erm_verzuim.group_erm_board"
+FALLBACK_FULL_TIME = 40.0
+
+FIGURE_KEYS = (
+    "verzuimpercentage", "verzuimpercentage_excl_vangnet", "meldingsfrequentie",
+    "gemiddelde_verzuimduur", "nulverzuim", "schadelast",
+)
+
+
+class ErmKpi(models.AbstractModel):
+    _name = "erm.kpi"
+    _description = "Absence figures (Vernet)"
+
+    # ------------------------------------------------------------------ public API
+    @api.model
+    def figures(self, date_from, date_to, company_id=None, department_id=None,
+                include_children=True):
+        """The figures of ``[date_from, date_to]`` (both included) as a plain dict.
+
+        Keys: the six figures of FIGURE_KEYS, ``duration_classes`` (``from``, ``to``,
+        ``cases``, ``days``), ``headcount`` (employed at least one day),
+        ``average_headcount``, ``reports``, ``employees_without_contract``, ``currency``,
+        ``suppressed`` (True when the board may not see this group: then every figure is
+        None) and ``minimum_group_size``. Numbers are unrounded."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        if not date_from or not date_to or date_to < date_from:
+            raise UserError(self.env._("Choose a period whose end is not before its start."))
+        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
+        department = self.env["hr.department"].browse(department_id) if department_id else None
+        if department and department.sudo().company_id != company:
+            raise UserError(self.env._("The department does not belong to the company."))
+        mode = self._erm_access_mode(company, department)
+        end = date_to + timedelta(days=1)
+        department_ids = self._erm_department_ids(department, include_children)
+        data = self._erm_load(company, department_ids, date_from, end)
+        result = self._erm_compute(company, data, date_from, end)
+        result["minimum_group_size"] = company.erm_min_group_size
+        result["suppressed"] = False
+        if mode == "board" and self._erm_board_suppressed(
+            company, department, include_children, date_from, end
+        ):
+            result.update(dict.fromkeys(FIGURE_KEYS))
+            result.update(
+                suppressed=True, duration_classes=[], headcount=None, average_headcount=None,
+                reports=None, employees_without_contract=None,
+            )
+        return result
+
+    # ------------------------------------------------------------------ access
+    @api.model
+    def _erm_managed_departments(self):
+        """The departments the user manages, with their sub-departments."""
+        departments = self.env["hr.department"].sudo()
+        managed = departments.search([("manager_id.user_id", "=", self.env.uid)])
+        if not managed:
+            return managed
+        return departments.search([("id", "child_of", managed.ids)])
+
+    @api.model
+    def _erm_access_mode(self, company, department):
+        """'full' (HR, or a manager for his own departments) or 'board' (aggregates of
+        large enough groups); anyone else gets an AccessError."""
+        user = self.env.user
+        if company not in user.company_ids:
+            raise AccessError(self.env._("You do not work for this company."))
+        if user.has_group(HR_GROUP):
+            return "full"
+        if department and department in self._erm_managed_departments():
+            return "full"
+        if user.has_group(BOARD_GROUP):
+            return "board"
+        raise AccessError(self.env._(
+            "You may see the absence figures of your own departments only."
+        ))
+
+    @api.model
+    def _erm_department_ids(self, department, include_children):
+        if not department:
+            return None
+        if not include_children:
+            return department.ids
+        return self.env["hr.department"].sudo().with_context(active_test=False).search(
+            [("id", "child_of", department.id)]
+        ).ids
+
+    @api.model
+    def _erm_board_suppressed(self, company, department, include_children, start, end):
+        """Whether the group is too small, or would reveal a too small group by difference
+        with another figure the board may ask for."""
+        departments = self.env["hr.department"].sudo().with_context(active_test=False).search(
+            [("company_id", "=", company.id)]
+        )
+        own = self._erm_headcount_by_department(company, start, end)
+        tree = {"company": None}
+        tree.update({d.id: d.parent_id.id or "company" for d in departments})
+        counts = dict.fromkeys(tree, 0)
+        counts["company"] = sum(own.values())
+        for department_id, count in own.items():
+            node = department_id or "company"
+            while node in tree and node != "company":
+                counts[node] += count
+                node = tree[node]
+        minimum = company.erm_min_group_size
+        hidden = vernet.suppress(tree, counts, minimum)
+        node = department.id if department else "company"
+        if node in hidden:
+            return True
+        if department and not include_children:
+            below = counts[node] - own.get(node, 0)
+            return own.get(node, 0) < minimum or 0 < below < minimum
+        return False
+
+    @api.model
+    def _erm_headcount_by_department(self, company, start, end):
+        """Employees employed at least one day in the period, by current department."""
+        self.env.cr.execute(SQL(
+            """SELECT e.department_id, COUNT(DISTINCT e.id)
+                 FROM hr_employee e
+                WHERE e.company_id = %(company)s
+                  AND (EXISTS (SELECT 1 FROM hr_contract c
+                                WHERE c.employee_id = e.id AND c.active
+                                  AND c.state IN ('open', 'close')
+                                  AND c.date_start < %(end)s
+                                  AND (c.date_end IS NULL OR c.date_end >= %(start)s))
+                       OR (e.active AND NOT EXISTS (
+                               SELECT 1 FROM hr_contract c
+                                WHERE c.employee_id = e.id AND c.active
+                                  AND c.state IN ('open', 'close'))))
+             GROUP BY e.department_id""",
+            company=company.id, start=start, end=end,
+        ))
+        return dict(self.env.cr.fetchall())
+
+    # ------------------------------------------------------------------ data
+    @api.model
+    def _erm_load(self, company, department_ids, start, end):
+        """Employments and sick spells of the group, in two queries."""
+        self.env.flush_all()
+        department_filter = SQL()
+        if department_ids is not None:
+            department_filter = SQL(
+                "AND e.department_id = ANY(%s)", list(department_ids) or [0]
+            )
+        full_time = self._erm_full_time_hours(company)
+        charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
+        cr = self.env.cr
+        cr.execute(SQL(
+            """WITH cal AS (
+                   SELECT rc.id,
+                          COALESCE(SUM(a.hour_to - a.hour_from) FILTER (
+                              WHERE a.day_period IS DISTINCT FROM 'lunch'
+                                AND a.display_type IS NULL AND a.resource_id IS NULL), 0)
+                          / CASE WHEN rc.two_weeks_calendar THEN 2 ELSE 1 END AS hours
+                     FROM resource_calendar rc
+                LEFT JOIN resource_calendar_attendance a ON a.calendar_id = rc.id
+                 GROUP BY rc.id
+               )
+               SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
+                 FROM hr_contract c
+                 JOIN hr_employee e ON e.id = c.employee_id
+            LEFT JOIN cal ON cal.id = c.resource_calendar_id
+                WHERE e.company_id = %(company)s %(departments)s
+                  AND c.active AND c.state IN ('open', 'close')
+                  AND c.date_start < %(end)s
+                  AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+               UNION ALL
+               SELECT e.id, NULL, NULL, cal.hours, 0, TRUE
+                 FROM hr_employee e
+                 JOIN resource_resource r ON r.id = e.resource_id
+            LEFT JOIN cal ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
+                WHERE e.company_id = %(company)s %(departments)s AND e.active
+                  AND NOT EXISTS (SELECT 1 FROM hr_contract c
+                                   WHERE c.employee_id = e.id AND c.active
+                                     AND c.state IN ('open', 'close'))""",
+            company=company.id, departments=department_filter, start=start, end=end,
+        ))
+        policy = company.erm_no_contract_policy
+        employments = []
+        without_contract = 0
+        for employee, date_start, date_end, hours, wage, fallback in cr.fetchall():
+            if fallback:
+                if policy == "exclude":
+                    continue
+                without_contract += 1
+                dtf = 1.0 if policy == "full_time" else (hours or full_time) / full_time
+                employments.append(vernet.Employment(employee, start, end, dtf))
+                continue
+            stop = date_end + timedelta(days=1) if date_end else None
+            dtf = (hours or full_time) / full_time
+            daily_wage = float(wage or 0.0) * 12 / 365 * charges
+            employments.append(vernet.Employment(employee, date_start, stop, dtf, daily_wage))
+        cr.execute(SQL(
+            """SELECT c.employee_id, c.id, COALESCE(p.date_from, c.date_start),
+                      COALESCE(LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
+                               c.date_recovered),
+                      COALESCE(p.incapacity_pct, 100.0) / 100.0,
+                      COALESCE(pr.vangnet, FALSE),
+                      COALESCE(c.chain_date_start, c.date_start),
+                      c.date_start, c.date_recovered
+                 FROM erm_absence_case c
+                 JOIN hr_employee e ON e.id = c.employee_id
+            LEFT JOIN erm_absence_period p ON p.case_id = c.id
+            LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
+                WHERE c.company_id = %(company)s %(departments)s AND c.active
+                  AND c.date_start < %(end)s
+                  AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)""",
+            company=company.id, departments=department_filter, start=start, end=end,
+        ))
+        spells = []
+        cases = {}
+        for row in cr.fetchall():
+            employee, case, spell_start, spell_end, fraction, vangnet, chain_start = row[:7]
+            spells.append(vernet.SickSpell(
+                employee, case, spell_start, spell_end, float(fraction), vangnet, chain_start
+            ))
+            cases[case] = vernet.Case(employee, row[7], row[8], vangnet)
+        return {
+            "employments": employments,
+            "spells": spells,
+            "cases": list(cases.values()),
+            "without_contract": without_contract,
+        }
+
+    @api.model
+    def _erm_full_time_hours(self, company):
+        calendar = company.sudo().resource_calendar_id
+        if calendar.full_time_required_hours:
+            return calendar.full_time_required_hours
+        hours = sum(
+            a.hour_to - a.hour_from for a in calendar.attendance_ids
+            if a.day_period != "lunch" and not a.display_type and not a.resource_id
+        )
+        if calendar.two_weeks_calendar:
+            hours /= 2
+        return hours or FALLBACK_FULL_TIME
+
+    @api.model
+    def _erm_extra_costs(self, company, department_ids, start, end):
+        """Costs added to the cost of absence (interventions, when their addon exists)."""
+        return 0.0
+
+    # ------------------------------------------------------------------ arithmetic
+    @api.model
+    def _erm_compute(self, company, data, start, end):
+        employments, spells, cases = data["employments"], data["spells"], data["cases"]
+        employed = {e.employee for e in employments if vernet.overlap(e.start, e.end, start, end)}
+        days = (end - start).days
+        cost = vernet.schadelast(
+            spells, employments, None, start, end,
+            pay_pct=(company.erm_pay_pct_year1, company.erm_pay_pct_year2),
+            top_up_pct=company.erm_pay_top_up_pct,
+            replacement_per_day=company.erm_replacement_cost_per_day,
+        )
+        return {
+            "date_from": start,
+            "date_to": end - timedelta(days=1),
+            "verzuimpercentage": vernet.verzuimpercentage(spells, employments, start, end),
+            "verzuimpercentage_excl_vangnet": vernet.verzuimpercentage(
+                spells, employments, start, end, exclude_vangnet=True
+            ),
+            "meldingsfrequentie": vernet.meldingsfrequentie(cases, employments, start, end),
+            "gemiddelde_verzuimduur": vernet.gemiddelde_verzuimduur(cases, start, end),
+            "nulverzuim": vernet.nulverzuim(employments, spells, start, end),
+            "duration_classes": vernet.duration_classes(
+                cases, start, end, company._erm_duration_classes()
+            ),
+            "schadelast": cost + self._erm_extra_costs(company, None, start, end),
+            "headcount": len(employed),
+            "average_headcount": (
+                vernet.employed_days(employments, start, end, weighted=False) / days
+            ),
+            "reports": sum(1 for case in cases if start <= case.start < end),
+            "employees_without_contract": data["without_contract"],
+            "currency": company.currency_id.name,
+        }
