@@ -12,8 +12,10 @@
     "installable": True,
     "depends": ["erm_verzuim", "hr_contract", "report_xlsx"],
     "data": [
+        "security/erm_reports_security.xml",
         "security/ir.model.access.csv",
         "views/res_config_settings_views.xml",
+        "views/erm_absence_report_views.xml",
         "views/erm_reports_menus.xml",
     ],
 }

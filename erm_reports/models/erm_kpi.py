@@ -46,8 +46,11 @@ class ErmKpi(models.AbstractModel):
         date_to = fields.Date.to_date(date_to)
         if not date_from or not date_to or date_to < date_from:
             raise UserError(self.env._("Choose a period whose end is not before its start."))
-        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
         department = self.env["hr.department"].browse(department_id) if department_id else None
+        if company_id:
+            company = self.env["res.company"].browse(company_id)
+        else:
+            company = department.sudo().company_id if department else self.env.company
         if department and department.sudo().company_id != company:
             raise UserError(self.env._("The department does not belong to the company."))
         mode = self._erm_access_mode(company, department)

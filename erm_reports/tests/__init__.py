@@ -1,2 +1,3 @@
 from . import test_engine_vernet
 from . import test_kpi
+from . import test_absence_report
