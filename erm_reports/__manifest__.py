@@ -16,6 +16,12 @@
         "security/ir.model.access.csv",
         "views/res_config_settings_views.xml",
         "views/erm_absence_report_views.xml",
+        "views/erm_dashboard_views.xml",
         "views/erm_reports_menus.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "erm_reports/static/src/dashboard/*",
+        ],
+    },
 }

@@ -9,7 +9,9 @@ size (with the differencing rule of ``vernet.suppress``). The queries then read 
 report, never wider than that decision.
 """
 
-from datetime import timedelta
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
@@ -69,6 +71,102 @@ class ErmKpi(models.AbstractModel):
                 reports=None, employees_without_contract=None,
             )
         return result
+
+    @api.model
+    def period_bounds(self, period, today=None):
+        """(date_from, date_to) of a named period around ``today``: month, last_month,
+        quarter, last_quarter, year, last_year or last_12_months."""
+        today = today or fields.Date.context_today(self)
+        month = today.replace(day=1)
+        quarter = month.replace(month=(month.month - 1) // 3 * 3 + 1)
+        year = month.replace(month=1)
+        starts = {
+            "month": (month, relativedelta(months=1)),
+            "last_month": (month - relativedelta(months=1), relativedelta(months=1)),
+            "quarter": (quarter, relativedelta(months=3)),
+            "last_quarter": (quarter - relativedelta(months=3), relativedelta(months=3)),
+            "year": (year, relativedelta(years=1)),
+            "last_year": (year - relativedelta(years=1), relativedelta(years=1)),
+            "last_12_months": (month - relativedelta(months=11), relativedelta(months=12)),
+        }
+        if period not in starts:
+            raise UserError(self.env._("Unknown period %(period)s.", period=period))
+        start, length = starts[period]
+        return start, start + length - timedelta(days=1)
+
+    @api.model
+    def dashboard_data(self, period="last_month", company_id=None, department_id=None):
+        """Everything the dashboard shows, in one call: the figures of the period, of the
+        same period a year earlier, the company's target and the 13-month trend."""
+        date_from, date_to = self.period_bounds(period)
+        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
+        department_id = department_id or None
+        if not department_id and not self._erm_company_allowed(company):
+            managed = self._erm_managed_departments().filtered(
+                lambda d: d.company_id == company
+            )
+            department_id = managed[:1].id or None
+        current = self.figures(date_from, date_to, company.id, department_id)
+        year_ago = self.figures(
+            date_from - relativedelta(years=1), date_to - relativedelta(years=1),
+            company.id, department_id,
+        )
+        trend = []
+        last_month = date_to.replace(day=1)
+        for offset in range(12, -1, -1):
+            start = last_month - relativedelta(months=offset)
+            stop = start + relativedelta(months=1) - timedelta(days=1)
+            month_figures = self.figures(start, stop, company.id, department_id)
+            trend.append({
+                "month": fields.Date.to_string(start),
+                "rate": month_figures["verzuimpercentage"],
+            })
+        return {
+            "period": {"from": fields.Date.to_string(date_from),
+                       "to": fields.Date.to_string(date_to), "name": period},
+            "company_id": company.id,
+            "department_id": department_id or False,
+            "companies": [
+                {"id": c.id, "name": c.name} for c in self.env.user.company_ids
+            ],
+            "departments": [
+                {"id": d.id, "name": d.complete_name}
+                for d in self._erm_visible_departments(company)
+            ],
+            "can_drill": self._erm_can_drill(company, department_id),
+            "target": company.erm_target_rate,
+            "currency": company.currency_id.name,
+            "current": self._erm_jsonable(current),
+            "year_ago": self._erm_jsonable(year_ago),
+            "trend": trend,
+        }
+
+    @api.model
+    def _erm_jsonable(self, result):
+        return {
+            key: fields.Date.to_string(value) if isinstance(value, date) else value
+            for key, value in result.items()
+        }
+
+    @api.model
+    def _erm_company_allowed(self, company):
+        user = self.env.user
+        return company in user.company_ids and (
+            user.has_group(HR_GROUP) or user.has_group(BOARD_GROUP)
+        )
+
+    @api.model
+    def _erm_visible_departments(self, company):
+        if self._erm_company_allowed(company):
+            return self.env["hr.department"].sudo().search([("company_id", "=", company.id)])
+        return self._erm_managed_departments().filtered(lambda d: d.company_id == company)
+
+    @api.model
+    def _erm_can_drill(self, company, department_id):
+        """Whether the user may open the rows behind a figure (never the board)."""
+        if self.env.user.has_group(HR_GROUP):
+            return True
+        return bool(department_id) and department_id in self._erm_managed_departments().ids
 
     # ------------------------------------------------------------------ access
     @api.model
