@@ -279,3 +279,111 @@ def month_starts(last_month_start, months=13):
         if not month:
             year, month = year - 1, 12
     return list(reversed(result))
+
+
+# --------------------------------------------------------------------------- totals
+# The figures are ratios of sums, so they can be added up: per employee once, then per
+# department and up the tree, without recomputing anything per group.
+
+
+@dataclass
+class Totals:
+    """Additive parts of the figures of a group of employees."""
+
+    sick: float = 0.0  # Σ sick days × DTF × incapacity
+    sick_excl_vangnet: float = 0.0
+    employed: float = 0.0  # Σ employed days × DTF
+    employed_plain: float = 0.0  # Σ employed days (headcount weighted by days)
+    reports: int = 0
+    ended: int = 0
+    ended_days: int = 0
+    people: int = 0  # employed at least one day
+    people_sick: int = 0
+    cost: float = 0.0
+    classes: list = None  # [[cases, days], ...] in the order of the classes
+
+    def add(self, other):
+        for name in ("sick", "sick_excl_vangnet", "employed", "employed_plain", "reports",
+                     "ended", "ended_days", "people", "people_sick", "cost"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        if other.classes:
+            if not self.classes:
+                self.classes = [[0, 0] for _row in other.classes]
+            for mine, theirs in zip(self.classes, other.classes, strict=True):
+                mine[0] += theirs[0]
+                mine[1] += theirs[1]
+        return self
+
+
+def totals_by_employee(spells, employments, cases, period_start, period_end,
+                       classes=DEFAULT_CLASSES, **cost_options):
+    """employee -> Totals, in one pass over the rows (grouped by employee first)."""
+    grouped = {}
+    for kind, rows in (("employments", employments), ("spells", spells), ("cases", cases)):
+        for row in rows:
+            grouped.setdefault(row.employee, {"employments": [], "spells": [], "cases": []})[
+                kind
+            ].append(row)
+    result = {}
+    for employee, rows in grouped.items():
+        mine_employments, mine_spells, mine_cases = (
+            rows["employments"], rows["spells"], rows["cases"]
+        )
+        totals = Totals()
+        totals.employed = employed_days(mine_employments, period_start, period_end)
+        totals.employed_plain = employed_days(
+            mine_employments, period_start, period_end, weighted=False
+        )
+        totals.sick = weighted_sick_days(mine_spells, mine_employments, period_start, period_end)
+        totals.sick_excl_vangnet = weighted_sick_days(
+            mine_spells, mine_employments, period_start, period_end, exclude_vangnet=True
+        )
+        totals.reports = sum(1 for case in mine_cases if period_start <= case.start < period_end)
+        ended = [
+            (case.end - case.start).days for case in mine_cases
+            if case.end and period_start < case.end <= period_end
+        ]
+        totals.ended, totals.ended_days = len(ended), sum(ended)
+        if totals.employed_plain:
+            totals.people = 1
+            totals.people_sick = int(
+                nulverzuim(mine_employments, mine_spells, period_start, period_end) == 0.0
+            )
+        totals.classes = [
+            [row["cases"], row["days"]]
+            for row in duration_classes(mine_cases, period_start, period_end, classes)
+        ]
+        totals.cost = schadelast(
+            mine_spells, mine_employments, None, period_start, period_end, **cost_options
+        )
+        result[employee] = totals
+    return result
+
+
+def figures_from_totals(totals, period_start, period_end, classes=DEFAULT_CLASSES):
+    """The figures of a group from its Totals (the same numbers as the functions above)."""
+    days = (period_end - period_start).days
+    headcount = totals.employed_plain / days if days else 0.0
+    rows = totals.classes or [[0, 0] for _c in classes]
+    return {
+        "verzuimpercentage": 100.0 * totals.sick / totals.employed if totals.employed else None,
+        "verzuimpercentage_excl_vangnet": (
+            100.0 * totals.sick_excl_vangnet / totals.employed if totals.employed else None
+        ),
+        "meldingsfrequentie": (
+            totals.reports / headcount * 365.0 / days if headcount else None
+        ),
+        "gemiddelde_verzuimduur": totals.ended_days / totals.ended if totals.ended else None,
+        "nulverzuim": (
+            100.0 * (totals.people - totals.people_sick) / totals.people if totals.people
+            else None
+        ),
+        "duration_classes": [
+            {"from": low, "to": high, "cases": row[0], "days": row[1]}
+            for (low, high), row in zip(classes, rows, strict=True)
+        ],
+        "schadelast": totals.cost,
+        "headcount": totals.people,
+        "average_headcount": headcount,
+        "reports": totals.reports,
+    }

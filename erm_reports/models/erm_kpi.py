@@ -363,35 +363,111 @@ class ErmKpi(models.AbstractModel):
 
     # ------------------------------------------------------------------ arithmetic
     @api.model
-    def _erm_compute(self, company, data, start, end):
-        employments, spells, cases = data["employments"], data["spells"], data["cases"]
-        employed = {e.employee for e in employments if vernet.overlap(e.start, e.end, start, end)}
-        days = (end - start).days
-        cost = vernet.schadelast(
-            spells, employments, None, start, end,
+    def _erm_totals(self, company, data, start, end):
+        """employee -> vernet.Totals of the loaded rows."""
+        return vernet.totals_by_employee(
+            data["spells"], data["employments"], data["cases"], start, end,
+            company._erm_duration_classes(),
             pay_pct=(company.erm_pay_pct_year1, company.erm_pay_pct_year2),
             top_up_pct=company.erm_pay_top_up_pct,
             replacement_per_day=company.erm_replacement_cost_per_day,
         )
-        return {
-            "date_from": start,
-            "date_to": end - timedelta(days=1),
-            "verzuimpercentage": vernet.verzuimpercentage(spells, employments, start, end),
-            "verzuimpercentage_excl_vangnet": vernet.verzuimpercentage(
-                spells, employments, start, end, exclude_vangnet=True
-            ),
-            "meldingsfrequentie": vernet.meldingsfrequentie(cases, employments, start, end),
-            "gemiddelde_verzuimduur": vernet.gemiddelde_verzuimduur(cases, start, end),
-            "nulverzuim": vernet.nulverzuim(employments, spells, start, end),
-            "duration_classes": vernet.duration_classes(
-                cases, start, end, company._erm_duration_classes()
-            ),
-            "schadelast": cost + self._erm_extra_costs(company, None, start, end),
-            "headcount": len(employed),
-            "average_headcount": (
-                vernet.employed_days(employments, start, end, weighted=False) / days
-            ),
-            "reports": sum(1 for case in cases if start <= case.start < end),
-            "employees_without_contract": data["without_contract"],
-            "currency": company.currency_id.name,
-        }
+
+    @api.model
+    def _erm_compute(self, company, data, start, end, department_ids=None):
+        total = vernet.Totals()
+        for part in self._erm_totals(company, data, start, end).values():
+            total.add(part)
+        return self._erm_result(company, total, data["without_contract"], start, end,
+                                department_ids)
+
+    @api.model
+    def _erm_result(self, company, total, without_contract, start, end, department_ids):
+        result = vernet.figures_from_totals(
+            total, start, end, company._erm_duration_classes()
+        )
+        result["schadelast"] += self._erm_extra_costs(company, department_ids, start, end)
+        result.update(
+            date_from=start,
+            date_to=end - timedelta(days=1),
+            employees_without_contract=without_contract,
+            currency=company.currency_id.name,
+        )
+        return result
+
+    @api.model
+    def figures_by_department(self, date_from, date_to, company_id=None):
+        """The figures of every department of the company the user may see, each with its
+        sub-departments, in one load: a list of dicts with ``department_id``, ``name``,
+        ``parent_id``, ``own_headcount`` and the keys of ``figures()``. For the board the
+        groups ``vernet.suppress`` hides have ``suppressed`` set and no figures."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        if not date_from or not date_to or date_to < date_from:
+            raise UserError(self.env._("Choose a period whose end is not before its start."))
+        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
+        end = date_to + timedelta(days=1)
+        if self._erm_company_allowed(company):
+            mode = self._erm_access_mode(company, None)
+            departments = self.env["hr.department"].sudo().with_context(
+                active_test=False
+            ).search([("company_id", "=", company.id)])
+        else:
+            mode = "full"
+            departments = self._erm_managed_departments().filtered(
+                lambda d: d.company_id == company
+            )
+            if not departments:
+                raise AccessError(self.env._(
+                    "You may see the absence figures of your own departments only."
+                ))
+        scope = None if self._erm_company_allowed(company) else departments.ids
+        data = self._erm_load(company, scope, date_from, end)
+        per_employee = self._erm_totals(company, data, date_from, end)
+        self.env.cr.execute(SQL(
+            "SELECT id, department_id FROM hr_employee WHERE company_id = %s AND id = ANY(%s)",
+            company.id, list(per_employee) or [0],
+        ))
+        department_of = dict(self.env.cr.fetchall())
+        own = {}
+        for employee, part in per_employee.items():
+            own.setdefault(department_of.get(employee), vernet.Totals()).add(part)
+        parent = {d.id: d.parent_id.id for d in departments}
+        depth = {}
+
+        def node_depth(node):
+            if node not in depth:
+                up = parent.get(node)
+                depth[node] = 0 if not up or up not in parent else node_depth(up) + 1
+            return depth[node]
+
+        subtree = {d: vernet.Totals().add(own.get(d, vernet.Totals())) for d in parent}
+        for node in sorted(parent, key=node_depth, reverse=True):
+            up = parent[node]
+            if up in subtree:
+                subtree[up].add(subtree[node])
+        hidden = set()
+        if mode == "board":
+            tree = {"company": None}
+            tree.update({d: (parent[d] if parent[d] in parent else "company") for d in parent})
+            counts = {d: subtree[d].people for d in parent}
+            counts["company"] = sum(t.people for t in own.values())
+            hidden = vernet.suppress(tree, counts, company.erm_min_group_size)
+        rows = []
+        for department in departments.sorted(lambda d: (node_depth(d.id), d.complete_name)):
+            row = {
+                "department_id": department.id,
+                "name": department.complete_name,
+                "parent_id": department.parent_id.id or False,
+                "suppressed": department.id in hidden,
+                "own_headcount": own.get(department.id, vernet.Totals()).people,
+            }
+            if row["suppressed"]:
+                row.update(dict.fromkeys(FIGURE_KEYS), headcount=None, own_headcount=None)
+            else:
+                row.update(self._erm_result(
+                    company, subtree[department.id], 0, date_from, end, [department.id]
+                ))
+            rows.append(row)
+        return rows
+

@@ -165,6 +165,36 @@ class TestVernet(EngineCase):
         counts = {"org": 20, "A": 10, "B": 10}
         self.assertEqual(vernet.suppress(tree, counts, 5), set())
 
+    def test_totals_add_up_to_the_same_figures(self):
+        employments = EMPLOYMENTS + [Employment("D", D(2020, 1, 1), D(2027, 1, 11), 1.0)]
+        spells = SPELLS + [SickSpell("D", "d1", D(2027, 1, 8), None, 1.0)]
+        cases = [
+            Case("A", D(2027, 1, 5), D(2027, 1, 15)),
+            Case("B", D(2026, 12, 20), None, True),
+            Case("D", D(2027, 1, 8)),
+        ]
+        per_employee = vernet.totals_by_employee(spells, employments, cases, P0, P1)
+        total = vernet.Totals()
+        for part in per_employee.values():
+            total.add(part)
+        result = vernet.figures_from_totals(total, P0, P1)
+        self.assertAlmostEqual(
+            result["verzuimpercentage"], vernet.verzuimpercentage(spells, employments, P0, P1)
+        )
+        self.assertAlmostEqual(
+            result["verzuimpercentage_excl_vangnet"],
+            vernet.verzuimpercentage(spells, employments, P0, P1, exclude_vangnet=True),
+        )
+        self.assertAlmostEqual(
+            result["meldingsfrequentie"], vernet.meldingsfrequentie(cases, employments, P0, P1)
+        )
+        self.assertAlmostEqual(
+            result["gemiddelde_verzuimduur"], vernet.gemiddelde_verzuimduur(cases, P0, P1)
+        )
+        self.assertAlmostEqual(result["nulverzuim"], vernet.nulverzuim(employments, spells, P0, P1))
+        self.assertEqual(result["duration_classes"], vernet.duration_classes(cases, P0, P1))
+        self.assertEqual(result["headcount"], 4)
+
     def test_trend_months(self):
         months = vernet.month_starts(D(2027, 1, 1))
         self.assertEqual(len(months), 13)

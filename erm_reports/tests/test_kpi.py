@@ -109,3 +109,38 @@ class TestKpiFigures(KpiCommon):
         self.assertTrue(own["suppressed"])
         # Kwaliteit with Audit (4) is shown: Audit is hidden, so nothing can be subtracted
         self.assertFalse(self.figures(user=self.user_board)["suppressed"])
+
+    def test_figures_by_department_roll_up(self):
+        audit = self.env["hr.department"].create({
+            "name": "Audit", "company_id": self.company.id, "parent_id": self.quality.id,
+        })
+        self.chris.department_id = audit
+        rows = {
+            row["department_id"]: row
+            for row in self.Kpi.with_user(self.user_hr).figures_by_department(
+                *JAN, company_id=self.company.id
+            )
+        }
+        self.assertAlmostEqual(rows[self.quality.id]["verzuimpercentage"], 100 * 23 / 96.7)
+        self.assertEqual(rows[self.quality.id]["headcount"], 4)
+        self.assertEqual(rows[self.quality.id]["own_headcount"], 3)
+        self.assertEqual(rows[audit.id]["verzuimpercentage"], 0.0)
+        for department_id in (self.quality.id, audit.id):
+            single = self.figures(department_id=department_id)
+            for key in ("verzuimpercentage", "meldingsfrequentie", "nulverzuim", "schadelast"):
+                self.assertAlmostEqual(rows[department_id][key] or 0.0, single[key] or 0.0)
+        # the manager of Kwaliteit gets his two departments, the board no small ones
+        mine = self.Kpi.with_user(self.quality_manager_user).figures_by_department(
+            *JAN, company_id=self.company.id
+        )
+        self.assertEqual({row["department_id"] for row in mine}, {self.quality.id, audit.id})
+        board = {
+            row["department_id"]: row
+            for row in self.Kpi.with_user(self.user_board).figures_by_department(
+                *JAN, company_id=self.company.id
+            )
+        }
+        self.assertTrue(board[audit.id]["suppressed"])
+        self.assertIsNone(board[audit.id]["verzuimpercentage"])
+        with self.assertRaises(AccessError):
+            self.Kpi.with_user(self.user_employee).figures_by_department(*JAN)
