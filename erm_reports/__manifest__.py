@@ -17,6 +17,8 @@
         "views/res_config_settings_views.xml",
         "views/erm_absence_report_views.xml",
         "views/erm_dashboard_views.xml",
+        "report/erm_management_xlsx.xml",
+        "views/erm_kpi_export_wizard_views.xml",
         "views/erm_reports_menus.xml",
     ],
     "assets": {

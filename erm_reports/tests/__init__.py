@@ -2,3 +2,4 @@ from . import test_engine_vernet
 from . import test_kpi
 from . import test_absence_report
 from . import test_dashboard
+from . import test_xlsx

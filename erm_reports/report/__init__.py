@@ -1,0 +1,1 @@
+from . import erm_management_xlsx

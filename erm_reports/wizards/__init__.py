@@ -1,0 +1,1 @@
+from . import erm_kpi_export_wizard
