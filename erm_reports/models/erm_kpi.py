@@ -17,12 +17,15 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
+from odoo.addons.erm_verzuim.engine import milestones
+
 from ..engine import vernet
 
 HR_GROUP = "erm_verzuim.group_erm_hr"
 BOARD_GROUP = "erm_verzuim.group_erm_board"
 FALLBACK_FULL_TIME = 40.0
 
+ORDER = {rule.code: index for index, rule in enumerate(milestones.MILESTONES)}
 FIGURE_KEYS = (
     "verzuimpercentage", "verzuimpercentage_excl_vangnet", "meldingsfrequentie",
     "gemiddelde_verzuimduur", "nulverzuim", "schadelast",
@@ -139,6 +142,7 @@ class ErmKpi(models.AbstractModel):
             "current": self._erm_jsonable(current),
             "year_ago": self._erm_jsonable(year_ago),
             "trend": trend,
+            "compliance": self.wvp_compliance(date_from, date_to, company.id, department_id),
         }
 
     @api.model
@@ -167,6 +171,73 @@ class ErmKpi(models.AbstractModel):
         if self.env.user.has_group(HR_GROUP):
             return True
         return bool(department_id) and department_id in self._erm_managed_departments().ids
+
+    @api.model
+    def wvp_compliance(self, date_from, date_to, company_id=None, department_id=None,
+                       include_children=True):
+        """Per milestone code and responsible role, the milestones due in the period: done
+        on time, done late, still open, overdue (open past the deadline) and the share done
+        on time, the figure that shows whether the chosen ERM model works. Same access as
+        ``figures()``; the board gets nothing for a group it may not see."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        department = self.env["hr.department"].browse(department_id) if department_id else None
+        if company_id:
+            company = self.env["res.company"].browse(company_id)
+        else:
+            company = department.sudo().company_id if department else self.env.company
+        mode = self._erm_access_mode(company, department)
+        end = date_to + timedelta(days=1)
+        if mode == "board" and self._erm_board_suppressed(
+            company, department, include_children, date_from, end
+        ):
+            return []
+        department_ids = self._erm_department_ids(department, include_children)
+        department_filter = SQL()
+        if department_ids is not None:
+            department_filter = SQL("AND e.department_id = ANY(%s)", department_ids or [0])
+        self.env.flush_all()
+        today = fields.Date.context_today(self)
+        self.env.cr.execute(SQL(
+            """SELECT m.code, m.responsible_role,
+                      COUNT(*),
+                      COUNT(*) FILTER (WHERE m.state = 'done'
+                                         AND m.date_done <= m.date_deadline),
+                      COUNT(*) FILTER (WHERE m.state = 'done'
+                                         AND m.date_done > m.date_deadline),
+                      COUNT(*) FILTER (WHERE m.state != 'done' AND m.date_deadline >= %(today)s),
+                      COUNT(*) FILTER (WHERE m.state != 'done' AND m.date_deadline < %(today)s)
+                 FROM erm_wvp_milestone m
+                 JOIN hr_employee e ON e.id = m.employee_id
+                WHERE m.company_id = %(company)s %(departments)s
+                  AND m.state != 'cancelled'
+                  AND m.date_deadline >= %(start)s AND m.date_deadline < %(end)s
+             GROUP BY m.code, m.responsible_role
+             ORDER BY m.code, m.responsible_role""",
+            company=company.id, departments=department_filter, start=date_from, end=end,
+            today=today,
+        ))
+        labels = dict(self.env["erm.wvp.milestone"]._fields["code"]._description_selection(
+            self.env
+        ))
+        roles = dict(
+            self.env["erm.wvp.milestone"]._fields["responsible_role"]._description_selection(
+                self.env
+            )
+        )
+        rows = []
+        fetched = sorted(
+            self.env.cr.fetchall(), key=lambda row: (ORDER.get(row[0], 99), row[1] or "")
+        )
+        for code, role, total, on_time, late, still_open, overdue in fetched:
+            rows.append({
+                "code": code, "label": labels.get(code, code),
+                "role": role or False, "role_label": roles.get(role, ""),
+                "total": total, "on_time": on_time, "late": late, "open": still_open,
+                "overdue": overdue,
+                "on_time_pct": 100.0 * on_time / (on_time + late) if on_time + late else None,
+            })
+        return rows
 
     # ------------------------------------------------------------------ access
     @api.model

@@ -62,6 +62,7 @@ class ErmManagementXlsx(models.AbstractModel):
         self._sheet_departments(workbook, styles, wizard)
         if kpi._erm_can_drill(company, department.id or None):
             self._sheet_employees(workbook, styles, wizard)
+        self._sheet_compliance(workbook, styles, wizard)
         self._sheet_trend(workbook, styles, wizard)
 
     # ------------------------------------------------------------------ sheets
@@ -210,6 +211,30 @@ class ErmManagementXlsx(models.AbstractModel):
             else:
                 sheet.write_number(index, 4, rate, styles["pct"])
             sheet.write_number(index, 5, reports or 0, styles["int"])
+
+    def _sheet_compliance(self, workbook, styles, wizard):
+        _ = self.env._
+        rows = self.env["erm.kpi"].wvp_compliance(
+            wizard.date_from, wizard.date_to, wizard.company_id.id,
+            wizard.department_id.id or None,
+        )
+        sheet = workbook.add_worksheet(_("WvP deadlines"))
+        headers = [_("Step"), _("Responsible"), _("Due in the period"), _("On time"),
+                   _("Late"), _("Open"), _("Overdue"), _("Done on time (%)")]
+        for col, header in enumerate(headers):
+            sheet.write(0, col, header, styles["head"])
+        sheet.freeze_panes(1, 1)
+        sheet.set_column(0, 0, 44)
+        sheet.set_column(1, 7, 16)
+        for index, line in enumerate(rows, start=1):
+            sheet.write(index, 0, line["label"])
+            sheet.write(index, 1, line["role_label"])
+            for col, key in enumerate(("total", "on_time", "late", "open", "overdue"), start=2):
+                sheet.write_number(index, col, line[key], styles["int"])
+            if line["on_time_pct"] is None:
+                sheet.write_blank(index, 7, None)
+            else:
+                sheet.write_number(index, 7, line["on_time_pct"], styles["pct"])
 
     def _sheet_trend(self, workbook, styles, wizard):
         _ = self.env._

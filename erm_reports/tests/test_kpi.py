@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """erm.kpi.figures() against the hand-computed figures of common.KpiCommon."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
@@ -144,3 +144,32 @@ class TestKpiFigures(KpiCommon):
         self.assertIsNone(board[audit.id]["verzuimpercentage"])
         with self.assertRaises(AccessError):
             self.Kpi.with_user(self.user_employee).figures_by_department(*JAN)
+
+    def test_wvp_compliance_counts_each_milestone_once(self):
+        year = (date(2025, 1, 1), date(2026, 12, 31))
+        milestones = self.env["erm.wvp.milestone"].search([
+            ("employee_id", "in", (self.anna | self.bram).ids),
+            ("state", "!=", "cancelled"),
+            ("date_deadline", ">=", year[0]), ("date_deadline", "<=", year[1]),
+        ], order="date_deadline")
+        self.assertGreaterEqual(len(milestones), 2)
+        on_time, late = milestones[0], milestones[1]
+        on_time.write({"state": "done", "date_done": on_time.date_deadline})
+        late.write({"state": "done", "date_done": late.date_deadline + timedelta(days=3)})
+        rows = self.Kpi.wvp_compliance(*year, department_id=self.quality.id)
+        self.assertEqual(sum(row["total"] for row in rows), len(milestones))
+        for row in rows:
+            self.assertEqual(
+                row["total"], row["on_time"] + row["late"] + row["open"] + row["overdue"]
+            )
+        self.assertEqual(sum(row["on_time"] for row in rows), 1)
+        self.assertEqual(sum(row["late"] for row in rows), 1)
+        line = next(row for row in rows if row["code"] == late.code)
+        self.assertTrue(line["label"])
+        # the board sees nothing of a group below the minimum
+        self.assertEqual(
+            self.Kpi.with_user(self.user_board).wvp_compliance(
+                *year, department_id=self.quality.id
+            ),
+            [],
+        )

@@ -33,7 +33,7 @@ class TestManagementXlsx(KpiCommon):
         book = self.export(self.user_hr, department_id=self.quality.id)
         self.assertEqual(
             book.sheetnames,
-            ["Explanation", "Organisation", "Departments", "Employees", "Trend"],
+            ["Explanation", "Organisation", "Departments", "Employees", "WvP deadlines", "Trend"],
         )
         group = book["Organisation"]
         self.assertEqual(group["A1"].value, "Group")

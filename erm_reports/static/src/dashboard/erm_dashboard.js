@@ -86,6 +86,10 @@ export class ErmDashboard extends Component {
         });
     }
 
+    formatPct(value) {
+        return typeof value === "number" ? `${formatFloat(value, { digits: [16, 0] })} %` : "-";
+    }
+
     get emptyText() {
         const data = this.state.data;
         return data.current.suppressed ? `< ${data.current.minimum_group_size}` : "-";
