@@ -4,3 +4,4 @@ from . import res_users
 from . import hr_department
 from . import erm_kpi
 from . import erm_absence_report
+from . import erm_absence_case

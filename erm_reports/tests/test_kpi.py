@@ -173,3 +173,29 @@ class TestKpiFigures(KpiCommon):
             ),
             [],
         )
+
+    def test_anonymised_absence_stays_counted(self):
+        eva = self.env["hr.employee"].create({
+            "name": "Eva", "company_id": self.company.id, "department_id": self.quality.id,
+            "resource_calendar_id": self.cal_40.id,
+        })
+        self.env["hr.contract"].create({
+            "name": "Eva", "employee_id": eva.id, "date_start": date(2020, 1, 1),
+            "date_end": date(2023, 12, 31), "wage": 3000.0, "state": "close",
+            "resource_calendar_id": self.cal_40.id, "company_id": self.company.id,
+        })
+        case = self.make_case(eva, start=date(2023, 5, 1), recovered=date(2023, 6, 1))
+        may = (date(2023, 5, 1), date(2023, 5, 31))
+        before = self.Kpi.figures(*may, department_id=self.quality.id)
+        self.assertGreater(before["verzuimpercentage"], 0.0)
+        case._erm_pseudonymise_employees()
+        self.assertNotEqual(case.employee_id, eva)
+        after = self.Kpi.figures(*may, department_id=self.quality.id)
+        for key in ("verzuimpercentage", "meldingsfrequentie", "nulverzuim", "headcount",
+                    "schadelast"):
+            self.assertAlmostEqual(after[key], before[key], msg=key)
+        self.assertFalse(
+            self.env["hr.contract"].with_context(active_test=False).search(
+                [("employee_id", "=", eva.id)]
+            )
+        )

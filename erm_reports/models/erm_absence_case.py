@@ -1,0 +1,25 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import models
+
+
+class ErmAbsenceCase(models.Model):
+    _inherit = "erm.absence.case"
+
+    def _erm_pseudonymise_employees(self):
+        """The contracts and the department go with the cases to the pseudonym, so the
+        anonymised absence stays counted in the figures (employed and sick days alike),
+        without a name."""
+        originals = {case.id: case.employee_id for case in self}
+        res = super()._erm_pseudonymise_employees()
+        pseudonym_of = {}
+        for case in self:
+            pseudonym_of.setdefault(originals[case.id], case.employee_id)
+        Contract = self.env["hr.contract"].sudo().with_context(
+            active_test=False, tracking_disable=True
+        )
+        contracts = Contract.search([("employee_id", "in", [e.id for e in pseudonym_of])])
+        for original, pseudonym in pseudonym_of.items():
+            pseudonym.sudo().department_id = original.department_id
+            mine = contracts.filtered(lambda c, original=original: c.employee_id == original)
+            mine.write({"employee_id": pseudonym.id, "name": pseudonym.name})
+        return res
