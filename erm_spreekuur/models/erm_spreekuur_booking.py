@@ -294,6 +294,13 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._(
                 "Use the buttons to reschedule, cancel or mark a consultation."
             ))
+        if "purpose" in vals and any(
+            (booking.kind == "preventive") != (vals["purpose"] == "preventief")
+            for booking in self
+        ):
+            raise ValidationError(self.env._(
+                "A preventive consultation has the purpose Preventive."
+            ))
         return super().write(vals)
 
     # ------------------------------------------------------------------ calendar
@@ -318,6 +325,7 @@ class ErmSpreekuurBooking(models.Model):
             "user_id": False,
             "privacy": "private",
             "show_as": "busy",
+            "erm_spreekuur": True,
             "location": f"{location.name}, {address}" if address else location.name,
             "partner_ids": [(6, 0, (professional.partner_id | employee_partner).ids)],
             "alarm_ids": [(6, 0, alarm.ids)],

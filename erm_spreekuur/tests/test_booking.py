@@ -215,6 +215,13 @@ class TestBookingRules(SpreekuurBookingCommon):
                      {"employee_id": self.colleague.id}, {"kind": "case"}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 booking.with_user(self.user_employee).write(vals)
+        with self.assertRaisesRegex(ValidationError, "purpose Preventive"):
+            booking.with_user(self.user_employee).write({"purpose": "bijstelling"})
+        case_booking = self.book_case(self.session.slot_ids[2])
+        with self.assertRaisesRegex(ValidationError, "purpose Preventive"):
+            case_booking.write({"purpose": "preventief"})
+        case_booking.write({"purpose": "bijstelling"})
+        self.assertEqual(case_booking.purpose, "bijstelling")
 
 
 @tagged("post_install", "-at_install", "erm_spreekuur")
