@@ -385,6 +385,13 @@ class TestBookingCalendar(SpreekuurBookingCommon):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 booking.with_user(user).action_attended()
         self.assertEqual(booking.state, "booked")
+        # the administrator corrects a case consultation, never a preventive one
+        preventive = self.book_preventive(self.session.slot_ids[1])
+        with self.assertRaises(UserError):
+            preventive.with_user(self.user_admin).action_no_show()
+        self.assertEqual(preventive.state, "booked")
+        booking.with_user(self.user_admin).action_no_show()
+        self.assertEqual(booking.state, "no_show")
 
     def test_attended_problem_analysis_proposes_advice(self):
         booking = self.book_case(self.session.slot_ids[0])
