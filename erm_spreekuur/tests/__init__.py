@@ -1,1 +1,3 @@
 from . import test_skeleton
+from . import test_booking
+from . import test_booking_concurrency
