@@ -13,6 +13,11 @@
     "depends": ["erm_verzuim", "calendar", "resource", "portal"],
     "data": [
         "security/ir.model.access.csv",
+        "views/erm_spreekuur_location_views.xml",
+        "views/erm_spreekuur_professional_views.xml",
+        "views/erm_spreekuur_session_views.xml",
+        "views/erm_spreekuur_slot_views.xml",
+        "wizards/erm_spreekuur_session_change_views.xml",
         "views/erm_spreekuur_menus.xml",
     ],
 }

@@ -1,1 +1,4 @@
 from . import test_skeleton
+from . import test_engine_slots
+from . import test_session
+from . import test_slot_search
