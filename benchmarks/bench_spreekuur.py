@@ -398,6 +398,10 @@ def main(argv=None):
               f"{size:7d} free slots")
     if oca_reason:
         print(f"  OCA resource_booking 18.0: not measured: {oca_reason}")
+    else:
+        print("  (resource_booking answers with start times at which at least one combination "
+              "is free: for all combinations it counts each time once, where erm_spreekuur "
+              "returns every professional's free slot)")
     searches = [r for r in rows if r[0].startswith("erm_spreekuur search,")]
     worst = max(seconds for _label, (seconds, _q, _s) in searches)
     query_counts = {queries for _label, (_s, queries, _n) in searches}
