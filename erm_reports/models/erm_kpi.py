@@ -467,6 +467,44 @@ class ErmKpi(models.AbstractModel):
         return result
 
     @api.model
+    def employee_rows(self, date_from, date_to, company_id=None, department_id=None):
+        """Per employee of the group: employed and sick days (weighted), absence rate and
+        reports, for those who may open the rows behind the figures (HR, a manager for his
+        departments; never the board). One load, the same arithmetic as ``figures()``."""
+        date_from = fields.Date.to_date(date_from)
+        date_to = fields.Date.to_date(date_to)
+        company = self.env["res.company"].browse(company_id) if company_id else self.env.company
+        department = self.env["hr.department"].browse(department_id) if department_id else None
+        self._erm_access_mode(company, department)
+        if not self._erm_can_drill(company, department_id):
+            raise AccessError(self.env._("You may not see the figures of single employees."))
+        end = date_to + timedelta(days=1)
+        data = self._erm_load(
+            company, self._erm_department_ids(department, True), date_from, end
+        )
+        per_employee = self._erm_totals(company, data, date_from, end)
+        employees = self.env["hr.employee"].sudo().with_context(active_test=False).browse(
+            list(per_employee)
+        )
+        rows = []
+        for employee in employees:
+            part = per_employee[employee.id]
+            if not part.employed_plain and not part.reports:
+                continue
+            rows.append({
+                "employee_id": employee.id,
+                "name": employee.name,
+                "department": employee.department_id.complete_name or "",
+                "employed_days": part.employed,
+                "sick_days": part.sick,
+                "verzuimpercentage": 100.0 * part.sick / part.employed if part.employed
+                else None,
+                "reports": part.reports,
+            })
+        rows.sort(key=lambda row: (row["name"], row["employee_id"]))
+        return rows
+
+    @api.model
     def figures_by_department(self, date_from, date_to, company_id=None):
         """The figures of every department of the company the user may see, each with its
         sub-departments, in one load: a list of dicts with ``department_id``, ``name``,

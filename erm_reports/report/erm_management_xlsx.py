@@ -171,18 +171,10 @@ class ErmManagementXlsx(models.AbstractModel):
             )
 
     def _sheet_employees(self, workbook, styles, wizard):
-        """Employee rows, read through the analysis' record rules as the user."""
         _ = self.env._
-        domain = [
-            ("company_id", "=", wizard.company_id.id),
-            ("month", ">=", wizard.date_from.replace(day=1)),
-            ("month", "<=", wizard.date_to),
-        ]
-        if wizard.department_id:
-            domain.append(("department_id", "child_of", wizard.department_id.id))
-        groups = self.env["erm.absence.report"]._read_group(
-            domain, ["employee_id"],
-            ["employed_days:sum", "sick_days:sum", "verzuimpercentage:sum", "reports:sum"],
+        rows = self.env["erm.kpi"].employee_rows(
+            wizard.date_from, wizard.date_to, wizard.company_id.id,
+            wizard.department_id.id or None,
         )
         sheet = workbook.add_worksheet(_("Employees"))
         headers = [
@@ -194,23 +186,16 @@ class ErmManagementXlsx(models.AbstractModel):
         sheet.freeze_panes(1, 1)
         sheet.set_column(0, 1, 32)
         sheet.set_column(2, 5, 18)
-        employees = self.env["hr.employee"].sudo().browse(
-            [employee.id for employee, *_values in groups]
-        )
-        names = {e.id: (e.name, e.department_id.complete_name or "") for e in employees}
-        for index, (employee, employed, sick, rate, reports) in enumerate(
-            sorted(groups, key=lambda g: names[g[0].id]), start=1
-        ):
-            name, department_name = names[employee.id]
-            sheet.write(index, 0, name)
-            sheet.write(index, 1, department_name)
-            sheet.write_number(index, 2, employed or 0.0, styles["num"])
-            sheet.write_number(index, 3, sick or 0.0, styles["num"])
-            if rate is None:
+        for index, row in enumerate(rows, start=1):
+            sheet.write(index, 0, row["name"])
+            sheet.write(index, 1, row["department"])
+            sheet.write_number(index, 2, row["employed_days"], styles["num"])
+            sheet.write_number(index, 3, row["sick_days"], styles["num"])
+            if row["verzuimpercentage"] is None:
                 sheet.write_blank(index, 4, None)
             else:
-                sheet.write_number(index, 4, rate, styles["pct"])
-            sheet.write_number(index, 5, reports or 0, styles["int"])
+                sheet.write_number(index, 4, row["verzuimpercentage"], styles["pct"])
+            sheet.write_number(index, 5, row["reports"], styles["int"])
 
     def _sheet_compliance(self, workbook, styles, wizard):
         _ = self.env._

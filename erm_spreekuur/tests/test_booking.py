@@ -70,12 +70,9 @@ class TestBookingRules(SpreekuurBookingCommon):
     @mute_logger("odoo.sql_db")
     def test_professional_and_room_overlap_database(self):
         """Two slots at the same time for one professional (or one room): the database
-        refuses the second active booking."""
-        other = self.Session.sudo().create({
-            "professional_id": self.doctor.id, "location_id": self.location_2.id,
-            "company_id": self.company.id, "start": self.session.start,
-            "stop": self.session.stop, "slot_minutes": 30, "kind": "both", "state": "open",
-        })
+        refuses the second active booking. Sessions cannot be planned to overlap, so the
+        twins are planned a day later and moved in SQL: the database is the last guard."""
+        other = self.overlapping_session(self.doctor, self.location_2)
         twin = self.env["erm.spreekuur.slot"].sudo().create({
             "session_id": other.id, "start": self.session.slot_ids[0].start,
             "stop": self.session.slot_ids[0].stop,
@@ -84,12 +81,8 @@ class TestBookingRules(SpreekuurBookingCommon):
         with self.assertRaisesRegex(ValidationError, TAKEN):
             self.book_preventive(twin)
         # one room, two professionals
-        room = self.Session.sudo().create({
-            "professional_id": self.expert.id, "location_id": self.location.id,
-            "company_id": self.company.id, "start": self.session.start,
-            "stop": self.session.stop, "slot_minutes": 30, "kind": "both", "state": "open",
-        })
         self.expert.location_ids = [(4, self.location.id)]
+        room = self.overlapping_session(self.expert, self.location)
         room_slot = self.env["erm.spreekuur.slot"].sudo().create({
             "session_id": room.id, "start": self.session.slot_ids[0].start,
             "stop": self.session.slot_ids[0].stop,
@@ -102,6 +95,21 @@ class TestBookingRules(SpreekuurBookingCommon):
             "other")
         self.assertTrue(self.book_preventive(room_slot))
 
+    def overlapping_session(self, professional, location):
+        session = self.Session.sudo().create({
+            "professional_id": professional.id, "location_id": location.id,
+            "company_id": self.company.id, "start": self.session.start + timedelta(days=1),
+            "stop": self.session.stop + timedelta(days=1), "slot_minutes": 30,
+            "kind": "both", "state": "open",
+        })
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE erm_spreekuur_session SET start = %s, stop = %s WHERE id = %s",
+            [self.session.start, self.session.stop, session.id],
+        )
+        session.invalidate_recordset()
+        return session
+
     def test_past(self):
         past = self.make_session(self.doctor, self.location, date.today() - timedelta(days=2))
         with self.assertRaisesRegex(ValidationError, "in the past"):
@@ -113,7 +121,9 @@ class TestBookingRules(SpreekuurBookingCommon):
             self.book_case(self.session.slot_ids[0])
 
     def test_session_not_open(self):
-        draft = self.make_session(self.doctor, self.location_2, self.day, open_it=False)
+        draft = self.make_session(
+            self.doctor, self.location_2, self.day + timedelta(days=1), open_it=False
+        )
         slot = self.env["erm.spreekuur.slot"].sudo().create({
             "session_id": draft.id, "start": draft.start,
             "stop": draft.start + timedelta(minutes=30),
