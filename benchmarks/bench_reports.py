@@ -296,8 +296,8 @@ def measure(registry):
         )
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         log(f"XLSX export (company {largest.name}, all sheets): {seconds:.2f} s, "
-            f"{queries} queries, {len(content) / 1e6:.1f} MB, peak RSS {rss:.0f} MB (before {rss_before:.0f} MB)"
-            f" (goal <= 20 s, <= 500 MB)")
+            f"{queries} queries, {len(content) / 1e6:.1f} MB, peak RSS {rss:.0f} MB "
+            f"(before {rss_before:.0f} MB) (goal <= 20 s, <= 500 MB)")
         cr.rollback()
         return data
 
