@@ -143,6 +143,32 @@ class ErmKpi(models.AbstractModel):
             "year_ago": self._erm_jsonable(year_ago),
             "trend": trend,
             "compliance": self.wvp_compliance(date_from, date_to, company.id, department_id),
+            "spreekuur": self._erm_spreekuur(date_from, date_to, company),
+        }
+
+    @api.model
+    def _erm_spreekuur(self, date_from, date_to, company):
+        """Utilisation and no-show rate of the company's consultation hours, through the
+        figures API of erm_spreekuur when it is installed (counts only; HR and the board)."""
+        if "erm.spreekuur.booking" not in self.env:
+            return False
+        Booking = self.env["erm.spreekuur.booking"]
+        if not hasattr(Booking, "spreekuur_figures"):
+            return False
+        try:
+            rows = Booking.spreekuur_figures(date_from, date_to, company.ids, groupby="company")
+        except AccessError:
+            return False
+        offered = sum(row["slots_offered"] for row in rows)
+        booked = sum(row["booked"] for row in rows)
+        attended = sum(row["attended"] for row in rows)
+        no_show = sum(row["no_show"] for row in rows)
+        return {
+            "slots_offered": offered,
+            "booked": booked,
+            "utilisation_pct": 100.0 * booked / offered if offered else None,
+            "no_show_pct": 100.0 * no_show / (attended + no_show) if attended + no_show
+            else None,
         }
 
     @api.model
