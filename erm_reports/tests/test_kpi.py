@@ -200,3 +200,29 @@ class TestKpiFigures(KpiCommon):
                 [("employee_id", "=", eva.id)]
             )
         )
+
+    def test_database_totals_equal_the_engine(self):
+        """The set-based totals (SQL) and the engine over the loaded rows agree, per
+        employee and per part, also over a year boundary and with every cost setting."""
+        self.company.write({
+            "erm_pay_top_up_pct": 10.0, "erm_replacement_cost_per_day": 25.0,
+            "erm_wage_cost_factor": 30.0,
+        })
+        kpi = self.Kpi
+        for start, stop in ((date(2026, 1, 1), date(2026, 2, 1)),
+                            (date(2025, 1, 1), date(2027, 1, 1))):
+            department_ids = kpi._erm_department_ids(self.quality, True)
+            data = kpi._erm_load(self.company, department_ids, start, stop)
+            engine = kpi._erm_totals(self.company, data, start, stop)
+            database, without = kpi._erm_sql_totals(self.company, department_ids, start, stop)
+            self.assertEqual(without, data["without_contract"])
+            self.assertEqual(set(database), set(engine))
+            for employee, part in engine.items():
+                for name in ("sick", "sick_excl_vangnet", "employed", "employed_plain",
+                             "reports", "ended", "ended_days", "people", "people_sick", "cost"):
+                    self.assertAlmostEqual(
+                        getattr(database[employee], name), getattr(part, name), places=6,
+                        msg=f"{employee} {name} {start}",
+                    )
+                empty = [[0, 0]] * 4
+                self.assertEqual(database[employee].classes or empty, part.classes or empty)
