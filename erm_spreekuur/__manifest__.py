@@ -14,5 +14,8 @@
     "data": [
         "security/ir.model.access.csv",
         "views/erm_spreekuur_menus.xml",
+        "security/erm_spreekuur_employee_security.xml",
+        "views/erm_spreekuur_book_wizard_views.xml",
+        "views/portal_templates.xml",
     ],
 }

@@ -3,3 +3,5 @@ from . import erm_spreekuur_professional
 from . import erm_spreekuur_session
 from . import erm_spreekuur_slot
 from . import erm_spreekuur_booking
+from . import erm_spreekuur_figures
+from . import erm_spreekuur_slot_free_tmp

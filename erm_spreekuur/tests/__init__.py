@@ -1,1 +1,3 @@
 from . import test_skeleton
+from . import test_figures
+from . import test_portal

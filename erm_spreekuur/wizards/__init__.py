@@ -1,0 +1,1 @@
+from . import erm_spreekuur_book_wizard
