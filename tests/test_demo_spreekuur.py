@@ -3,7 +3,8 @@
 generate_demo: sessions of the company doctor and the arbeidsdeskundige, bookings in the
 past and the future, and an employee with a portal user."""
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from freezegun import freeze_time
 
@@ -37,8 +38,13 @@ class TestDemoSpreekuur(TransactionCase):
         self.assertEqual(set(weekly.mapped("state")), {"open"})
         self.assertEqual(set(weekly.mapped("kind")), {"both"})
         # Tuesday 9:00-12:00 in Amsterdam, also across the DST change in March
-        local = {(s.start.weekday(), s.start.hour) for s in weekly}
-        self.assertEqual(local, {(1, 8)}, "9:00 CET is 8:00 UTC in winter")
+        amsterdam = ZoneInfo("Europe/Amsterdam")
+        local = {
+            (start.weekday(), start.hour, start.minute)
+            for start in (s.start.replace(tzinfo=UTC).astimezone(amsterdam) for s in weekly)
+        }
+        self.assertEqual(local, {(1, 9, 0)})
+        self.assertEqual({s.start.hour for s in weekly}, {7, 8})  # CEST and CET
         arbeidsdeskundige = self.ref("spreekuur_professional_arbeidsdeskundige")
         self.assertFalse(arbeidsdeskundige.user_id)
         monthly = Session.search([("professional_id", "=", arbeidsdeskundige.id)])
