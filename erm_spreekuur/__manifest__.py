@@ -12,8 +12,12 @@
     "installable": True,
     "depends": ["erm_verzuim", "calendar", "resource", "portal"],
     "data": [
+        "security/erm_spreekuur_security.xml",
         "security/ir.model.access.csv",
+        "data/erm_spreekuur_mail_templates.xml",
         "views/erm_spreekuur_menus.xml",
+        "views/erm_spreekuur_booking_views.xml",
+        "views/erm_absence_case_views.xml",
         "security/erm_spreekuur_employee_security.xml",
         "views/erm_spreekuur_book_wizard_views.xml",
         "views/portal_templates.xml",

@@ -4,9 +4,20 @@
 A preventive booking (open spreekuur) is known only to the employee and the professional;
 a case consultation follows the case's need-to-know rules. The purpose is a closed list:
 never a medical reason.
+
+The database guarantees that a slot, a professional and a room never hold two active
+bookings at the same time (exclusion constraints on a time range, btree_gist), whatever the
+workers do concurrently; create and reschedule turn the violation into a clear error.
 """
 
+from contextlib import contextmanager
+from datetime import timedelta
+
+from psycopg2 import errors as pg_errors
+
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import SQL, mute_logger
 
 BOOKING_KINDS = [("case", "Absence consultation"), ("preventive", "Preventive consultation")]
 PURPOSES = [
@@ -30,6 +41,17 @@ CANCEL_REASONS = [
     ("other", "Other"),
 ]
 ACTIVE_STATES = ("booked", "attended", "no_show")
+# Fields only the booking's own methods change (after their checks), never a plain write.
+PROTECTED_FIELDS = {"slot_id", "employee_id", "case_id", "kind", "state", "cancel_reason",
+                    "cancelled_by_id", "calendar_event_id", "company_id"}
+# The database's guarantees (created in _auto_init, needs btree_gist for the = on ids).
+EXCLUSIONS = {
+    "erm_spreekuur_booking_slot_excl": "slot_id WITH =",
+    "erm_spreekuur_booking_professional_excl":
+        "professional_id WITH =, tsrange(start, stop) WITH &&",
+    "erm_spreekuur_booking_location_excl":
+        "location_id WITH =, tsrange(start, stop) WITH &&",
+}
 
 
 class ErmSpreekuurBooking(models.Model):
@@ -59,12 +81,407 @@ class ErmSpreekuurBooking(models.Model):
     )
     cancel_reason = fields.Selection(CANCEL_REASONS, tracking=True)
     cancelled_by_id = fields.Many2one("res.users", string="Cancelled by", readonly=True)
+    cancelled_by_role = fields.Selection(
+        [("employee", "Employee"), ("organisation", "Organisation")],
+        string="Cancelled by (role)", readonly=True,
+        help="Who cancelled: the employee himself, or the organisation (planner, "
+        "professional, a cancelled session).",
+    )
     calendar_event_id = fields.Many2one(
         "calendar.event", string="Calendar event", readonly=True, copy=False
     )
+    date_booked = fields.Datetime(
+        string="Booked on", readonly=True, default=fields.Datetime.now, copy=False,
+        help="When the booking was made: the lead time runs from here to the consultation.",
+    )
+    # The planner's choice of professional on the booking form: the free slots offered.
+    plan_professional_id = fields.Many2one(
+        "erm.spreekuur.professional", string="Professional to plan with",
+        compute="_compute_plan_professional_id", readonly=False,
+    )
+    is_professional = fields.Boolean(
+        string="I am the professional", compute="_compute_is_professional",
+    )
+    can_record_advice = fields.Boolean(compute="_compute_is_professional")
 
+    # ------------------------------------------------------------------ database
+    def _auto_init(self):
+        # A trusted extension (PostgreSQL 13+): the database owner may create it.
+        self.env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
+        res = super()._auto_init()
+        for name, definition in EXCLUSIONS.items():
+            self.env.cr.execute(SQL(
+                "SELECT 1 FROM pg_constraint WHERE conname = %s", name,
+            ))
+            if not self.env.cr.fetchone():
+                self.env.cr.execute(SQL(
+                    "ALTER TABLE %s ADD CONSTRAINT %s EXCLUDE USING gist (%s) "
+                    "WHERE (state <> 'cancelled')",
+                    SQL.identifier(self._table), SQL.identifier(name), SQL(definition),
+                ))
+        return res
+
+    @contextmanager
+    def _taken_guard(self):
+        """Run the block in a savepoint and flush it: an exclusion violation (another
+        booking got there first, also from another worker) becomes a translated error and
+        leaves nothing half-written."""
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                yield
+        except pg_errors.ExclusionViolation:
+            raise ValidationError(
+                self.env._("This time has just been taken. Choose another time.")
+            ) from None
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("professional_id")
+    @api.depends_context("erm_plan_professional_id")
+    def _compute_plan_professional_id(self):
+        default = self.env["erm.spreekuur.professional"].browse(
+            self.env.context.get("erm_plan_professional_id")
+        )
+        for booking in self:
+            booking.plan_professional_id = booking.professional_id or default
+
+    @api.depends_context("uid")
+    @api.depends("professional_id", "state", "purpose", "kind")
+    def _compute_is_professional(self):
+        user = self.env.user
+        for booking, sudo_booking in zip(self, self.sudo(), strict=True):
+            mine = sudo_booking.professional_id.user_id == user
+            booking.is_professional = mine
+            booking.can_record_advice = bool(
+                mine and booking.kind == "case" and booking.purpose == "probleemanalyse"
+                and booking.state == "attended"
+            )
+
+    @api.depends("start", "kind")
+    @api.depends_context("uid")
+    def _compute_display_name(self):
+        for booking in self:
+            when = ""
+            if booking.start:
+                start = fields.Datetime.context_timestamp(booking, booking.start)
+                when = f" {start:%d-%m-%Y %H:%M}"
+            label = (self.env._("Preventive consultation") if booking.kind == "preventive"
+                     else self.env._("Consultation"))
+            booking.display_name = f"{label}{when}"
+
+    # ------------------------------------------------------------------ rules
+    def _check_bookable(self, slot, employee, case, kind, purpose, exclude=None):
+        """The refusal rules of a (re)booking, with their errors (as the current user,
+        reading the planning as superuser)."""
+        _ = self.env._
+        slot = slot.sudo()
+        session = slot.session_id
+        if not slot.exists():
+            raise ValidationError(_("Choose a time slot."))
+        if slot.start <= fields.Datetime.now():
+            raise ValidationError(_("This time is in the past. Choose a time in the future."))
+        if session.state == "cancelled":
+            raise ValidationError(_("This consultation session has been cancelled."))
+        if session.state != "open":
+            raise ValidationError(_("This consultation session is not open for booking yet."))
+        if (slot.state == "blocked" or slot.start < session.start or slot.stop > session.stop):
+            raise ValidationError(_("This time is outside the consultation session."))
+        if session.location_id not in session.professional_id.location_ids:
+            raise ValidationError(_(
+                "%(professional)s does not hold consultations at %(location)s.",
+                professional=session.professional_id.name, location=session.location_id.name,
+            ))
+        self._check_kind(session, employee, case, kind, purpose)
+        if slot.state == "booked":
+            raise ValidationError(_("This time has just been taken. Choose another time."))
+        self._check_same_day(slot, employee, purpose, exclude)
+
+    def _check_kind(self, session, employee, case, kind, purpose):
+        _ = self.env._
+        if kind == "case":
+            if session.kind not in ("case", "both"):
+                raise ValidationError(_("This session is for open consultations only."))
+            if not case:
+                raise ValidationError(_("A consultation for an absence case needs the case."))
+            if case.sudo().employee_id != employee:
+                raise ValidationError(_("The case belongs to another employee."))
+            if not self.env.su and not case._filtered_access("write"):
+                raise ValidationError(_(
+                    "You may not plan consultations for this case: only who works on the "
+                    "case (its case director or process guardian) may."
+                ))
+        else:
+            if session.kind not in ("open", "both"):
+                raise ValidationError(_("This session is for absence consultations only."))
+            if case:
+                raise ValidationError(_("A preventive consultation is not linked to a case."))
+            if purpose != "preventief":
+                raise ValidationError(_("A preventive consultation has the purpose Preventive."))
+            if not self.env.su and employee.sudo().user_id != self.env.user:
+                raise ValidationError(_(
+                    "A preventive consultation is booked by the employee himself."
+                ))
+
+    def _check_same_day(self, slot, employee, purpose, exclude):
+        _ = self.env._
+        tz = slot.session_id._tz()
+        local_day = fields.Datetime.context_timestamp(self.with_context(tz=tz), slot.start).date()
+        day_start = fields.Datetime.to_datetime(local_day) - timedelta(days=1)
+        same_day = self.sudo().search([
+            ("employee_id", "=", employee.id), ("purpose", "=", purpose),
+            ("state", "=", "booked"), ("id", "not in", (exclude or self).ids),
+            ("start", ">=", day_start), ("start", "<", day_start + timedelta(days=3)),
+        ])
+        if any(
+            fields.Datetime.context_timestamp(self.with_context(tz=tz), other.start).date()
+            == local_day for other in same_day
+        ):
+            raise ValidationError(_(
+                "%(employee)s already has a consultation for this purpose on this day.",
+                employee=employee.sudo().name,
+            ))
+
+    # ------------------------------------------------------------------ create / write
     @api.model_create_multi
     def create(self, vals_list):
-        bookings = super().create(vals_list)
-        bookings.slot_id.sudo().write({"state": "booked"})
+        Slot = self.env["erm.spreekuur.slot"]
+        for vals in vals_list:
+            if vals.get("kind") == "preventive" or (
+                "kind" not in vals and self.env.context.get("default_kind") == "preventive"
+            ):
+                vals.setdefault("purpose", "preventief")
+            vals.pop("plan_professional_id", None)
+            slot = Slot.browse(vals.get("slot_id"))
+            vals["company_id"] = slot.sudo().company_id.id or vals.get("company_id")
+            kind = vals.get("kind") or self.env.context.get("default_kind") or "case"
+            self._check_bookable(
+                slot,
+                self.env["hr.employee"].browse(vals.get("employee_id")),
+                self.env["erm.absence.case"].browse(vals.get("case_id")),
+                kind,
+                vals.get("purpose") or self.env.context.get("default_purpose")
+                or "probleemanalyse",
+            )
+        with self._taken_guard():
+            bookings = super().create(vals_list)
+            bookings.slot_id.sudo().write({"state": "booked"})
+        bookings.sudo()._create_calendar_events()
         return bookings
+
+    def write(self, vals):
+        if not self.env.su and PROTECTED_FIELDS.intersection(vals):
+            raise UserError(self.env._(
+                "Use the buttons to reschedule, cancel or mark a consultation."
+            ))
+        return super().write(vals)
+
+    # ------------------------------------------------------------------ calendar
+    def _attendee_partners(self):
+        self.ensure_one()
+        employee = self.employee_id
+        return self.professional_id.partner_id | (
+            employee.user_id.partner_id or employee.work_contact_id
+        )
+
+    def _event_values(self):
+        """Neutral: no purpose, no case, no organiser (that would name the professional to
+        whoever sees the employee's calendar); private, so others see *Busy*."""
+        self.ensure_one()
+        employee_partner = self.employee_id.user_id.partner_id or self.employee_id.work_contact_id
+        lang = employee_partner.lang or self.env.lang
+        _ = self.with_context(lang=lang).env._
+        location = self.location_id
+        address = location.partner_id._display_address(without_company=False).replace("\n", ", ")
+        alarm = self.env.ref("calendar.alarm_mail_1", raise_if_not_found=False)
+        return {
+            "name": _("Appointment") if self.kind == "preventive" else _("Consultation"),
+            "start": self.start,
+            "stop": self.stop,
+            "user_id": False,
+            "privacy": "private",
+            "show_as": "busy",
+            "location": f"{location.name}, {address}" if address else location.name,
+            "partner_ids": [(6, 0, self._attendee_partners().ids)],
+            "alarm_ids": [(6, 0, alarm.ids)],
+        }
+
+    def _create_calendar_events(self):
+        """Exactly one event per booking; Odoo's calendar sends the invitations (to both
+        attendees, also when one of them booked)."""
+        Event = self.env["calendar.event"].with_context(
+            mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
+            no_mail_to_attendees=self.env.context.get("no_mail_to_attendees"),
+        )
+        todo = self.filtered(lambda b: not b.calendar_event_id and b.state == "booked")
+        events = Event.create([booking._event_values() for booking in todo])
+        for booking, event in zip(todo, events, strict=True):
+            booking.calendar_event_id = event
+
+    def _notify_cancelled(self):
+        template = self.env.ref("erm_spreekuur.calendar_template_spreekuur_cancelled")
+        events = self.calendar_event_id
+        events.attendee_ids.with_context(mail_notify_author=True)._send_mail_to_attendees(
+            template, force_send=True,
+        )
+
+    # ------------------------------------------------------------------ flows
+    def _release_slots(self, slots):
+        """Slots without an active booking any more are free again."""
+        slots = slots.sudo()
+        taken = self.sudo().search([
+            ("slot_id", "in", slots.ids), ("state", "!=", "cancelled"),
+        ]).slot_id
+        (slots - taken).filtered(lambda s: s.state == "booked").write({"state": "free"})
+
+    def _check_may_change(self):
+        """Who may reschedule or cancel: whoever may write the booking under the record
+        rules (the employee for his preventive booking, the case's duty holders, the
+        professional)."""
+        try:
+            self.check_access("write")
+        except AccessError:
+            raise UserError(self.env._("You may not change this consultation.")) from None
+        if any(booking.state != "booked" for booking in self):
+            raise UserError(self.env._("Only a booked consultation can be changed."))
+
+    def action_reschedule(self, new_slot):
+        """Move the booking to `new_slot` under the same rules; the event moves with it and
+        Odoo's calendar sends the change mail."""
+        self.ensure_one()
+        self._check_may_change()
+        new_slot = self.env["erm.spreekuur.slot"].browse(getattr(new_slot, "id", new_slot))
+        sudo_self = self.sudo()
+        self._check_bookable(
+            new_slot, sudo_self.employee_id, sudo_self.case_id, sudo_self.kind,
+            sudo_self.purpose, exclude=self,
+        )
+        old_slot = sudo_self.slot_id
+        with self._taken_guard():
+            sudo_self.write({"slot_id": new_slot.id})
+            new_slot.sudo().write({"state": "booked"})
+            self._release_slots(old_slot)
+        sudo_self.calendar_event_id.with_context(mail_notify_author=True).write({
+            "start": sudo_self.start, "stop": sudo_self.stop,
+            "location": sudo_self._event_values()["location"],
+        })
+        return True
+
+    def action_cancel(self, reason="other"):
+        """Cancel with a reason from the list; the slot becomes free again and both
+        attendees are told (neutral mail)."""
+        if reason not in dict(CANCEL_REASONS):
+            raise UserError(self.env._("Choose a reason from the list."))
+        self._check_may_change()
+        user = self.env.user
+        for booking in self.sudo():
+            by_employee = booking.employee_id.user_id == user and not self.env.su
+            booking.write({
+                "state": "cancelled", "cancel_reason": reason, "cancelled_by_id": user.id,
+                "cancelled_by_role": "employee" if by_employee else "organisation",
+            })
+        sudo_self = self.sudo()
+        self._release_slots(sudo_self.slot_id)
+        sudo_self._notify_cancelled()
+        sudo_self.calendar_event_id.with_context(dont_notify=True).write({"active": False})
+        return True
+
+    def _check_may_mark(self):
+        if self.env.su or self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            return
+        if any(b.sudo().professional_id.user_id != self.env.user for b in self):
+            raise UserError(self.env._("Only the professional marks a consultation."))
+
+    def action_attended(self):
+        self._check_may_mark()
+        if any(b.state not in ("booked", "no_show") for b in self):
+            raise UserError(self.env._("Only a booked consultation can be marked."))
+        self.sudo().write({"state": "attended"})
+        analyses = self.sudo().filtered(
+            lambda b: b.kind == "case" and b.purpose == "probleemanalyse"
+        )
+        analyses._propose_ba_advice()
+        mine = self.filtered("can_record_advice")
+        if len(mine) == 1:
+            return mine.action_record_advice()
+        return True
+
+    def action_no_show(self):
+        self._check_may_mark()
+        if any(b.state not in ("booked", "attended") for b in self):
+            raise UserError(self.env._("Only a booked consultation can be marked."))
+        self.sudo().write({"state": "no_show"})
+        # The employer learns only of case consultations; a preventive one stays private.
+        for booking in self.sudo().filtered(lambda b: b.kind == "case" and b.case_id):
+            case = booking.case_id
+            if not case.regievoerder_user_id:
+                continue
+            case.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=case.regievoerder_user_id.id,
+                summary=self.with_context(lang=case.regievoerder_user_id.lang).env._(
+                    "Consultation not attended"
+                ),
+                note=self.with_context(lang=case.regievoerder_user_id.lang).env._(
+                    "The employee did not attend the consultation of %(date)s. "
+                    "Contact him and plan a new one.",
+                    date=fields.Datetime.context_timestamp(
+                        booking.with_context(tz=booking.session_id._tz()), booking.start
+                    ).strftime("%d-%m-%Y %H:%M"),
+                ),
+            )
+        return True
+
+    def _propose_ba_advice(self):
+        """An attended problem analysis: the professional (if he works in Odoo) gets an
+        activity on the case to record the advice of the problem analysis."""
+        for booking in self:
+            user = booking.professional_id.user_id
+            if not user or not booking.case_id:
+                continue
+            advice = booking.case_id.ba_advice_ids.filtered(
+                lambda a: a.advice_type == "probleemanalyse"
+            )
+            if advice:
+                continue
+            booking.case_id.activity_schedule(
+                "mail.mail_activity_data_todo", user_id=user.id,
+                summary=self.with_context(lang=user.lang).env._(
+                    "Record the advice of the problem analysis"
+                ),
+            )
+
+    def action_record_advice(self):
+        """Open the company doctor's advice form for the case (problem analysis)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Problem analysis"),
+            "res_model": "erm.ba.advice",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_case_id": self.sudo().case_id.id,
+                "default_advice_type": "probleemanalyse",
+            },
+        }
+
+    def action_open_cancel_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Cancel consultation"),
+            "res_model": "erm.spreekuur.booking.cancel",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_booking_id": self.id},
+        }
+
+    def action_open_reschedule_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reschedule consultation"),
+            "res_model": "erm.spreekuur.booking.reschedule",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_booking_id": self.id},
+        }
