@@ -53,8 +53,44 @@ class ErmSpreekuurProfessional(models.Model):
     )
     color = fields.Integer()
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A professional with a login is reached at his own contact unless told otherwise.
+        users = self.env["res.users"].browse(
+            [vals["user_id"] for vals in vals_list if vals.get("user_id")]
+        )
+        partners = {user.id: user.partner_id.id for user in users}
+        for vals in vals_list:
+            if vals.get("user_id") and not vals.get("partner_id"):
+                vals["partner_id"] = partners[vals["user_id"]]
+        return super().create(vals_list)
+
     @api.onchange("user_id")
     def _onchange_user_id(self):
         for professional in self.filtered("user_id"):
             professional.partner_id = professional.user_id.partner_id
             professional.name = professional.name or professional.user_id.name
+    session_count = fields.Integer(compute="_compute_session_count", string="Sessions")
+
+    def _compute_session_count(self):
+        counts = dict(self.env["erm.spreekuur.session"]._read_group(
+            [("professional_id", "in", self.ids), ("state", "!=", "cancelled")],
+            ["professional_id"], ["__count"],
+        ))
+        for professional in self:
+            professional.session_count = counts.get(professional, 0)
+
+    def action_view_sessions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_spreekuur.erm_spreekuur_session_action"
+        )
+        action["domain"] = [("professional_id", "=", self.id)]
+        action["context"] = {"default_professional_id": self.id}
+        return action
+
+    def action_view_free_slots(self):
+        self.ensure_one()
+        return self.env["erm.spreekuur.slot"]._action_free_slots(
+            domain=[("professional_id", "=", self.id)]
+        )
