@@ -227,6 +227,7 @@ class _Spreekuur:
             "UPDATE erm_spreekuur_booking SET create_date = LEAST(%s, start - %s) WHERE id = %s",
             [self.now, lead, booking.id],
         )
+        booking.invalidate_recordset(["create_date"])
         return booking
 
 

@@ -47,22 +47,18 @@ class SpreekuurPortal(CustomerPortal):
     def _spreekuur_free_slots(self, professional=None):
         """Free slots of open consultation hours in the coming weeks, as the user."""
         now = fields.Datetime.now()
-        slots = request.env["erm.spreekuur.slot"].search_free_slots(
+        return request.env["erm.spreekuur.slot"].search_free_slots(
             professional_ids=professional.ids if professional else None,
             date_from=now, date_to=now + timedelta(weeks=PORTAL_WEEKS), kind="open",
         )
-        return slots.filtered(lambda slot: slot.kind in ("open", "both"))
 
     def _spreekuur_professionals(self):
         """The professionals holding open consultation hours with a free slot ahead, each
         with its number of free slots and the first one (one grouped query)."""
         now = fields.Datetime.now()
-        groups = request.env["erm.spreekuur.slot"]._read_group(
-            [
-                ("state", "=", "free"), ("kind", "in", ("open", "both")),
-                ("session_id.state", "=", "open"),
-                ("start", ">", now), ("start", "<", now + timedelta(weeks=PORTAL_WEEKS)),
-            ],
+        Slot = request.env["erm.spreekuur.slot"]
+        groups = Slot._read_group(
+            Slot._free_slot_domain(None, now, now + timedelta(weeks=PORTAL_WEEKS), "open"),
             ["professional_id"], ["__count", "start:min"],
         )
         return [

@@ -42,7 +42,8 @@ class ErmSpreekuurBooking(models.Model):
         bookings not cancelled (attended, no-show or still booked); *utilisation*: booked /
         offered in percent; *lead time*: the mean number of days between making a booking
         and its consultation, over the bookings not cancelled. A cancellation is the
-        employee's when he cancelled it himself or gave an employee-side reason.
+        employee's when he cancelled it himself (``cancelled_by_role``) or the
+        reason is on his side (he cannot come, he has recovered).
         """
         if groupby not in FIGURE_GROUPBY:
             raise UserError(self.env._("Figures can be grouped by professional, location or "
@@ -81,7 +82,8 @@ class ErmSpreekuurBooking(models.Model):
                        count(*) FILTER (WHERE booking.state = 'no_show') AS no_show,
                        count(*) FILTER (WHERE booking.state = 'cancelled') AS cancelled,
                        count(*) FILTER (WHERE booking.state = 'cancelled' AND (
-                           booking.cancel_reason IN %(employee_reasons)s
+                           booking.cancelled_by_role = 'employee'
+                           OR booking.cancel_reason IN %(employee_reasons)s
                            OR (employee.user_id IS NOT NULL
                                AND booking.cancelled_by_id = employee.user_id)
                        )) AS cancelled_by_employee,

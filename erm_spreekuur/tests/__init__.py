@@ -1,6 +1,7 @@
 from . import test_skeleton
 from . import test_booking
 from . import test_booking_concurrency
+from . import test_book_wizard
 from . import test_figures
 from . import test_portal
 from . import test_engine_slots

@@ -9,7 +9,7 @@ from odoo import Command, fields
 
 class SpreekuurEmployeeSideMixin:
     @classmethod
-    def _setup_spreekuur(cls):
+    def _setup_spreekuur(cls, kind="open"):
         env = cls.env
         cls.company = env.company
         cls.company.partner_id.tz = "Europe/Amsterdam"
@@ -29,7 +29,7 @@ class SpreekuurEmployeeSideMixin:
         })
         # two weeks ahead, 8:00-11:00 UTC: six half-hour slots
         day = fields.Date.today() + timedelta(days=14)
-        cls.spreekuur_session = cls._open_session(datetime.combine(day, time(8, 0)), "open")
+        cls.spreekuur_session = cls._open_session(datetime.combine(day, time(8, 0)), kind)
 
     @classmethod
     def _open_session(cls, start, kind, hours=3, professional=None):

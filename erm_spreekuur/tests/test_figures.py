@@ -13,7 +13,7 @@ class TestSpreekuurFigures(SpreekuurEmployeeSideMixin, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._setup_spreekuur()
+        cls._setup_spreekuur(kind="both")
         Booking = cls.env["erm.spreekuur.booking"]
         slots = cls.spreekuur_session.slot_ids.sorted("start")
         cls.employees = cls.env["hr.employee"].concat(*(
@@ -22,16 +22,21 @@ class TestSpreekuurFigures(SpreekuurEmployeeSideMixin, TransactionCase):
         states = ("attended", "no_show", "booked", "employee", "professional")
         cls.bookings = Booking
         for slot, employee, state in zip(slots, cls.employees, states, strict=False):
+            preventive = state in ("booked", "employee")
+            case = cls.env["erm.absence.case"] if preventive else cls.env[
+                "erm.absence.case"].create({
+                    "employee_id": employee.id, "date_start": fields.Date.today(),
+                })
             booking = Booking.create({
                 "slot_id": slot.id, "employee_id": employee.id, "company_id": cls.company.id,
-                "kind": "preventive" if state in ("booked", "employee") else "case",
-                "purpose": "preventief" if state in ("booked", "employee") else "other",
+                "kind": "preventive" if preventive else "case", "case_id": case.id,
+                "purpose": "preventief" if preventive else "other",
             })
             cls.bookings |= booking
             if state in ("employee", "professional"):
                 booking.action_cancel(state)
             elif state != "booked":
-                booking.state = state
+                booking.write({"state": state})
         # the bookings were made ten days before their consultation
         cls.env.flush_all()
         cls.env.cr.execute(

@@ -44,11 +44,10 @@ class ErmSpreekuurBookWizard(models.TransientModel):
 
     def _free_slots(self, professional=None):
         now = fields.Datetime.now()
-        slots = self.env["erm.spreekuur.slot"].search_free_slots(
+        return self.env["erm.spreekuur.slot"].search_free_slots(
             professional_ids=professional.ids if professional else None,
             date_from=now, date_to=now + timedelta(weeks=BOOK_WEEKS), kind="open",
         )
-        return slots.filtered(lambda slot: slot.kind in ("open", "both"))
 
     @api.depends("professional_id")
     def _compute_available(self):
