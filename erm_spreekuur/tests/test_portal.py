@@ -40,6 +40,13 @@ class TestSpreekuurPortal(SpreekuurEmployeeSideMixin, HttpCase):
         page = self.url_open("/my/home")
         self.assertEqual(page.status_code, 200)
         self.assertIn('href="/my/spreekuur"', page.text)
+        # the badge counts his coming consultations
+        self.env["erm.spreekuur.booking"].with_user(self.portal_user).create({
+            "slot_id": self.slots[0].id, "employee_id": self.employee.id,
+            "kind": "preventive", "purpose": "preventief",
+        })
+        counters = self.make_jsonrpc_request("/my/counters", {"counters": ["spreekuur_count"]})
+        self.assertEqual(counters["spreekuur_count"], 1)
         # a portal user who is no employee (a customer) gets no entry and no page
         customer = self._portal_user("klant_test")
         self.login(customer)
