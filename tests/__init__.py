@@ -17,3 +17,4 @@ from . import test_erm_vocabulary
 from . import test_foundation
 from . import test_test_wiring
 from . import test_translations
+from . import test_spreekuur_privacy

@@ -43,7 +43,8 @@ CANCEL_REASONS = [
 ACTIVE_STATES = ("booked", "attended", "no_show")
 # Fields only the booking's own methods change (after their checks), never a plain write.
 PROTECTED_FIELDS = {"slot_id", "employee_id", "case_id", "kind", "state", "cancel_reason",
-                    "cancelled_by_id", "calendar_event_id", "company_id"}
+                    "cancelled_by_id", "calendar_event_id", "company_id", "session_id",
+                    "professional_id", "location_id", "start", "stop"}
 # The database's guarantees (created in _auto_init, needs btree_gist for the = on ids).
 EXCLUSIONS = {
     "erm_spreekuur_booking_slot_excl": "slot_id WITH =",
@@ -64,11 +65,18 @@ class ErmSpreekuurBooking(models.Model):
     slot_id = fields.Many2one(
         "erm.spreekuur.slot", required=True, index=True, ondelete="restrict", tracking=True
     )
-    session_id = fields.Many2one(related="slot_id.session_id", store=True, index=True)
-    professional_id = fields.Many2one(related="slot_id.professional_id", store=True, index=True)
-    location_id = fields.Many2one(related="slot_id.location_id", store=True, index=True)
-    start = fields.Datetime(related="slot_id.start", store=True, index=True)
-    stop = fields.Datetime(related="slot_id.stop", store=True)
+    # Copies of the slot's, written with the slot in one statement (create, reschedule):
+    # the exclusion constraints check them, and a row never changes after its insert in
+    # the booking transaction (an update would wait for a concurrent booking: deadlock).
+    session_id = fields.Many2one("erm.spreekuur.session", readonly=True, index=True)
+    professional_id = fields.Many2one(
+        "erm.spreekuur.professional", string="Professional", readonly=True, index=True
+    )
+    location_id = fields.Many2one(
+        "erm.spreekuur.location", string="Location", readonly=True, index=True
+    )
+    start = fields.Datetime(readonly=True, index=True)
+    stop = fields.Datetime(readonly=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -241,30 +249,44 @@ class ErmSpreekuurBooking(models.Model):
             ))
 
     # ------------------------------------------------------------------ create / write
+    @api.model
+    def _slot_values(self, slot):
+        slot = slot.sudo()
+        return {
+            "slot_id": slot.id, "session_id": slot.session_id.id,
+            "professional_id": slot.session_id.professional_id.id,
+            "location_id": slot.session_id.location_id.id,
+            "start": slot.start, "stop": slot.stop,
+        }
+
     @api.model_create_multi
     def create(self, vals_list):
         Slot = self.env["erm.spreekuur.slot"]
+        context = self.env.context
+        prepared = []
         for vals in vals_list:
-            if vals.get("kind") == "preventive" or (
-                "kind" not in vals and self.env.context.get("default_kind") == "preventive"
-            ):
-                vals.setdefault("purpose", "preventief")
+            vals = dict(vals)
             vals.pop("plan_professional_id", None)
+            if (vals.get("kind") or context.get("default_kind")) == "preventive" and not (
+                vals.get("purpose") or context.get("default_purpose")
+            ):
+                vals["purpose"] = "preventief"
+            vals = self._add_missing_default_values(vals)
             slot = Slot.browse(vals.get("slot_id"))
-            vals["company_id"] = slot.sudo().company_id.id or vals.get("company_id")
-            kind = vals.get("kind") or self.env.context.get("default_kind") or "case"
+            employee = self.env["hr.employee"].browse(vals.get("employee_id"))
             self._check_bookable(
-                slot,
-                self.env["hr.employee"].browse(vals.get("employee_id")),
-                self.env["erm.absence.case"].browse(vals.get("case_id")),
-                kind,
-                vals.get("purpose") or self.env.context.get("default_purpose")
-                or "probleemanalyse",
+                slot, employee, self.env["erm.absence.case"].browse(vals.get("case_id")),
+                vals["kind"], vals["purpose"],
             )
+            vals.update(self._slot_values(slot), company_id=slot.sudo().company_id.id)
+            prepared.append(vals)
         with self._taken_guard():
-            bookings = super().create(vals_list)
+            # the events first: the booking row is complete when inserted
+            events = self._create_calendar_events(prepared)
+            for vals, event in zip(prepared, events, strict=True):
+                vals["calendar_event_id"] = event.id
+            bookings = super().create(prepared)
             bookings.slot_id.sudo().write({"state": "booked"})
-        bookings.sudo()._create_calendar_events()
         return bookings
 
     def write(self, vals):
@@ -275,46 +297,40 @@ class ErmSpreekuurBooking(models.Model):
         return super().write(vals)
 
     # ------------------------------------------------------------------ calendar
-    def _attendee_partners(self):
-        self.ensure_one()
-        employee = self.employee_id
-        return self.professional_id.partner_id | (
-            employee.user_id.partner_id or employee.work_contact_id
-        )
-
-    def _event_values(self):
+    @api.model
+    def _event_values(self, vals):
         """Neutral: no purpose, no case, no organiser (that would name the professional to
         whoever sees the employee's calendar); private, so others see *Busy*."""
-        self.ensure_one()
-        employee_partner = self.employee_id.user_id.partner_id or self.employee_id.work_contact_id
+        employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
+        professional = self.env["erm.spreekuur.professional"].sudo().browse(
+            vals["professional_id"])
+        location = self.env["erm.spreekuur.location"].sudo().browse(vals["location_id"])
+        employee_partner = employee.user_id.partner_id or employee.work_contact_id
         lang = employee_partner.lang or self.env.lang
         _ = self.with_context(lang=lang).env._
-        location = self.location_id
-        address = location.partner_id._display_address(without_company=False).replace("\n", ", ")
+        address = location.partner_id._display_address(without_company=False)
+        address = ", ".join(line for line in address.split("\n") if line.strip())
         alarm = self.env.ref("calendar.alarm_mail_1", raise_if_not_found=False)
         return {
-            "name": _("Appointment") if self.kind == "preventive" else _("Consultation"),
-            "start": self.start,
-            "stop": self.stop,
+            "name": _("Appointment") if vals["kind"] == "preventive" else _("Consultation"),
+            "start": vals["start"],
+            "stop": vals["stop"],
             "user_id": False,
             "privacy": "private",
             "show_as": "busy",
             "location": f"{location.name}, {address}" if address else location.name,
-            "partner_ids": [(6, 0, self._attendee_partners().ids)],
+            "partner_ids": [(6, 0, (professional.partner_id | employee_partner).ids)],
             "alarm_ids": [(6, 0, alarm.ids)],
         }
 
-    def _create_calendar_events(self):
+    @api.model
+    def _create_calendar_events(self, vals_list):
         """Exactly one event per booking; Odoo's calendar sends the invitations (to both
-        attendees, also when one of them booked)."""
-        Event = self.env["calendar.event"].with_context(
+        attendees, also to the one who booked)."""
+        Event = self.env["calendar.event"].sudo().with_context(
             mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
-            no_mail_to_attendees=self.env.context.get("no_mail_to_attendees"),
         )
-        todo = self.filtered(lambda b: not b.calendar_event_id and b.state == "booked")
-        events = Event.create([booking._event_values() for booking in todo])
-        for booking, event in zip(todo, events, strict=True):
-            booking.calendar_event_id = event
+        return Event.create([self._event_values(vals) for vals in vals_list])
 
     def _notify_cancelled(self):
         template = self.env.ref("erm_spreekuur.calendar_template_spreekuur_cancelled")
@@ -355,13 +371,15 @@ class ErmSpreekuurBooking(models.Model):
             sudo_self.purpose, exclude=self,
         )
         old_slot = sudo_self.slot_id
+        values = self._slot_values(new_slot)
         with self._taken_guard():
-            sudo_self.write({"slot_id": new_slot.id})
+            sudo_self.write(values)
             new_slot.sudo().write({"state": "booked"})
             self._release_slots(old_slot)
+        event_values = self._event_values(dict(
+            values, kind=sudo_self.kind, employee_id=sudo_self.employee_id.id))
         sudo_self.calendar_event_id.with_context(mail_notify_author=True).write({
-            "start": sudo_self.start, "stop": sudo_self.stop,
-            "location": sudo_self._event_values()["location"],
+            key: event_values[key] for key in ("start", "stop", "location")
         })
         return True
 

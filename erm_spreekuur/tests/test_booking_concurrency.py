@@ -2,6 +2,7 @@
 """Two workers (two database connections, two threads) book the same slot at the same
 moment, 50 times: exactly one booking wins each time and none is lost."""
 
+import logging
 import threading
 from datetime import datetime, time, timedelta
 
@@ -10,6 +11,7 @@ from odoo.exceptions import ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tests.common import TransactionCase
 
+_logger = logging.getLogger(__name__)
 ROUNDS = 50
 
 
@@ -78,8 +80,8 @@ class TestBookingConcurrency(TransactionCase):
 
     def _book(self, worker, slot_id, barrier, results):
         """One worker: its own cursor, as its own employee user, commits or rolls back."""
-        with self.registry.cursor() as cr:
-            env = api.Environment(cr, self.ids["users"][worker], {
+        with self.registry.cursor() as worker_cr:
+            env = api.Environment(worker_cr, self.ids["users"][worker], {
                 "no_mail_to_attendees": True,
             })
             barrier.wait(timeout=30)
@@ -88,10 +90,10 @@ class TestBookingConcurrency(TransactionCase):
                     "slot_id": slot_id, "employee_id": self.ids["employees"][worker],
                     "kind": "preventive", "purpose": "preventief",
                 })
-                cr.commit()
+                worker_cr.commit()
                 results[worker] = ("won", booking.id)
             except ValidationError as exc:
-                cr.rollback()
+                worker_cr.rollback()
                 results[worker] = ("lost", str(exc))
 
     def test_two_workers_same_slot(self):
@@ -123,4 +125,4 @@ class TestBookingConcurrency(TransactionCase):
                 self.assertEqual(by_slot[slot_id].id, won[0][1])
                 self.assertEqual(by_slot[slot_id].slot_id.state, "booked")
                 self.assertEqual(len(by_slot[slot_id].calendar_event_id), 1)
-        print(f"\n[spreekuur race] {ROUNDS} rounds, two workers: one winner each time")
+        _logger.info("spreekuur race: %s rounds, two workers, one winner each time", ROUNDS)
