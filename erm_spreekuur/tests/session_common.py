@@ -50,14 +50,19 @@ class SpreekuurSessionCommon(ErmTestCommon):
         return session
 
     @classmethod
-    def book(cls, slot, employee=None, kind="preventive"):
+    def book(cls, slot, employee=None):
         """A booking as the booking model makes it (as superuser: the booking rules are
-        tested with the booking model)."""
+        tested with the booking model): preventive when the session takes them, else for a
+        new case of the employee."""
+        employee = employee or cls.employee
+        kind = "case" if slot.session_id.kind == "case" else "preventive"
         vals = {
             "slot_id": slot.id,
-            "employee_id": (employee or cls.employee).id,
+            "employee_id": employee.id,
             "company_id": cls.company.id,
             "kind": kind,
             "purpose": "preventief" if kind == "preventive" else "probleemanalyse",
         }
+        if kind == "case":
+            vals["case_id"] = cls.make_case(employee).id
         return cls.env["erm.spreekuur.booking"].sudo().create(vals)

@@ -45,8 +45,9 @@ class TestSessionChange(SpreekuurSessionCommon):
         self.assertEqual(wizard.booking_count, 2)
         wizard.with_user(self.user_hr).action_apply()
         self.assertEqual((self.booking_a | self.booking_b).mapped("state"), ["booked"] * 2)
+        # 9:30 (2nd place) -> 10:30 (2nd place); 11:00 still fits and stays
         self.assertEqual(self.local_hhmm(self.booking_a), "10:30")
-        self.assertEqual(self.local_hhmm(self.booking_b), "12:00")
+        self.assertEqual(self.local_hhmm(self.booking_b), "11:00")
         # the calendar events moved with them
         self.assertEqual(self.booking_a.calendar_event_id.start, self.booking_a.start)
         # the session's slots are exactly the new ones: 10:00-13:00, two taken
@@ -56,45 +57,49 @@ class TestSessionChange(SpreekuurSessionCommon):
         self.assertEqual(slots.mapped("state").count("booked"), 2)
         self.assertEqual(self.session.free_slot_count, 4)
         note = self.session.message_ids[:1]
-        self.assertIn("2 bookings moved", note.body)
+        self.assertIn("Bookings moved: 1, cancelled: 0", note.body)
         self.assertNotIn("Jansen", note.body, "no names in the session's chatter")
 
     def test_move_earlier_and_shorter_cancels_what_does_not_fit(self):
-        # 8:30-10:00 local with 30-minute slots: 3 slots; 9:30 -> 9:00 (place 2), and the
-        # 11:00 booking (place 5) gets the first free slot left
+        # 8:30-10:00 local with 30-minute slots: 3 slots; 9:30 still fits and stays, the
+        # 11:00 booking has no place at 11:00 and gets the first free slot left, 8:30
         self.wizard(
             new_start=datetime(2030, 1, 8, 7, 30), new_stop=datetime(2030, 1, 8, 9, 0),
         ).action_apply()
-        self.assertEqual(self.local_hhmm(self.booking_a), "09:00")
+        self.assertEqual(self.local_hhmm(self.booking_a), "09:30")
         self.assertEqual(self.local_hhmm(self.booking_b), "08:30")
-        self.assertEqual(len(self.session.slot_ids), 3)
-        # one slot of one booking: the second must be cancelled, with notification
+        self.assertEqual(self.session.slot_ids.filtered(lambda s: s.state != "blocked").mapped(
+            lambda s: engine.to_local(s.start, TZ).strftime("%H:%M")
+        ), ["08:30", "09:00", "09:30"])
+        # one slot (8:30-9:00) for two bookings: the 9:30 one must be cancelled, with mails
         self.wizard(
             new_start=datetime(2030, 1, 8, 7, 30), new_stop=datetime(2030, 1, 8, 8, 0),
         ).action_apply()
-        states = sorted((self.booking_a | self.booking_b).mapped("state"))
-        self.assertEqual(states, ["booked", "cancelled"])
-        cancelled = (self.booking_a | self.booking_b).filtered(lambda b: b.state == "cancelled")
+        self.assertEqual(self.booking_b.state, "booked")
+        cancelled = self.booking_a
+        self.assertEqual(cancelled.state, "cancelled")
         self.assertEqual(cancelled.cancel_reason, "session")
         self.assertFalse(cancelled.calendar_event_id.active)
-        self.assertIn("1 bookings cancelled", self.session.message_ids[:1].body)
+        self.assertIn("Bookings moved: 0, cancelled: 1", self.session.message_ids[:1].body)
         # the slot of the cancelled booking stays (blocked), for its history
         self.assertIn(cancelled.slot_id, self.session.slot_ids)
         self.assertEqual(cancelled.slot_id.state, "blocked")
         self.assertFalse(self.Slot.search_free_slots(self.doctor.ids))
 
     def test_change_and_cancel_bookings(self):
+        # 10:00-13:00: the 9:30 booking no longer fits and is cancelled; 11:00 still fits
         self.wizard(
             new_start=datetime(2030, 1, 8, 9, 0), new_stop=datetime(2030, 1, 8, 12, 0),
             booking_action="cancel",
         ).action_apply()
-        self.assertEqual((self.booking_a | self.booking_b).mapped("state"), ["cancelled"] * 2)
-        self.assertEqual(self.session.free_slot_count, 6)
+        self.assertEqual(self.booking_a.state, "cancelled")
+        self.assertEqual(self.booking_b.state, "booked")
+        self.assertEqual(self.session.free_slot_count, 5)
 
     def test_slot_length_change_moves_bookings(self):
         self.wizard(new_slot_minutes=60).action_apply()
         self.assertEqual(self.local_hhmm(self.booking_a), "09:00")
-        self.assertEqual(self.local_hhmm(self.booking_b), "10:00")
+        self.assertEqual(self.local_hhmm(self.booking_b), "11:00")
         self.assertEqual(self.booking_a.stop - self.booking_a.start, timedelta(hours=1))
 
     def test_room_change_keeps_bookings(self):
@@ -106,7 +111,7 @@ class TestSessionChange(SpreekuurSessionCommon):
     def test_cancel_session_cancels_bookings(self):
         action = self.session.with_user(self.user_hr).action_cancel()
         wizard = self.env[action["res_model"]].with_user(self.user_hr).with_context(
-            action["context"]
+            **action["context"]
         ).create({})
         self.assertEqual(wizard.mode, "cancel")
         self.assertEqual(wizard.booking_count, 2)
@@ -115,7 +120,7 @@ class TestSessionChange(SpreekuurSessionCommon):
         self.assertEqual((self.booking_a | self.booking_b).mapped("state"), ["cancelled"] * 2)
         self.assertEqual(self.booking_a.cancel_reason, "session")
         self.assertEqual(set(self.session.slot_ids.mapped("state")), {"blocked"})
-        self.assertIn("2 bookings cancelled", self.session.message_ids[:1].body)
+        self.assertIn("Bookings cancelled: 2", self.session.message_ids[:1].body)
 
     def test_series_following(self):
         first = self.make_session(
@@ -165,8 +170,22 @@ class TestSessionChange(SpreekuurSessionCommon):
         self.assertEqual(self.session.slot_minutes, 30)
 
     def test_mails_to_attendees(self):
-        self.env["mail.mail"].sudo().search([]).unlink()
-        self.wizard(booking_action="cancel", mode="cancel").action_apply()
-        mails = self.env["mail.mail"].sudo().search([])
+        Mail = self.env["mail.mail"].sudo()
+        before = Mail.search([])
+        self.wizard(mode="cancel").action_apply()
+        mails = Mail.search([]) - before
         recipients = mails.recipient_ids | mails.partner_ids
         self.assertIn(self.doctor.partner_id, recipients)
+        self.assertIn(self.user_employee.partner_id, recipients)
+        # a room change is told too
+        session = self.make_session(datetime(2030, 1, 9, 8, 0), datetime(2030, 1, 9, 11, 0),
+                                    kind="both")
+        booking = self.book(session.slot_ids[0])
+        before = Mail.search([])
+        self.env["erm.spreekuur.session.change"].create({
+            "session_id": session.id, "new_location_id": self.room_2.id,
+        }).action_apply()
+        self.assertIn("Kamer 2", booking.calendar_event_id.location)
+        mails = Mail.search([]) - before
+        self.assertTrue(mails)
+        self.assertIn(self.doctor.partner_id.email, " ".join(mails.mapped("email_to")))

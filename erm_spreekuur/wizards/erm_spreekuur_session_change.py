@@ -33,26 +33,28 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         required=True, default="this",
     )
     in_series = fields.Boolean(compute="_compute_in_series")
+    # One compute per field: a field given at create must not stop the others' computing.
     new_start = fields.Datetime(
-        string="New start", compute="_compute_new_values", store=True, readonly=False
+        string="New start", compute="_compute_new_start", store=True, readonly=False
     )
     new_stop = fields.Datetime(
-        string="New end", compute="_compute_new_values", store=True, readonly=False
+        string="New end", compute="_compute_new_stop", store=True, readonly=False
     )
     new_location_id = fields.Many2one(
         "erm.spreekuur.location", string="New location",
-        compute="_compute_new_values", store=True, readonly=False,
+        compute="_compute_new_location_id", store=True, readonly=False,
     )
     new_slot_minutes = fields.Integer(
-        string="New slot length (minutes)", compute="_compute_new_values", store=True,
+        string="New slot length (minutes)", compute="_compute_new_slot_minutes", store=True,
         readonly=False,
     )
     booking_action = fields.Selection(
         [
-            ("move", "Move the bookings to the new times"),
-            ("cancel", "Cancel the bookings and notify the attendees"),
+            ("move", "Move them to the new times"),
+            ("cancel", "Cancel them and notify the attendees"),
         ],
-        string="Bookings", required=True, default="move",
+        string="Bookings that no longer fit", required=True, default="move",
+        help="Bookings whose time still fits the changed session stay where they are.",
     )
     booking_count = fields.Integer(compute="_compute_booking_count", string="Bookings affected")
 
@@ -62,13 +64,24 @@ class ErmSpreekuurSessionChange(models.TransientModel):
             wizard.in_series = wizard.session_id.series_count > 1
 
     @api.depends("session_id")
-    def _compute_new_values(self):
+    def _compute_new_start(self):
         for wizard in self:
-            session = wizard.session_id
-            wizard.new_start = session.start
-            wizard.new_stop = session.stop
-            wizard.new_location_id = session.location_id
-            wizard.new_slot_minutes = session.slot_minutes
+            wizard.new_start = wizard.session_id.start
+
+    @api.depends("session_id")
+    def _compute_new_stop(self):
+        for wizard in self:
+            wizard.new_stop = wizard.session_id.stop
+
+    @api.depends("session_id")
+    def _compute_new_location_id(self):
+        for wizard in self:
+            wizard.new_location_id = wizard.session_id.location_id
+
+    @api.depends("session_id")
+    def _compute_new_slot_minutes(self):
+        for wizard in self:
+            wizard.new_slot_minutes = wizard.session_id.slot_minutes
 
     @api.depends("session_id", "scope")
     def _compute_booking_count(self):
@@ -101,7 +114,7 @@ class ErmSpreekuurSessionChange(models.TransientModel):
             if bookings:
                 bookings.action_cancel(SESSION_CANCEL_REASON)
             session._do_cancel(note=Markup("%s") % self.env._(
-                "Session cancelled; %(count)s bookings cancelled and the attendees notified.",
+                "Session cancelled. Bookings cancelled: %(count)s; the attendees were notified.",
                 count=len(bookings),
             ))
 
@@ -132,14 +145,18 @@ class ErmSpreekuurSessionChange(models.TransientModel):
             }
             bookings = session._holding_bookings(("booked",))
             offsets = {booking.id: booking.start - session.start for booking in bookings}
+            new_room = session.location_id != self.new_location_id
             session.with_context(**{SKIP_GUARD: True}).write(values)
             moved, cancelled = self._rehouse(session, bookings, offsets, shift)
+            if new_room:
+                # Bookings that keep their time are told about the other room.
+                self._tell_new_room(bookings.filtered(lambda b: b.state == "booked") - moved)
             session._sync_slots()
             session.message_post(
                 body=Markup("%s") % self.env._(
-                    "Session changed; %(moved)s bookings moved, %(cancelled)s bookings "
-                    "cancelled; the attendees were notified.",
-                    moved=moved, cancelled=cancelled,
+                    "Session changed. Bookings moved: %(moved)s, cancelled: %(cancelled)s; "
+                    "the attendees were notified.",
+                    moved=len(moved), cancelled=cancelled,
                 ),
                 subtype_xmlid="mail.mt_note",
             )
@@ -147,9 +164,10 @@ class ErmSpreekuurSessionChange(models.TransientModel):
     def _rehouse(self, session, bookings, offsets, shift):
         """Move (or cancel) the bookings whose slot no longer fits the session. A booking
         keeps its place in the session (the 3rd slot stays the 3rd) when that slot exists,
-        else it gets the first free slot left, else it is cancelled. Returns the counts."""
+        else it gets the first free slot left, else it is cancelled. Returns the moved
+        bookings and the number cancelled."""
         if not bookings:
-            return 0, 0
+            return bookings, 0
         layout = set(session._slot_intervals())
         to_place = bookings.filtered(
             lambda b: (b.slot_id.start, b.slot_id.stop) not in layout
@@ -157,7 +175,7 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         if self.booking_action == "cancel" or session.state != "open":
             if to_place:
                 to_place.action_cancel(SESSION_CANCEL_REASON)
-            return 0, len(to_place)
+            return bookings.browse(), len(to_place)
         free = session.slot_ids.filtered(lambda slot: slot.state == "free").sorted("start")
         by_start = {slot.start: slot for slot in free}
         targets, used = {}, set()
@@ -175,12 +193,35 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         # Later bookings first when the session moves later (and the other way round), so
         # that a booking never lands on a time another one still holds.
         ordered = to_place.sorted("start", reverse=shift.total_seconds() > 0)
-        moved = cancelled = 0
+        moved, cancelled = bookings.browse(), 0
         for booking in ordered:
             if booking.id in targets:
                 booking.action_reschedule(targets[booking.id])
-                moved += 1
+                moved |= booking
             else:
                 booking.action_cancel(SESSION_CANCEL_REASON)
                 cancelled += 1
         return moved, cancelled
+
+    def _tell_new_room(self, bookings):
+        """Bookings that keep their time in another room: their copy of the room (the
+        booking keeps the slot's place and time as its own columns, which the database's
+        exclusion constraints check) and their calendar event follow, and the attendees get
+        Odoo's "event updated" mail."""
+        if not bookings:
+            return
+        Booking = self.env["erm.spreekuur.booking"].sudo()
+        for booking in bookings:
+            if hasattr(Booking, "_slot_values"):
+                booking.write(Booking._slot_values(booking.slot_id))
+            room = booking.slot_id.location_id
+            address = room.partner_id._display_address(without_company=False)
+            address = ", ".join(line for line in address.split("\n") if line.strip())
+            booking.calendar_event_id.write(
+                {"location": f"{room.name}, {address}" if address else room.name}
+            )
+        template = self.env.ref("calendar.calendar_template_meeting_update",
+                                raise_if_not_found=False)
+        if template:
+            for event in bookings.calendar_event_id:
+                template.sudo().send_mail(event.id, force_send=True)
