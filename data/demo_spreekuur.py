@@ -195,7 +195,7 @@ class _Spreekuur:
             if not stand_in:
                 return None
             booking = Booking.create(dict(values, slot_id=stand_in.id))
-            booking.write({"slot_id": slot.id})
+            booking.write(Booking._slot_values(slot))
             stand_in.state = "free"
             slot.state = "booked"
             booking.calendar_event_id.write({"start": booking.start, "stop": booking.stop})
