@@ -91,8 +91,14 @@ class TestSpreekuurPortal(SpreekuurEmployeeSideMixin, HttpCase):
         response = self.post(f"/my/spreekuur/{booking.id}/cancel")
         self.assertIn("message=cancelled", response.url)
         booking.invalidate_recordset()
-        self.assertEqual((booking.state, booking.cancel_reason), ("cancelled", "employee"))
+        self.assertEqual((booking.state, booking.cancel_reason, booking.cancelled_by_role),
+                         ("cancelled", "employee", "employee"))
         self.assertEqual(self.slots[1].state, "free")
+        # it moves to the earlier ones, without the buttons
+        page = self.url_open("/my/spreekuur")
+        self.assertIn("o_erm_spreekuur_none", page.text)
+        self.assertNotIn(f'data-booking-id="{booking.id}"', page.text)
+        self.assertIn(self.professional.name, page.text)
 
     def test_reschedule(self):
         self.login(self.portal_user)
@@ -120,6 +126,14 @@ class TestSpreekuurPortal(SpreekuurEmployeeSideMixin, HttpCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("o_erm_spreekuur_error", response.text)
         self.assertFalse(self.bookings(self.employee))
+
+    def test_case_slot_refused(self):
+        self.login(self.portal_user)
+        slot = self.case_session.slot_ids[:1]
+        response = self.post("/my/spreekuur/book/submit", slot_id=slot.id)
+        self.assertIn("o_erm_spreekuur_error", response.text)
+        self.assertFalse(self.bookings(self.employee))
+        self.assertEqual(slot.state, "free")
 
     def test_no_access_to_others(self):
         other = self.env["erm.spreekuur.booking"].create({
