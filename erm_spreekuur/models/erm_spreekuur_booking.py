@@ -294,6 +294,13 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._(
                 "Use the buttons to reschedule, cancel or mark a consultation."
             ))
+        if "purpose" in vals and any(
+            (booking.kind == "preventive") != (vals["purpose"] == "preventief")
+            for booking in self
+        ):
+            raise ValidationError(self.env._(
+                "A preventive consultation has the purpose Preventive."
+            ))
         return super().write(vals)
 
     # ------------------------------------------------------------------ calendar
@@ -318,6 +325,7 @@ class ErmSpreekuurBooking(models.Model):
             "user_id": False,
             "privacy": "private",
             "show_as": "busy",
+            "erm_spreekuur": True,
             "location": f"{location.name}, {address}" if address else location.name,
             "partner_ids": [(6, 0, (professional.partner_id | employee_partner).ids)],
             "alarm_ids": [(6, 0, alarm.ids)],
@@ -334,7 +342,8 @@ class ErmSpreekuurBooking(models.Model):
 
     def _notify_cancelled(self):
         template = self.env.ref("erm_spreekuur.calendar_template_spreekuur_cancelled")
-        events = self.calendar_event_id
+        now = fields.Datetime.now()
+        events = self.calendar_event_id.filtered(lambda e: e.start > now)
         events.attendee_ids.with_context(mail_notify_author=True)._send_mail_to_attendees(
             template, force_send=True,
         )
@@ -390,22 +399,29 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._("Choose a reason from the list."))
         self._check_may_change()
         user = self.env.user
-        for booking in self.sudo():
-            by_employee = booking.employee_id.user_id == user and not self.env.su
-            booking.write({
-                "state": "cancelled", "cancel_reason": reason, "cancelled_by_id": user.id,
-                "cancelled_by_role": "employee" if by_employee else "organisation",
-            })
         sudo_self = self.sudo()
+        by_employee = sudo_self.filtered(
+            lambda b: not self.env.su and b.employee_id.user_id == user
+        )
+        for bookings, role in ((by_employee, "employee"),
+                               (sudo_self - by_employee, "organisation")):
+            bookings.write({
+                "state": "cancelled", "cancel_reason": reason, "cancelled_by_id": user.id,
+                "cancelled_by_role": role,
+            })
         self._release_slots(sudo_self.slot_id)
         sudo_self._notify_cancelled()
         sudo_self.calendar_event_id.with_context(dont_notify=True).write({"active": False})
         return True
 
     def _check_may_mark(self):
-        if self.env.su or self.env.user.has_group("erm_verzuim.group_erm_admin"):
+        if self.env.su:
             return
-        if any(b.sudo().professional_id.user_id != self.env.user for b in self):
+        user = self.env.user
+        admin = user.has_group("erm_verzuim.group_erm_admin")
+        # the administrator corrects case consultations; a preventive one is not his
+        if any(b.professional_id.user_id != user and not (admin and b.kind == "case")
+               for b in self.sudo()):
             raise UserError(self.env._("Only the professional marks a consultation."))
 
     def action_attended(self):

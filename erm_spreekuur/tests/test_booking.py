@@ -215,6 +215,13 @@ class TestBookingRules(SpreekuurBookingCommon):
                      {"employee_id": self.colleague.id}, {"kind": "case"}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 booking.with_user(self.user_employee).write(vals)
+        with self.assertRaisesRegex(ValidationError, "purpose Preventive"):
+            booking.with_user(self.user_employee).write({"purpose": "bijstelling"})
+        case_booking = self.book_case(self.session.slot_ids[2])
+        with self.assertRaisesRegex(ValidationError, "purpose Preventive"):
+            case_booking.write({"purpose": "preventief"})
+        case_booking.write({"purpose": "bijstelling"})
+        self.assertEqual(case_booking.purpose, "bijstelling")
 
 
 @tagged("post_install", "-at_install", "erm_spreekuur")
@@ -378,6 +385,13 @@ class TestBookingCalendar(SpreekuurBookingCommon):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 booking.with_user(user).action_attended()
         self.assertEqual(booking.state, "booked")
+        # the administrator corrects a case consultation, never a preventive one
+        preventive = self.book_preventive(self.session.slot_ids[1])
+        with self.assertRaises(UserError):
+            preventive.with_user(self.user_admin).action_no_show()
+        self.assertEqual(preventive.state, "booked")
+        booking.with_user(self.user_admin).action_no_show()
+        self.assertEqual(booking.state, "no_show")
 
     def test_attended_problem_analysis_proposes_advice(self):
         booking = self.book_case(self.session.slot_ids[0])
