@@ -148,8 +148,8 @@ class SpreekuurPortal(CustomerPortal):
         professional = request.env["erm.spreekuur.professional"]
         if booking:
             professional = booking.professional_id
-        elif professional_id:
-            professional = professional.browse(int(professional_id)).exists()
+        elif str(professional_id or "").isdigit():
+            professional = professional.search([("id", "=", int(professional_id))])
         elif len(professionals) == 1:
             professional = professionals[0]["professional"]
         tz = self._spreekuur_tz(employee)
@@ -172,6 +172,8 @@ class SpreekuurPortal(CustomerPortal):
     def portal_spreekuur_book_submit(self, slot_id, booking_id=None, **kw):
         employee = self._spreekuur_employee()
         if not employee:
+            raise NotFound()
+        if not str(slot_id).isdigit():
             raise NotFound()
         slot = request.env["erm.spreekuur.slot"].browse(int(slot_id))
         Booking = request.env["erm.spreekuur.booking"]
@@ -212,7 +214,7 @@ class SpreekuurPortal(CustomerPortal):
     def _spreekuur_own_booking(self, employee, booking_id):
         """The user's own preventive booking, searched as the user (record rules): another
         one's booking, or a case consultation, is simply not found."""
-        if not employee:
+        if not employee or not str(booking_id).isdigit():
             raise NotFound()
         booking = request.env["erm.spreekuur.booking"].search(
             self._spreekuur_bookings_domain(employee) + [("id", "=", int(booking_id))],
