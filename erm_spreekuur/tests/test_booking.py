@@ -452,3 +452,47 @@ class TestBookingCalendar(SpreekuurBookingCommon):
         self.assertEqual(found, booking)
         self.assertIn("professional_id.user_id", mine.domain)
         self.assertTrue(datetime.now() < booking.start)
+
+
+@tagged("post_install", "-at_install", "erm_spreekuur")
+class TestBookingPortal(SpreekuurBookingCommon):
+    """An employee without an internal user books through the ORM as his portal user:
+    the same rules; he sees his own preventive bookings and the open spreekuur only."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.portal_user = cls.env["res.users"].create({
+            "name": "Portal Medewerker", "login": "erm_portal_employee",
+            "email": "portal.medewerker@example.com", "company_id": cls.company.id,
+            "company_ids": [(6, 0, cls.company.ids)],
+            "groups_id": [(6, 0, cls.env.ref("base.group_portal").ids)],
+        })
+        cls.colleague.user_id = cls.portal_user
+        cls.case_session = cls.make_session(cls.expert, cls.location_2, cls.day, kind="case")
+
+    def test_portal_books_sees_cancels(self):
+        Booking = self.Booking.with_user(self.portal_user)
+        Slot = self.env["erm.spreekuur.slot"].with_user(self.portal_user)
+        visible = Slot.search([("id", "in", (self.session | self.case_session).slot_ids.ids)])
+        self.assertEqual(visible, self.session.slot_ids)  # the open spreekuur only
+        booking = self.book_preventive(self.session.slot_ids[0], user=self.portal_user,
+                                       employee=self.colleague)
+        self.assertEqual(Booking.search([]), booking)
+        self.assertEqual(booking.with_user(self.portal_user).read(["state"])[0]["state"],
+                         "booked")
+        event = booking.sudo().calendar_event_id
+        self.assertEqual(event.partner_ids,
+                         self.portal_user.partner_id | self.user_doctor.partner_id)
+        # another employee's booking stays invisible to him, and his to the others
+        other = self.book_preventive(self.session.slot_ids[1])
+        self.assertFalse(Booking.search([("id", "=", other.id)]))
+        self.assertFalse(self.Booking.with_user(self.user_hr).search([("id", "=", booking.id)]))
+        with self.assertRaisesRegex(ValidationError, "booked by the employee himself"):
+            self.book_preventive(self.session.slot_ids[2], user=self.portal_user)
+        booking.with_user(self.portal_user).action_reschedule(self.session.slot_ids[3])
+        self.assertEqual(booking.slot_id, self.session.slot_ids[3])
+        booking.with_user(self.portal_user).action_cancel("employee")
+        self.assertEqual((booking.state, booking.cancelled_by_role), ("cancelled", "employee"))
+        with self.assertRaises(UserError):
+            other.with_user(self.portal_user).action_cancel("employee")
