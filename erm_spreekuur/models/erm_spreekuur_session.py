@@ -220,7 +220,7 @@ class ErmSpreekuurSession(models.Model):
                     session=held.session_id[:1].display_name,
                 ))
         result = super().write(vals)
-        if changing:
+        if changing or vals.get("state") == "open":
             self.filtered(lambda s: s.state == "open")._sync_slots()
         return result
 

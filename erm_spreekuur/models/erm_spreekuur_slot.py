@@ -33,20 +33,29 @@ class ErmSpreekuurSlot(models.Model):
     stop = fields.Datetime(required=True)
     state = fields.Selection(SLOT_STATES, required=True, default="free", index=True)
 
+    # The free-slot search (search_free_slots), answered from these partial indexes alone
+    # (index-only scans: the columns the search filters on and returns are in the index):
+    # one professional (or several) over a period, and all professionals by time.
+    FREE_INDEXES = {
+        "erm_spreekuur_slot_free_idx": "(professional_id, start, id) INCLUDE (company_id, kind)",
+        "erm_spreekuur_slot_free_start_idx":
+            "(start, id) INCLUDE (professional_id, company_id, kind)",
+    }
+
     def init(self):
-        # The free-slot search: one professional (or several) over a period, free slots only;
-        # partial, so it holds only what is offered (taken and past-blocked slots stay out).
-        self.env.cr.execute(SQL(
-            "CREATE INDEX IF NOT EXISTS erm_spreekuur_slot_free_idx ON %s "
-            "(professional_id, start) WHERE state = 'free'",
-            SQL.identifier(self._table),
-        ))
-        # All professionals at once (the free-slot calendar without a filter): by time.
-        self.env.cr.execute(SQL(
-            "CREATE INDEX IF NOT EXISTS erm_spreekuur_slot_free_start_idx ON %s "
-            "(start) WHERE state = 'free'",
-            SQL.identifier(self._table),
-        ))
+        for name, columns in self.FREE_INDEXES.items():
+            self.env.cr.execute(SQL(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = %s", name,
+            ))
+            row = self.env.cr.fetchone()
+            if row and "INCLUDE" in row[0]:
+                continue
+            # an older definition (without the covered columns) is replaced
+            self.env.cr.execute(SQL("DROP INDEX IF EXISTS %s", SQL.identifier(name)))
+            self.env.cr.execute(SQL(
+                "CREATE INDEX %s ON %s %s WHERE state = 'free'",
+                SQL.identifier(name), SQL.identifier(self._table), SQL(columns),
+            ))
 
     @api.depends("start", "stop")
     def _compute_display_name(self):

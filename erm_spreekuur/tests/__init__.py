@@ -8,3 +8,4 @@ from . import test_engine_slots
 from . import test_session
 from . import test_slot_search
 from . import test_session_change
+from . import test_session_views
