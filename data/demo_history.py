@@ -38,9 +38,11 @@ from datetime import date, timedelta
 import odoo
 
 try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell)
-    from .demo_org import configure_demo, generate_organisation
+    from .demo_org import configure_demo, describe_logins, generate_organisation
+    from .demo_spreekuur import generate_spreekuur
 except ImportError:
-    from demo_org import configure_demo, generate_organisation
+    from demo_org import configure_demo, describe_logins, generate_organisation
+    from demo_spreekuur import generate_spreekuur
 
 MODULE = "erm_demo"
 CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
@@ -303,10 +305,13 @@ def generate_history(env, today=None, seed=42, alerts=True):
 
 def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     """The whole demo in one call (what ``bin/erm run`` does in two scripts): the
-    organisation, its ERM set-up and the absence history. Idempotent; the caller commits.
+    organisation, its ERM set-up, the absence history and the consultation hours
+    (data/demo_spreekuur.py). Idempotent; the caller commits.
     """
     generate_organisation(env, employees=employees, seed=seed, companies=companies)
-    return generate_history(env, today=today, seed=seed)
+    result = generate_history(env, today=today, seed=seed)
+    result["spreekuur"] = generate_spreekuur(env, today=today)
+    return result
 
 
 def main(argv=None):
@@ -322,10 +327,17 @@ def main(argv=None):
     with Registry(args.database).cursor() as cr:
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         result = generate_history(env, seed=args.seed)
+        spreekuur = generate_spreekuur(env)
+        portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")
     if result.get("heads"):
         print("Department heads (password = login): " + ", ".join(result["heads"]))
+    if spreekuur["sessions"]:
+        print(f"Consultation hours: {spreekuur['sessions']} sessions, "
+              f"{spreekuur['bookings']} bookings ({spreekuur['created']} records created now)")
+    if portal_logins:
+        print("Portal login (password = login; /my/spreekuur):\n" + "\n".join(portal_logins))
     return 0
 
 

@@ -912,7 +912,8 @@ def configure_demo(env, today=None, employees=60, seed=42, companies=2):
 def describe_logins(env):
     """One line per generated role user: login, group, employee and department."""
     lines = []
-    for login, group_xmlid in ROLES:
+    # + the employee with a portal user of data/demo_spreekuur.py
+    for login, group_xmlid in ROLES + (("portaal", "base.group_portal"),):
         user = env.ref(f"{MODULE}.user_{login}", raise_if_not_found=False)
         if not user:
             continue

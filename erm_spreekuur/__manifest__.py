@@ -23,5 +23,8 @@
         "views/erm_spreekuur_menus.xml",
         "views/erm_spreekuur_booking_views.xml",
         "views/erm_absence_case_views.xml",
+        "security/erm_spreekuur_employee_security.xml",
+        "views/erm_spreekuur_book_wizard_views.xml",
+        "views/portal_templates.xml",
     ],
 }
