@@ -687,13 +687,17 @@ class ErmAlertManager(models.AbstractModel):
         if not wanted:
             return
         Followers = self.env["mail.followers"].sudo()
-        existing = {
-            (res_id, partner_id) for _fid, res_id, partner_id, _sids
-            in Followers._get_subscription_data(
-                [("erm.absence.case", list({case_id for case_id, _p in wanted}))],
-                list({partner_id for _c, partner_id in wanted}),
-            )
-        }
+        # Only the pairs are needed: one lookup on the (res_model, res_id, partner_id)
+        # unique index. mail.followers._get_subscription_data also aggregates the subtypes
+        # and is planned as a scan of every follower of every case, a cost per batch that
+        # grows with the number of cases.
+        Followers.flush_model(["res_model", "res_id", "partner_id"])
+        self.env.cr.execute(SQL("""
+            SELECT res_id, partner_id FROM mail_followers
+             WHERE res_model = 'erm.absence.case' AND res_id IN %s AND partner_id IN %s
+        """, tuple({case_id for case_id, _p in wanted}),
+            tuple({partner_id for _c, partner_id in wanted})))
+        existing = set(self.env.cr.fetchall())
         missing = sorted(wanted - existing)
         if missing:
             subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
