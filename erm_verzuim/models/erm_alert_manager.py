@@ -705,6 +705,8 @@ class ErmAlertManager(models.AbstractModel):
                 "res_model": "erm.absence.case", "res_id": case_id, "partner_id": partner_id,
                 "subtype_ids": [Command.set(subtypes.ids)],
             } for case_id, partner_id in missing])
+            # keeps the lookup above on the index while the first run fills the table
+            self._analyze_if_grown("mail_followers", len(missing))
 
     # ------------------------------------------------------------------ immediate follow-up
     @api.model
