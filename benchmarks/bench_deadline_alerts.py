@@ -348,6 +348,9 @@ def reset_alerts(registry):
                    "WHERE erm_frequent_signal_date IS NOT NULL")
         cr.execute("DELETE FROM mail_followers WHERE res_model = 'erm.absence.case'")
         cr.execute("DELETE FROM mail_mail")
+        # and where an interrupted run got to
+        cr.execute("DELETE FROM ir_config_parameter WHERE key = %s",
+                   ["erm_verzuim.deadline_alerts_position"])
         cr.execute("ANALYZE")
 
 
