@@ -11,9 +11,10 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 
-Each step selects its work with one SQL query, so a run costs a constant number of queries per
-batch, whatever the number of cases. Within a day's run each step continues after the last
-item the previous batch handled (its position, kept in ir.config_parameter until the run is
+Each step selects its work with one SQL query (the create step with two: the batch's
+milestones in index order, then their assignees), so a run costs a constant number of
+queries per batch, whatever the number of cases. Within a day's run each step continues after
+the last item the previous batch handled (its position, kept in ir.config_parameter until the run is
 complete), in the order of an index: a batch reads about its own items, not every open
 milestone, so a run grows linearly with the number of cases. What changes behind a position
 through the ORM is handled at commit (_sync_milestones); the rest by the next day's run. Every batch
