@@ -11,9 +11,10 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 
-Each step selects its work with one SQL query, so a run costs a constant number of queries per
-batch, whatever the number of cases. Within a day's run each step continues after the last
-item the previous batch handled (its position, kept in ir.config_parameter until the run is
+Each step selects its work with one SQL query (the create step with two: the batch's
+milestones in index order, then their assignees), so a run costs a constant number of
+queries per batch, whatever the number of cases. Within a day's run each step continues after
+the last item the previous batch handled (its position, kept in ir.config_parameter until the run is
 complete), in the order of an index: a batch reads about its own items, not every open
 milestone, so a run grows linearly with the number of cases. What changes behind a position
 through the ORM is handled at commit (_sync_milestones); the rest by the next day's run. Every batch
@@ -480,8 +481,16 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _step_create(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
+        candidates = None
+        if position is not None and budget:
+            candidates, left = self._create_candidates(config, budget, position)
+            if not candidates:
+                return 0, left
+            restriction = SQL("%s AND m.id IN %s", restriction,
+                              tuple(milestone_id for milestone_id, _d in candidates))
+            budget = None
         assignee = self._milestone_assignee_sql()
-        rows, left = self._fetch_work(SQL("""
+        rows, left_rows = self._fetch_work(SQL("""
             SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, %s
               %s %s %s
                AND m.date_deadline <= cfg.threshold AND m.date_deadline <= %s::date
@@ -492,8 +501,13 @@ class ErmAlertManager(models.AbstractModel):
         """, assignee, self._open_milestones_sql(cfg), restriction,
             self._after(position, "create", SQL("m.date_deadline, m.id")),
             max(max(conf["thresholds"].values()) for conf in config.values()), assignee), budget)
+        if candidates is None:
+            left = left_rows
+        else:
+            # the candidates without anybody to assign are passed as well
+            self._advance(position, "create", [str(candidates[-1][1]), candidates[-1][0]])
         if not rows:
-            return 0, left
+            return (len(candidates) if candidates else 0), left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_deadline")
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
         langs = self._user_langs(row[5] for row in rows)
@@ -507,8 +521,38 @@ class ErmAlertManager(models.AbstractModel):
         } for milestone_id, case_id, code, sequence, deadline, user_id in rows]
         if not self._create_activities(vals_list):
             return 0, len(rows) + left
-        self._advance(position, "create", [str(rows[-1][4]), rows[-1][0]])
+        if candidates is None:
+            self._advance(position, "create", [str(rows[-1][4]), rows[-1][0]])
         return len(rows), left
+
+    @api.model
+    def _create_candidates(self, config, budget, position):
+        """[(milestone id, deadline)] of the next `budget` open milestones due within their
+        lead time and without an activity, from the step's position, and whether more
+        follow (see _fetch_work). The lead-time threshold per company and code is looked
+        up per row in a JSON object instead of joined from the cfg relation: PostgreSQL
+        then walks the open-deadline index in order and stops at the batch size, where the
+        join made it read and sort every milestone after the position in every batch
+        (a run growing with the square of the number of cases)."""
+        thresholds = json.dumps({
+            f"{company_id}/{code}": str(threshold)
+            for company_id, conf in config.items()
+            for code, threshold in conf["thresholds"].items()
+        })
+        return self._fetch_work(SQL("""
+            SELECT m.id, m.date_deadline
+              FROM erm_wvp_milestone m
+              JOIN erm_absence_case c ON c.id = m.case_id
+             WHERE m.date_done IS NULL AND m.state != 'cancelled'
+               AND c.active AND c.date_recovered IS NULL %s
+               AND m.date_deadline <= %s::date
+               AND m.date_deadline <= (%s::jsonb ->> (m.company_id || '/' || m.code))::date
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_milestone_id = m.id AND a.active)
+             ORDER BY m.date_deadline, m.id
+        """, self._after(position, "create", SQL("m.date_deadline, m.id")),
+            max(max(conf["thresholds"].values()) for conf in config.values()), thresholds),
+            budget)
 
     @api.model
     def _step_escalate(self, config, cfg, budget, restriction=None, position=None):
@@ -687,13 +731,17 @@ class ErmAlertManager(models.AbstractModel):
         if not wanted:
             return
         Followers = self.env["mail.followers"].sudo()
-        existing = {
-            (res_id, partner_id) for _fid, res_id, partner_id, _sids
-            in Followers._get_subscription_data(
-                [("erm.absence.case", list({case_id for case_id, _p in wanted}))],
-                list({partner_id for _c, partner_id in wanted}),
-            )
-        }
+        # Only the pairs are needed: one lookup on the (res_model, res_id, partner_id)
+        # unique index. mail.followers._get_subscription_data also aggregates the subtypes
+        # and is planned as a scan of every follower of every case, a cost per batch that
+        # grows with the number of cases.
+        Followers.flush_model(["res_model", "res_id", "partner_id"])
+        self.env.cr.execute(SQL("""
+            SELECT res_id, partner_id FROM mail_followers
+             WHERE res_model = 'erm.absence.case' AND res_id IN %s AND partner_id IN %s
+        """, tuple({case_id for case_id, _p in wanted}),
+            tuple({partner_id for _c, partner_id in wanted})))
+        existing = set(self.env.cr.fetchall())
         missing = sorted(wanted - existing)
         if missing:
             subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
@@ -701,6 +749,8 @@ class ErmAlertManager(models.AbstractModel):
                 "res_model": "erm.absence.case", "res_id": case_id, "partner_id": partner_id,
                 "subtype_ids": [Command.set(subtypes.ids)],
             } for case_id, partner_id in missing])
+            # keeps the lookup above on the index while the first run fills the table
+            self._analyze_if_grown("mail_followers", len(missing))
 
     # ------------------------------------------------------------------ immediate follow-up
     @api.model

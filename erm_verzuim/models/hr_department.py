@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import fields, models
 
 # Fields whose change moves who directs, guards and sees the cases of the department.
 ORG_CHART_FIELDS = {"manager_id", "parent_id", "company_id", "active"}
@@ -7,6 +7,10 @@ ORG_CHART_FIELDS = {"manager_id", "parent_id", "company_id", "active"}
 
 class HrDepartment(models.Model):
     _inherit = "hr.department"
+
+    # Indexed: the departments a user manages are looked up on every menu load and every
+    # change of an employee (hr's related and computed fields through manager_id).
+    manager_id = fields.Many2one(index="btree_not_null")
 
     def write(self, vals):
         """A new manager or place in the tree moves the duties and the need-to-know of the

@@ -10,6 +10,14 @@ ORG_CHART_FIELDS = {"parent_id", "department_id", "user_id", "company_id", "acti
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
+    # Indexed: the need-to-know rules and the duty resolution walk the org chart
+    # (child_of on parent_id, employees of a department) and hr finds an employee by his
+    # work contact on every user change; without an index each of those lookups scans every
+    # employee (quadratic when a 100,000-employee organisation is built or reorganised).
+    parent_id = fields.Many2one(index=True)
+    department_id = fields.Many2one(index=True)
+    work_contact_id = fields.Many2one(index="btree_not_null")
+
     # HR-only fields (hr.employee is only readable by hr.group_hr_user; others read
     # hr.employee.public, which must not learn that someone is sick).
     erm_case_ids = fields.One2many(
