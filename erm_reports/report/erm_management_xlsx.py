@@ -85,8 +85,7 @@ class ErmManagementXlsx(models.AbstractModel):
                 "divided by the sum of employed calendar days × part-time factor."
             )),
             (_("Absence rate without safety net"), _(
-                "The same, leaving out sickness under the Ziektewet safety net "
-                "(including pregnancy-related sickness)."
+                "The same, leaving out sickness under the Ziektewet safety net."
             )),
             (_("Report frequency"), _(
                 "New sick reports in the period per average head (weighted by days "
