@@ -2,13 +2,15 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """One screenshot per demo role of its main Verzuim page, with headless Chromium.
 
-    bin/erm python tools/screenshots.py [--url http://127.0.0.1:8069] [--db erm_demo] OUTDIR
+    PYTHON tools/screenshots.py [--url http://127.0.0.1:8069] [--db erm_demo] OUTDIR
 
 Logs into a running demo (``bin/erm run``) as each role login (password = login) and saves
 OUTDIR/<login>.png (its main Verzuim page), plus OUTDIR/<login>-<page>.png for a few more
-pages of some roles (activities, plans, settings). Needs Playwright for Python
-(``pip install playwright``) and the system's Chromium (Debian package ``chromium``); it
-never downloads a browser. Neither is a dependency of the product.
+pages of some roles (activities, plans, settings, consultation hours, dashboard; the portal
+page of the portal user). PYTHON is any Python with Playwright (``pip install playwright``,
+in a virtualenv of its own: it needs a newer greenlet than Odoo pins); it uses the system's
+Chromium (Debian package ``chromium``) and never downloads a browser. Neither is a
+dependency of the product.
 """
 
 import argparse
@@ -36,18 +38,28 @@ PAGES = {
                        ("-plans", "plans and evaluations",
                         "erm_verzuim.erm_reintegration_plan_action", "list")],
     "hr": [("", "case kanban", CASES, "kanban"),
-           ("-activities", "case activity view", CASES, "activity")],
+           ("-activities", "case activity view", CASES, "activity"),
+           ("-analysis", "absence analysis (pivot)", "erm_reports.erm_absence_report_action",
+            "pivot"),
+           ("-sessions", "consultation sessions", "erm_spreekuur.erm_spreekuur_session_action",
+            None)],
     "coach": [("", "case kanban", CASES, "kanban"),
               ("-activities", "case activity view", CASES, "activity")],
     "bedrijfsarts": [("", "company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
-                     ("-cases", "case kanban", CASES, "kanban")],
-    "directie": [("", "Verzuim app", None, None)],
+                     ("-cases", "case kanban", CASES, "kanban"),
+                     ("-today", "today's consultations",
+                      "erm_spreekuur.erm_spreekuur_booking_action_today", None)],
+    "directie": [("", "Verzuim app", None, None),
+                 ("-dashboard", "absence dashboard", "erm_reports.erm_dashboard_action", None)],
+    # a portal user: no backend, his own page on the portal
+    "portaal": [("", "my consultations (portal)", "/my/spreekuur", None)],
     "beheerder": [("", "ERM models", "erm_verzuim.erm_model_policy_action", "list")],
     # Odoo's settings page needs Settings access (base.group_system): the admin login
     "admin": [("", "Verzuim settings", "erm_verzuim.res_config_settings_action_erm", None),
               ("-doctors", "Verzuim settings, company doctors",
                "erm_verzuim.res_config_settings_action_erm", "#erm_doctor_setting")],
 }
+PORTAL_LOGINS = {"portaal"}
 VIEWPORT = {"width": 1440, "height": 900}
 
 
@@ -72,10 +84,18 @@ def _login(page, url, db, login):
     page.fill("input[name=password]", login)
     page.click("button[type=submit]")
     page.wait_for_url(lambda u: "/web/login" not in u, timeout=30000)
+    if login in PORTAL_LOGINS:
+        page.wait_for_load_state("load")
+        return
     page.wait_for_selector(".o_main_navbar", timeout=60000)
 
 
 def _open(page, url, action, view):
+    if action and action.startswith("/"):  # a portal page
+        page.goto(f"{url}{action}")
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(1000)
+        return
     if not action:  # the Verzuim app as its menu opens it
         page.goto(f"{url}/odoo")
         page.wait_for_selector(".o_main_navbar", timeout=60000)

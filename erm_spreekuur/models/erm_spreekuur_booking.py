@@ -70,10 +70,10 @@ class ErmSpreekuurBooking(models.Model):
     # the booking transaction (an update would wait for a concurrent booking: deadlock).
     session_id = fields.Many2one("erm.spreekuur.session", readonly=True, index=True)
     professional_id = fields.Many2one(
-        "erm.spreekuur.professional", string="Professional", readonly=True, index=True
+        "erm.spreekuur.professional", readonly=True, index=True
     )
     location_id = fields.Many2one(
-        "erm.spreekuur.location", string="Location", readonly=True, index=True
+        "erm.spreekuur.location", readonly=True, index=True
     )
     start = fields.Datetime(readonly=True, index=True)
     stop = fields.Datetime(readonly=True)

@@ -86,7 +86,7 @@ class TestBookingConcurrency(TransactionCase):
                 "slot_id": slot_id, "employee_id": self.ids["employees"][worker],
                 "kind": "preventive", "purpose": "preventief",
             })
-            cr.commit()
+            cr.commit()  # pylint: disable=invalid-commit - a worker's own transaction
             return ("won", booking.id)
         except ValidationError as exc:
             cr.rollback()
