@@ -86,7 +86,8 @@ class TestBookingConcurrency(TransactionCase):
                 "slot_id": slot_id, "employee_id": self.ids["employees"][worker],
                 "kind": "preventive", "purpose": "preventief",
             })
-            cr.commit()  # pylint: disable=invalid-commit - a worker's own transaction
+            # a worker's own transaction, as a server worker commits it
+            cr.commit()  # pylint: disable=invalid-commit
             return ("won", booking.id)
         except ValidationError as exc:
             cr.rollback()
