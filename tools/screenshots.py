@@ -47,8 +47,8 @@ PAGES = {
               ("-activities", "case activity view", CASES, "activity")],
     "bedrijfsarts": [("", "company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
                      ("-cases", "case kanban", CASES, "kanban"),
-                     ("-today", "today's consultations",
-                      "erm_spreekuur.erm_spreekuur_booking_action_today", None)],
+                     ("-consultations", "his consultations",
+                      "erm_spreekuur.erm_spreekuur_booking_action_mine", None)],
     "directie": [("", "Verzuim app", None, None),
                  ("-dashboard", "absence dashboard", "erm_reports.erm_dashboard_action", None)],
     # a portal user: no backend, his own page on the portal
