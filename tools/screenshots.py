@@ -130,7 +130,8 @@ def take(url, db, outdir, logins):
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=args)
         try:
             for login in logins:
-                context = browser.new_context(viewport=VIEWPORT, locale="nl-NL")
+                context = browser.new_context(viewport=VIEWPORT, locale="nl-NL",
+                                              timezone_id="Europe/Amsterdam")
                 page = context.new_page()
                 _login(page, url, db, login)
                 for suffix, what, action, view in PAGES[login]:
