@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .erm_absence_case import PHASES
 
@@ -10,13 +11,18 @@ ORG_CHART_FIELDS = {"parent_id", "department_id", "user_id", "company_id", "acti
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
-    # Indexed: the need-to-know rules and the duty resolution walk the org chart
-    # (child_of on parent_id, employees of a department) and hr finds an employee by his
-    # work contact on every user change; without an index each of those lookups scans every
-    # employee (quadratic when a 100,000-employee organisation is built or reorganised).
-    parent_id = fields.Many2one(index=True)
-    department_id = fields.Many2one(index=True)
-    work_contact_id = fields.Many2one(index="btree_not_null")
+    def init(self):
+        # Indexed: the need-to-know rules and the duty resolution walk the org chart
+        # (child_of on parent_id, employees of a department) and hr finds an employee by his
+        # work contact on every user change; without an index each of those lookups scans
+        # every employee (quadratic when a 100,000-employee organisation is built or
+        # reorganised). Indexes, not redefined fields: the fields keep hr's labels.
+        for column in ("parent_id", "department_id", "work_contact_id"):
+            self.env.cr.execute(SQL(
+                "CREATE INDEX IF NOT EXISTS %s ON hr_employee (%s) WHERE %s IS NOT NULL",
+                SQL.identifier(f"hr_employee__erm_{column}_index"), SQL.identifier(column),
+                SQL.identifier(column),
+            ))
 
     # HR-only fields (hr.employee is only readable by hr.group_hr_user; others read
     # hr.employee.public, which must not learn that someone is sick).
