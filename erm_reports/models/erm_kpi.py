@@ -370,20 +370,10 @@ class ErmKpi(models.AbstractModel):
         charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
         cr = self.env.cr
         cr.execute(SQL(
-            """WITH cal AS (
-                   SELECT rc.id,
-                          COALESCE(SUM(a.hour_to - a.hour_from) FILTER (
-                              WHERE a.day_period IS DISTINCT FROM 'lunch'
-                                AND a.display_type IS NULL AND a.resource_id IS NULL), 0)
-                          / CASE WHEN rc.two_weeks_calendar THEN 2 ELSE 1 END AS hours
-                     FROM resource_calendar rc
-                LEFT JOIN resource_calendar_attendance a ON a.calendar_id = rc.id
-                 GROUP BY rc.id
-               )
-               SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
+            """SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
                  FROM hr_contract c
                  JOIN hr_employee e ON e.id = c.employee_id
-            LEFT JOIN cal ON cal.id = c.resource_calendar_id
+            LEFT JOIN erm_report_calendar_hours cal ON cal.id = c.resource_calendar_id
                 WHERE e.company_id = %(company)s %(departments)s
                   AND c.active AND c.state IN ('open', 'close')
                   AND c.date_start < %(end)s
@@ -392,7 +382,8 @@ class ErmKpi(models.AbstractModel):
                SELECT e.id, NULL, NULL, cal.hours, 0, TRUE
                  FROM hr_employee e
                  JOIN resource_resource r ON r.id = e.resource_id
-            LEFT JOIN cal ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
+            LEFT JOIN erm_report_calendar_hours cal
+                      ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
                 WHERE e.company_id = %(company)s %(departments)s AND e.active
                   AND NOT EXISTS (SELECT 1 FROM hr_contract c
                                    WHERE c.employee_id = e.id AND c.active
