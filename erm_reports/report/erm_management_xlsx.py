@@ -129,8 +129,7 @@ class ErmManagementXlsx(models.AbstractModel):
         _ = self.env._
         sheet = workbook.add_worksheet(_("Organisation"))
         headers = [_("Group")] + self._figure_headers()
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, styles["head"])
+        sheet.write_row(0, 0, headers, styles["head"])
         sheet.freeze_panes(1, 1)
         sheet.set_column(0, len(headers), 18)
         name = wizard.department_id.complete_name or wizard.company_id.name
@@ -158,8 +157,7 @@ class ErmManagementXlsx(models.AbstractModel):
             rows = [row for row in rows if row["department_id"] in allowed]
         sheet = workbook.add_worksheet(_("Departments"))
         headers = [_("Department")] + self._figure_headers()
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, styles["head"])
+        sheet.write_row(0, 0, headers, styles["head"])
         sheet.freeze_panes(1, 1)
         sheet.set_column(0, 0, 40)
         sheet.set_column(1, len(headers), 18)
@@ -180,8 +178,7 @@ class ErmManagementXlsx(models.AbstractModel):
             _("Employee"), _("Department"), _("Employed days (DTF)"),
             _("Sick days (DTF × incapacity)"), _("Absence rate (%)"), _("Sick reports"),
         ]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, styles["head"])
+        sheet.write_row(0, 0, headers, styles["head"])
         sheet.freeze_panes(1, 1)
         sheet.set_column(0, 1, 32)
         sheet.set_column(2, 5, 18)
@@ -205,8 +202,7 @@ class ErmManagementXlsx(models.AbstractModel):
         sheet = workbook.add_worksheet(_("WvP deadlines"))
         headers = [_("Step"), _("Responsible"), _("Due in the period"), _("On time"),
                    _("Late"), _("Open"), _("Overdue"), _("Done on time (%)")]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, styles["head"])
+        sheet.write_row(0, 0, headers, styles["head"])
         sheet.freeze_panes(1, 1)
         sheet.set_column(0, 0, 44)
         sheet.set_column(1, 7, 16)
@@ -225,8 +221,7 @@ class ErmManagementXlsx(models.AbstractModel):
         kpi = self.env["erm.kpi"]
         sheet = workbook.add_worksheet(_("Trend"))
         headers = [_("Month"), _("Absence rate (%)"), _("Same month a year earlier (%)")]
-        for col, header in enumerate(headers):
-            sheet.write(0, col, header, styles["head"])
+        sheet.write_row(0, 0, headers, styles["head"])
         sheet.freeze_panes(1, 0)
         sheet.set_column(0, 2, 26)
         last = wizard.date_to.replace(day=1)
