@@ -20,3 +20,8 @@ from . import erm_milestone_lead_time
 from . import erm_alert_manager
 from . import mail_activity
 from . import res_users
+from . import erm_provider
+from . import erm_provider_service
+from . import erm_intervention
+from . import erm_ba_advice_intervention
+from . import erm_alert_manager_intervention

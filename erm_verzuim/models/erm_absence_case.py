@@ -20,6 +20,7 @@ from . import erm_absence_case_duties as duties
 from . import erm_absence_case_time_off as time_off
 from . import tbv
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
+from .erm_intervention import COMMITTED_STATES
 from .erm_wvp_milestone import MILESTONE_CODES
 
 PHASES = [
@@ -929,3 +930,86 @@ class ErmAbsenceCase(models.Model):
         remaining = self.search_count(domain) if len(cases) == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=len(cases), remaining=remaining)
         return remaining
+
+    # ------------------------------------------------------------------ interventions
+    # (issue 10, domain.md §7): the list, their total cost and the recorded decision that
+    # no intervention is needed (which silences the "interventions too late" signal).
+    intervention_ids = fields.One2many(
+        "erm.intervention", "case_id", string="Interventions", copy=False,
+    )
+    intervention_count = fields.Integer(
+        string="Interventions (count)", compute="_compute_intervention_totals",
+    )
+    erm_company_currency_id = fields.Many2one(
+        "res.currency", related="company_id.currency_id", string="Company currency",
+    )
+    intervention_cost = fields.Monetary(
+        string="Cost of interventions", currency_field="erm_company_currency_id",
+        compute="_compute_intervention_totals",
+        help="Approved, running and finished interventions.",
+    )
+    erm_no_intervention_date = fields.Date(
+        string="No intervention needed since", readonly=True, copy=False, tracking=True,
+    )
+    erm_no_intervention_user_id = fields.Many2one(
+        "res.users", string="No intervention needed, decided by", readonly=True, copy=False,
+        tracking=True,
+    )
+    erm_late_intervention_signal_date = fields.Date(
+        string="Late-intervention signal raised on", readonly=True, copy=False,
+        help="The day the deadline-alert job asked the process guardian about "
+        "interventions (week 8 without any): once per case.",
+    )
+
+    @api.depends("intervention_ids.state", "intervention_ids.cost")
+    def _compute_intervention_totals(self):
+        # One grouped read for all cases; the case's readers read its interventions (the
+        # same rules), so the totals carry nothing new.
+        groups = self.env["erm.intervention"].sudo()._read_group(
+            [("case_id", "in", self.ids)], ["case_id", "state"], ["__count", "cost:sum"],
+        )
+        count = dict.fromkeys(self.ids, 0)
+        cost = dict.fromkeys(self.ids, 0.0)
+        for case, state, number, total in groups:
+            count[case.id] += number
+            if state in COMMITTED_STATES:
+                cost[case.id] += total
+        for case in self:
+            case.intervention_count = count.get(case.id, 0)
+            case.intervention_cost = cost.get(case.id, 0.0)
+
+    def action_view_interventions(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_intervention_action"
+        )
+        action["domain"] = [("case_id", "=", self.id)]
+        action["context"] = {"default_case_id": self.id}
+        return action
+
+    def action_erm_no_intervention_needed(self):
+        """The duty holders (and HR) record that the case needs no intervention."""
+        user = self.env.user
+        is_hr = user.has_group(HR_GROUP) or user.has_group(ADMIN_GROUP)
+        for case in self.sudo():
+            if not is_hr and user not in (case.regievoerder_user_id | case.procesbewaker_user_id):
+                raise UserError(self.env._(
+                    "Only the case director, the process guardian or HR record that %(case)s "
+                    "needs no intervention.", case=case.display_name,
+                ))
+        self.check_access("read")
+        self.sudo().write({
+            "erm_no_intervention_date": fields.Date.context_today(self),
+            "erm_no_intervention_user_id": user.id,
+        })
+        self._erm_close_late_intervention_signals()
+        return True
+
+    def _erm_close_late_intervention_signals(self):
+        """An approved intervention or a recorded decision answers the signal."""
+        activities = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", "erm.absence.case"), ("res_id", "in", self.ids),
+            ("erm_alert_kind", "=", "late_intervention"),
+        ])
+        if activities:
+            activities.with_context(erm_alert_closing=True).action_feedback()

@@ -173,7 +173,8 @@ class ErmAlertManager(models.AbstractModel):
         budget = batch_size
         for name, step in (("close", self._step_close), ("update", self._step_update),
                            ("create", self._step_create), ("escalate", self._step_escalate),
-                           ("frequent", self._step_frequent)):
+                           ("frequent", self._step_frequent),
+                           ("late_intervention", self._step_late_intervention)):
             if position.get(name) == STEP_FINISHED:
                 continue  # nothing left for it in today's run: no need to look again
             step_done, step_left = step(config, cfg, budget, position=position)

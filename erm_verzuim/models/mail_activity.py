@@ -13,7 +13,8 @@ class MailActivity(models.Model):
         "milestone done, and marking the milestone done completes the activity.",
     )
     erm_alert_kind = fields.Selection(
-        [("deadline", "WvP deadline"), ("frequent_absence", "Frequent absence")],
+        [("deadline", "WvP deadline"), ("frequent_absence", "Frequent absence"),
+         ("late_intervention", "Interventions too late")],
         string="Absence alert", readonly=True,
         help="Set on the activities the deadline-alert job raises.",
     )
@@ -31,6 +32,12 @@ class MailActivity(models.Model):
             CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_frequent_open_uniq
                 ON mail_activity (res_id)
              WHERE erm_alert_kind = 'frequent_absence' AND active
+        """))
+        # ... and one open "interventions too late" signal per case (issue 10)
+        self.env.cr.execute(SQL("""
+            CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_late_intervention_open_uniq
+                ON mail_activity (res_id)
+             WHERE erm_alert_kind = 'late_intervention' AND active
         """))
         return res
 

@@ -89,3 +89,31 @@ class ResCompany(models.Model):
                 self.env._("The number of days before an overdue milestone is escalated "
                            "cannot be negative.")
             )
+
+    # Approval limits of interventions (issue 10): who approves up to which cost
+    erm_intervention_limit_manager = fields.Monetary(
+        string="Manager approves up to", currency_field="currency_id", default=1500.0,
+        help="The case director, as the employee's manager, approves interventions up to "
+        "this cost.",
+    )
+    erm_intervention_limit_hr = fields.Monetary(
+        string="HR approves up to", currency_field="currency_id", default=10000.0,
+        help="HR approves interventions up to this cost; above it the board decides.",
+    )
+    erm_intervention_limit_board = fields.Monetary(
+        string="Board approves up to", currency_field="currency_id", default=0.0,
+        help="0: no limit. Above it, no intervention can be approved.",
+    )
+
+    @api.constrains("erm_intervention_limit_manager", "erm_intervention_limit_hr",
+                    "erm_intervention_limit_board")
+    def _check_erm_intervention_limits(self):
+        for company in self:
+            manager = company.erm_intervention_limit_manager
+            hr = company.erm_intervention_limit_hr
+            board = company.erm_intervention_limit_board
+            if min(manager, hr, board) < 0 or hr < manager or (board and board < hr):
+                raise ValidationError(self.env._(
+                    "Approval limits cannot be negative and rise from manager to HR to "
+                    "board (0 for the board: no limit)."
+                ))

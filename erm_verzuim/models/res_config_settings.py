@@ -93,3 +93,20 @@ class ResConfigSettings(models.TransientModel):
             "domain": [("company_id", "=", self.company_id.id)],
             "context": {"default_company_id": self.company_id.id},
         }
+
+    # Approval limits of interventions (issue 10)
+    erm_company_currency_id = fields.Many2one(
+        "res.currency", related="company_id.currency_id", string="Company currency",
+    )
+    erm_intervention_limit_manager = fields.Monetary(
+        related="company_id.erm_intervention_limit_manager", readonly=False,
+        currency_field="erm_company_currency_id",
+    )
+    erm_intervention_limit_hr = fields.Monetary(
+        related="company_id.erm_intervention_limit_hr", readonly=False,
+        currency_field="erm_company_currency_id",
+    )
+    erm_intervention_limit_board = fields.Monetary(
+        related="company_id.erm_intervention_limit_board", readonly=False,
+        currency_field="erm_company_currency_id",
+    )
