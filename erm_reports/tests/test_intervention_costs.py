@@ -4,9 +4,12 @@ dated in the period, of the company and the department asked for."""
 
 from datetime import date
 
+from odoo.tests import tagged
+
 from .common import JAN, KpiCommon
 
 
+@tagged("post_install", "-at_install")
 class TestInterventionCosts(KpiCommon):
     @classmethod
     def setUpClass(cls):

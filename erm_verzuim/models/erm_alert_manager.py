@@ -10,6 +10,8 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 3. create  one activity per open milestone due within its lead time (per company and code);
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
+6. signal  interventions too late to the procesbewaker, once per case (week 8 without an
+           intervention; erm_alert_manager_intervention.py).
 
 Each step selects its work with one SQL query (the create step with two: the batch's
 milestones in index order, then their assignees), so a run costs a constant number of
