@@ -177,7 +177,11 @@ class _Providers:
             count += 1
             if state == "proposed" or intervention.state != "proposed":
                 continue
-            day = self.today - timedelta
+            today = self.today
+
+            def day(days, today=today):
+                return today - timedelta(days=days)
+
             vals = {"state": state}
             if approved is not None:
                 role = intervention._erm_required_role()

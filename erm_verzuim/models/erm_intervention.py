@@ -52,7 +52,7 @@ class ErmIntervention(models.Model):
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)
     service_id = fields.Many2one(
-        "erm.provider.service", string="Service", required=True, index=True,
+        "erm.provider.service", required=True, index=True,
         check_company=True, tracking=True, ondelete="restrict",
     )
     provider_id = fields.Many2one(

@@ -167,10 +167,11 @@ class TestInterventions(ErmTestCommon):
 
     # ------------------------------------------------------------------ bad input
     def test_negative_cost_refused(self):
+        case = self.make_case(start=date(2026, 5, 4))
         with self.assertRaisesRegex(ValidationError, "niet negatief"):
-            self.propose(-10.0, user=self.user_hr, lang="nl_NL")
+            self.propose(-10.0, user=self.user_hr, case=case, lang="nl_NL")
         with self.assertRaisesRegex(ValidationError, "cannot be negative"):
-            self.propose(-10.0)
+            self.propose(-10.0, case=case)
 
     def test_closed_case_refused(self):
         case = self.make_case(start=date(2026, 5, 4), recovered=date(2026, 5, 20))
