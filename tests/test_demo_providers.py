@@ -64,6 +64,12 @@ class TestDemoProviders(TransactionCase):
             ("res_model", "=", "erm.intervention"), ("user_id", "in", (manager | hr).ids),
         ])
         self.assertEqual(set(activities.mapped("res_id")), set((mine | hrs).ids))
+        # nobody gets an activity he cannot open
+        for activity in self.env["mail.activity"].search([
+            ("erm_alert_kind", "=", "late_intervention")
+        ]) | activities:
+            record = self.env[activity.res_model].browse(activity.res_id)
+            self.assertTrue(record.with_user(activity.user_id)._filtered_access("read"))
         done = Intervention.search([("state", "=", "done")])
         self.assertTrue(all(done.mapped("outcome")))
         # the overdue case (week 8+) without any intervention has its signal
