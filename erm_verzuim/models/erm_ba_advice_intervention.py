@@ -13,9 +13,6 @@ class ErmBaAdvice(models.Model):
         "erm.provider.service", string="Proposed service", tracking=True,
         help="A service of the provider network the company doctor advises.",
     )
-    intervention_ids = fields.One2many(
-        "erm.intervention", "ba_advice_id", string="Interventions",
-    )
 
     def action_erm_propose_intervention(self):
         """Open a new intervention, proposed from this advice."""
