@@ -20,6 +20,4 @@ from . import erm_milestone_lead_time
 from . import erm_alert_manager
 from . import mail_activity
 from . import res_users
-from . import hr_employee_competence
 from . import erm_care_contact
-from . import mail_activity_care

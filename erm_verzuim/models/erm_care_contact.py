@@ -33,17 +33,17 @@ class ErmCareContact(models.Model):
     )
     employee_id = fields.Many2one(related="case_id.employee_id", string="Employee")
     date = fields.Date(
-        string="Date", required=True, default=fields.Date.context_today, tracking=True,
+        required=True, default=fields.Date.context_today, tracking=True,
     )
     kind = fields.Selection(
-        CONTACT_KINDS, string="Kind", required=True, default="phone", tracking=True,
+        CONTACT_KINDS, required=True, default="phone", tracking=True,
     )
     user_id = fields.Many2one(
         "res.users", string="Contact by", required=True, default=lambda self: self.env.user,
         domain="[('share', '=', False)]", tracking=True,
     )
     note = fields.Char(
-        string="Note", tracking=True,
+        tracking=True,
         help="How the employee is doing in general terms, what was agreed about work and "
         "contact. Nothing about the illness: that is for the company doctor only.",
     )
