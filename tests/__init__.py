@@ -4,6 +4,7 @@ from . import test_bin_erm
 from . import test_demo_generator
 from . import test_demo_history
 from . import test_demo_spreekuur
+from . import test_demo_care
 from . import test_erm_access_log
 from . import test_erm_access_matrix
 from . import test_erm_access_rpc
