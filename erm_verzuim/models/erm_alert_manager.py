@@ -718,6 +718,19 @@ class ErmAlertManager(models.AbstractModel):
                AND (NOT c.active OR c.date_recovered IS NOT NULL)
         """))
         care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
+        # the employee's manager changed (org chart): his successor takes the reminder over
+        self.env.cr.execute(SQL("""
+            SELECT a.id, c.erm_care_user_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND a.user_id != c.erm_care_user_id
+        """))
+        moved = defaultdict(list)
+        for activity_id, user_id in self.env.cr.fetchall():
+            moved[user_id].append(activity_id)
+        for user_id, activity_ids in moved.items():
+            self._activity_env().browse(activity_ids).write({"user_id": user_id})
         assignee = self._assignee_sql("care", SQL("ru.id"), SQL("c.erm_policy_id"))
         rows, left = self._fetch_work(SQL("""
             SELECT c.id, c.company_id, c.date_start, c.date_reported, lc.last_date,

@@ -144,6 +144,17 @@ class TestCaremanagement(ErmTestCommon):
         # the coach, who directs, logs too
         self.log(case, self.user_coach, kind="video")
 
+    def test_reminder_stays_with_the_manager_when_the_model_changes(self):
+        case = self.case()
+        self.run_alerts()
+        reminder = self.reminders(case)
+        self.assertEqual(reminder.user_id, self.user_manager)
+        self.set_model("IV")  # the coach now directs: the deadlines move, the care does not
+        self.assertEqual(case.regievoerder_user_id, self.user_coach)
+        self.assertEqual(reminder.user_id, self.user_manager)
+        self.run_alerts()
+        self.assertEqual(self.reminders(case), reminder)
+
     def test_department_head_without_the_manager_role(self):
         """A department head without the Leidinggevende group still keeps in touch in model
         IV: he reads the case (not writes it) and logs contacts; nobody else gains access."""
@@ -198,7 +209,7 @@ class TestCaremanagement(ErmTestCommon):
         self.assertTrue(case.with_user(self.user_manager).erm_care_can_log)
         # tracked in the contact's own chatter
         self.assertTrue(contact.message_ids)
-        contact.unlink()  # the administrator (superuser) may
+        self.Contact.browse(contact.id).unlink()  # the administrator (superuser) may
 
     def test_bad_input(self):
         case = self.case()
