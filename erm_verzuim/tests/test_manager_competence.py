@@ -179,6 +179,21 @@ class TestManagerCompetence(ErmTestCommon):
                     self.assertIn(self.user_manager.name, warning)
                     self.assertIn("Expert", warning)
                     self.assertIn("absence coach", warning)
+        # a colleague manager outside the team does not even open the case; the director's
+        # own manager reads it (need-to-know) but does not see his HR data either
+        self.assertFalse(case.with_user(self.user_manager_2)._filtered_access("read"))
+        senior_user = new_test_user(
+            self.env, login="erm_senior", groups="erm_verzuim.group_erm_manager",
+            company_id=self.company.id, name="Senior",
+        )
+        self.manager.parent_id = self.env["hr.employee"].create({
+            "name": "Senior", "company_id": self.company.id, "user_id": senior_user.id,
+        })
+        self.assertIn(senior_user, case.manager_user_ids)
+        self.env.invalidate_all()
+        senior_case = self.Case.browse(case.id).with_user(senior_user)
+        self.assertTrue(senior_case._filtered_access("read"))
+        self.assertFalse(senior_case.erm_competence_warning)
         # at the required level, no warning
         self.company.erm_competence_level_ii = "vaardig"
         self.env.invalidate_all()
