@@ -3,7 +3,7 @@
     "name": "ERM Verzuim",
     "summary": "Sickness-absence management under the Eigen Regie Model "
     "(Wet verbetering poortwachter)",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Human Resources/Verzuim",
     "website": "https://github.com/erm-verzuim/erm-verzuim",
     "author": "ERM Verzuim",
@@ -28,6 +28,8 @@
         "views/erm_reintegration_plan_views.xml",
         "views/erm_absence_recovery_wizard_views.xml",
         "views/hr_employee_views.xml",
+        "views/hr_employee_competence_views.xml",
+        "views/erm_care_contact_views.xml",
         "views/erm_verzuim_menus.xml",
         "views/erm_model_policy_views.xml",
         "views/erm_ba_advice_views.xml",

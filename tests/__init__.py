@@ -5,6 +5,7 @@ from . import test_demo_generator
 from . import test_demo_history
 from . import test_demo_spreekuur
 from . import test_demo_providers
+from . import test_demo_care
 from . import test_erm_access_log
 from . import test_erm_access_matrix
 from . import test_erm_access_rpc

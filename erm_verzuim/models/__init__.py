@@ -25,3 +25,4 @@ from . import erm_provider_service
 from . import erm_intervention
 from . import erm_ba_advice_intervention
 from . import erm_alert_manager_intervention
+from . import erm_care_contact

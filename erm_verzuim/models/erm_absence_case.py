@@ -18,6 +18,8 @@ from odoo.osv import expression
 from ..engine import wvp
 from . import erm_absence_case_duties as duties
 from . import erm_absence_case_time_off as time_off
+from . import erm_care as care
+from . import erm_competence as competence
 from . import tbv
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
 from .erm_intervention import COMMITTED_STATES
@@ -203,6 +205,26 @@ class ErmAbsenceCase(models.Model):
         help="The employee's managers (parent chain and department managers): they see the "
         "case (need-to-know).",
     )
+    # caremanagement (issue 10, erm_care.py): the employee's own manager keeps in touch
+    # in every model, also in model IV where the coach directs
+    erm_care_user_id = fields.Many2one(
+        "res.users", string="Manager for care and attention", compute="_compute_duty_holders",
+        store=True, index="btree_not_null",
+        help="The employee's nearest manager: he keeps in touch with the absent employee in "
+        "every ERM model and can open the case to log his contacts.",
+    )
+    erm_care_contact_ids = fields.One2many(
+        "erm.care.contact", "case_id", string="Care contacts", copy=False,
+    )
+    erm_care_last_date = fields.Date(
+        string="Last contact", compute="_compute_erm_care_dates",
+    )
+    erm_care_next_date = fields.Date(
+        string="Next agreed contact", compute="_compute_erm_care_dates",
+    )
+    erm_care_can_log = fields.Boolean(
+        string="I may log a contact", compute="_compute_erm_care_dates",
+    )
     erm_no_responsible = fields.Boolean(
         string="No responsible", compute="_compute_erm_no_responsible", store=True,
         index=True,
@@ -260,6 +282,7 @@ class ErmAbsenceCase(models.Model):
         for case in self:
             values = resolved[case.id]
             case.manager_user_ids = [(6, 0, values["manager_user_ids"])]
+            case.erm_care_user_id = next(iter(values["manager_user_ids"]), False)
             if case.date_recovered and (
                 case.regievoerder_user_id or case.procesbewaker_user_id
             ) and case.erm_model:
@@ -325,37 +348,52 @@ class ErmAbsenceCase(models.Model):
 
     @api.depends_context("uid")
     def _compute_erm_competence_warning(self):
-        """A directing manager without the ERM competences (hr_skills, type
-        ERM-competenties). The competences are the manager's own HR data: shown to the
-        manager himself and to HR only, and read with the user's own rights."""
+        """A case directed by a manager below the ERM competence level his company requires
+        for the case's model (erm_competence.py). The competences are the manager's own HR
+        data: shown to the director himself and to HR only, never to the process guardian
+        or anyone else who can open the case."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP)
         self.erm_competence_warning = False
         cases = self.filtered(
-            lambda c: c.erm_model in ("I", "II", "III") and not c.date_recovered
+            lambda c: c.erm_model in competence.DIRECTING_MODELS and not c.date_recovered
             and c.regievoerder_user_id and (is_hr or c.regievoerder_user_id == user)
         )
-        skill_type = self.env.ref("erm_verzuim.hr_skill_type_erm", raise_if_not_found=False)
-        required = skill_type.skill_ids if skill_type and cases else self.env["hr.skill"]
-        if not required:
+        stype = competence.skill_type(self.env)
+        if not cases or not stype or not stype.sudo().skill_ids:
             return
-        directors = cases.regievoerder_user_id
-        mastered = defaultdict(set)
-        for line in self.env["hr.employee.skill"].search([
-            ("employee_id.user_id", "in", directors.ids),
-            ("skill_type_id", "=", skill_type.id),
-        ]):
-            if line.level_progress >= 100:
-                mastered[line.employee_id.user_id.id].add(line.skill_id.id)
+        skills = stype.sudo().skill_ids
+        progress = competence.level_progress(self.env)
+        names = competence.level_names(self.env)
+        directors = cases.sudo().regievoerder_user_id
+        employees = self.env["hr.employee"].sudo().search([("user_id", "in", directors.ids)])
+        levels = competence.employee_levels(self.env, employees)
+        by_user = {}
+        for employee in employees:
+            by_user.setdefault((employee.user_id.id, employee.company_id.id), employee)
+            by_user.setdefault((employee.user_id.id, None), employee)
         for case in cases:
-            director = case.regievoerder_user_id
-            missing = required.filtered(lambda s, d=director: s.id not in mastered[d.id])
+            director = case.sudo().regievoerder_user_id
+            required = competence.required_level(case.company_id, case.erm_model)
+            if required == "none":
+                continue
+            employee = by_user.get((director.id, case.company_id.id)) or by_user.get(
+                (director.id, None))
+            missing = competence.gaps(
+                skills, levels[employee.id] if employee else {}, progress[required],
+            )
             if missing:
                 case.erm_competence_warning = self.env._(
-                    "%(user)s directs this case but has not (yet) mastered these ERM "
-                    "competences: %(skills)s.",
-                    user=director.name, skills=", ".join(missing.mapped("name")),
+                    "%(user)s directs this case but has not (yet) reached the required level "
+                    "(%(level)s) in these ERM competences: %(skills)s. Consider support by "
+                    "the absence coach.",
+                    user=director.name, level=names[required],
+                    skills=", ".join(missing.mapped("name")),
                 )
+
+    @api.depends_context("uid")
+    def _compute_erm_care_dates(self):
+        care.compute_case_dates(self)
 
     @api.depends("employee_id", "next_milestone_code", "name")
     def _compute_erm_calendar_title(self):
@@ -760,7 +798,7 @@ class ErmAbsenceCase(models.Model):
         if snapshot is None:
             snapshot = cases._erm_duty_snapshot()
         fnames = ["regievoerder_user_id", "procesbewaker_user_id", "erm_policy_id",
-                  "erm_model", "manager_user_ids"]
+                  "erm_model", "manager_user_ids", "erm_care_user_id"]
         for fname in fnames:
             self.env.add_to_compute(cases._fields[fname], cases)
         cases._recompute_recordset(fnames)
@@ -823,12 +861,14 @@ class ErmAbsenceCase(models.Model):
         cases.write({name: False for name in DOSSIER_FIELDS})
         privates.write({name: False for name in PRIVATE_DOSSIER_FIELDS})
         plans.write({"agreements": False, "view_employer": False, "view_employee": False})
+        care_contacts = cases.erm_care_contact_ids
+        care_contacts.write({"note": False})
         # imported here: erm_ba_advice imports this module
         from .erm_ba_advice import DOSSIER_FIELDS as ADVICE_DOSSIER_FIELDS
 
         advices.write({name: False for name in ADVICE_DOSSIER_FIELDS})
         extensions.attachment_ids.unlink()
-        self._erm_clear_chatter(cases, privates, plans, advices, extensions)
+        self._erm_clear_chatter(cases, privates, plans, advices, extensions, care_contacts)
         cases.activity_ids.unlink()
         if level == "full":
             cases._erm_pseudonymise_employees()
@@ -899,6 +939,12 @@ class ErmAbsenceCase(models.Model):
             "target": "new",
             "context": {"default_case_id": self.id},
         }
+
+    def action_erm_log_care_contact(self):
+        """Log a contact with the absent employee (caremanagement), in a dialog: also for
+        the manager who may only read the case (model IV)."""
+        self.ensure_one()
+        return care.log_contact_action(self)
 
     def action_reopen(self):
         self.write({"date_recovered": False})

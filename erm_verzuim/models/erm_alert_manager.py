@@ -52,6 +52,7 @@ from odoo.tools.translate import code_translations
 
 from ..engine import milestones
 from ..engine.milestones import _lt
+from . import erm_care as care
 
 _logger = logging.getLogger(__name__)
 
@@ -87,6 +88,13 @@ ESCALATION_NOTE = _lt(
     "late). Escalated to: %(names)s.</p>"
 )
 NOBODY = _lt("nobody (set an escalation contact in the settings)")
+CARE_SUMMARY = _lt("Keep in touch: a contact with your absent employee is overdue")
+CARE_NOTE = _lt(
+    "<p>The rhythm of contact with the absent employee (every %(early)s days in the first "
+    "%(weeks)s weeks of absence, then every %(late)s days) was not kept: a contact was due on "
+    "%(due)s. Call, visit or send a message, and log the contact on the case: that completes "
+    "this activity. Care and attention only, nothing about the illness.</p>"
+)
 
 
 class _Texts:
@@ -176,7 +184,8 @@ class ErmAlertManager(models.AbstractModel):
         for name, step in (("close", self._step_close), ("update", self._step_update),
                            ("create", self._step_create), ("escalate", self._step_escalate),
                            ("frequent", self._step_frequent),
-                           ("late_intervention", self._step_late_intervention)):
+                           ("late_intervention", self._step_late_intervention),
+                           ("care_rhythm", self._step_care_rhythm)):
             if position.get(name) == STEP_FINISHED:
                 continue  # nothing left for it in today's run: no need to look again
             step_done, step_left = step(config, cfg, budget, position=position)
@@ -674,6 +683,119 @@ class ErmAlertManager(models.AbstractModel):
                 {"erm_frequent_signal_date": config[company_id]["today"]}
             )
         self._advance(position, "frequent", rows[-1][0])
+        return len(rows), left
+
+    @api.model
+    def _care_sql(self, config):
+        """The caremanagement rhythm per company (erm_care.py), as the SQL relation
+        care(company_id, today, weeks, early, late, contact_user_id, fallback_user_id)."""
+        companies = self.env["res.company"].sudo().with_context(active_test=False).browse(
+            list(config)
+        )
+        companies.fetch(["erm_care_weeks_early", "erm_care_interval_early",
+                         "erm_care_interval_late"])
+        rows = [
+            SQL("(%s, %s::date, %s::int, %s::int, %s::int, %s::int, %s::int)", company.id,
+                config[company.id]["today"], *care.rhythm(company),
+                config[company.id]["contact_user_id"], config[company.id]["fallback_user_id"])
+            for company in companies
+        ]
+        return SQL(
+            "(VALUES %s) AS care(company_id, today, weeks, early, late, contact_user_id, "
+            "fallback_user_id)", SQL(", ").join(rows),
+        )
+
+    @api.model
+    def _step_care_rhythm(self, config, cfg, budget, restriction=None, position=None):
+        """Caremanagement (issue 10): an activity for the employee's manager (the case's
+        erm_care_user_id, who can open the case) when no contact was logged within the
+        company's rhythm since the last contact or the first sick day, once per missed
+        period (unique index on case and due day, done reminders included). Reminders of
+        closed cases lapse; a logged contact completes its reminder at once."""
+        if restriction:
+            return 0, 0  # not tied to milestones
+        self.env.cr.execute(SQL("""
+            SELECT DISTINCT a.res_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND (NOT c.active OR c.date_recovered IS NOT NULL)
+        """))
+        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
+        # the employee's manager changed (org chart): his successor takes the reminder over
+        self.env.cr.execute(SQL("""
+            SELECT a.id, c.erm_care_user_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND a.user_id != c.erm_care_user_id
+        """))
+        moved = defaultdict(list)
+        for activity_id, user_id in self.env.cr.fetchall():
+            moved[user_id].append(activity_id)
+        for user_id, activity_ids in moved.items():
+            self._activity_env().browse(activity_ids).write({"user_id": user_id})
+        assignee = self._assignee_sql("care", SQL("ru.id"), SQL("c.erm_policy_id"))
+        rows, left = self._fetch_work(SQL("""
+            SELECT c.id, c.company_id, c.date_start, c.date_reported, lc.last_date,
+                   %(assignee)s
+              FROM erm_absence_case c
+              JOIN %(care)s ON care.company_id = c.company_id
+         LEFT JOIN res_users ru ON ru.id = c.erm_care_user_id AND ru.active
+         LEFT JOIN LATERAL (SELECT max(cc.date) AS last_date FROM erm_care_contact cc
+                             WHERE cc.case_id = c.id) lc ON TRUE
+         CROSS JOIN LATERAL (SELECT COALESCE(lc.last_date,
+                                             GREATEST(c.date_start, c.date_reported)) AS day
+                            ) ref
+             WHERE c.active AND c.date_recovered IS NULL AND %(assignee)s IS NOT NULL
+               AND ref.day + CASE WHEN ref.day < c.date_start + 7 * care.weeks
+                                  THEN care.early ELSE care.late END < care.today
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+                                  AND a.res_id = c.id) %(after)s
+             ORDER BY c.id
+        """, assignee=assignee, care=self._care_sql(config),
+            after=self._after(position, "care_rhythm", SQL("c.id"))), budget)
+        if not rows:
+            return 0, left
+        companies = {company.id: company for company in self.env["res.company"].sudo().browse(
+            {row[1] for row in rows})}
+        due = {}
+        for case_id, company_id, date_start, date_reported, last_date, user_id in rows:
+            weeks, early, late = care.rhythm(companies[company_id])
+            reference = last_date or care.rhythm_start(date_start, date_reported)
+            day = care.missed_due_date(date_start, reference, config[company_id]["today"],
+                                       weeks, early, late)
+            if day:
+                due[case_id] = (day, company_id, user_id, weeks, early, late)
+        if due:
+            self.env.cr.execute(SQL("""
+                SELECT res_id, erm_care_due_date FROM mail_activity
+                 WHERE erm_alert_kind = 'care_rhythm' AND res_id IN %s
+            """, tuple(due)))
+            for case_id, day in self.env.cr.fetchall():
+                if due.get(case_id, (None,))[0] == day:
+                    del due[case_id]  # this period was reminded of already
+        if due:
+            activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_care_rhythm")
+            model_id = self.env["ir.model"]._get_id("erm.absence.case")
+            langs = self._user_langs(values[2] for values in due.values())
+            texts = {}
+            vals_list = []
+            for case_id, (day, company_id, user_id, weeks, early, late) in due.items():
+                text = self._texts(langs.get(user_id), texts)
+                vals_list.append({
+                    "res_model_id": model_id, "res_id": case_id,
+                    "activity_type_id": activity_type.id, "summary": text.t(CARE_SUMMARY),
+                    "note": text.t(CARE_NOTE, markup=True, early=text.number(early),
+                                   weeks=text.number(weeks), late=text.number(late),
+                                   due=text.date(day)),
+                    "date_deadline": config[company_id]["today"], "user_id": user_id,
+                    "automated": True, "erm_alert_kind": "care_rhythm",
+                    "erm_care_due_date": day,
+                })
+            if not self._create_activities(vals_list):
+                return 0, len(rows) + left
+        self._advance(position, "care_rhythm", rows[-1][0])
         return len(rows), left
 
     # ------------------------------------------------------------------ helpers

@@ -14,9 +14,15 @@ class MailActivity(models.Model):
     )
     erm_alert_kind = fields.Selection(
         [("deadline", "WvP deadline"), ("frequent_absence", "Frequent absence"),
-         ("late_intervention", "Interventions too late")],
+         ("late_intervention", "Interventions too late"),
+         ("care_rhythm", "Care contact rhythm")],
         string="Absence alert", readonly=True,
         help="Set on the activities the deadline-alert job raises.",
+    )
+    erm_care_due_date = fields.Date(
+        string="Care contact due on", readonly=True,
+        help="The day a contact with the absent employee was due (caremanagement): one "
+        "reminder per missed period.",
     )
 
     def init(self):
@@ -38,6 +44,12 @@ class MailActivity(models.Model):
             CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_late_intervention_open_uniq
                 ON mail_activity (res_id)
              WHERE erm_alert_kind = 'late_intervention' AND active
+        """))
+        # One caremanagement reminder per case and missed period, done ones included.
+        self.env.cr.execute(SQL("""
+            CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_care_period_uniq
+                ON mail_activity (res_id, erm_care_due_date)
+             WHERE erm_alert_kind = 'care_rhythm'
         """))
         return res
 

@@ -2,6 +2,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .erm_competence import COMPETENCE_LEVELS
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
@@ -116,4 +118,48 @@ class ResCompany(models.Model):
                 raise ValidationError(self.env._(
                     "Approval limits cannot be negative and rise from manager to HR to "
                     "board (0 for the board: no limit)."
+                ))
+
+    # Manager competences and caremanagement (issue 10, erm_competence.py, erm_care.py):
+    # the level of the ERM competences a case director needs per ERM model, and the rhythm
+    # in which the manager keeps in touch with his absent employee.
+    erm_competence_level_i = fields.Selection(
+        COMPETENCE_LEVELS, string="Required competence level, model I", default="vaardig",
+        required=True,
+    )
+    erm_competence_level_ii = fields.Selection(
+        COMPETENCE_LEVELS, string="Required competence level, model II", default="vaardig",
+        required=True,
+    )
+    erm_competence_level_iii = fields.Selection(
+        COMPETENCE_LEVELS, string="Required competence level, model III",
+        default="vaardig", required=True,
+    )
+    erm_competence_level_iv = fields.Selection(
+        COMPETENCE_LEVELS, string="Required competence level, model IV", default="none",
+        required=True,
+        help="In model IV the absence coach directs the cases; the manager only handles job "
+        "performance and keeps in touch.",
+    )
+    erm_care_weeks_early = fields.Integer(
+        string="Care contact: first weeks", default=6,
+        help="The weeks of absence in which the manager keeps the short contact interval.",
+    )
+    erm_care_interval_early = fields.Integer(
+        string="Care contact: days between contacts at first", default=7,
+    )
+    erm_care_interval_late = fields.Integer(
+        string="Care contact: days between contacts later", default=14,
+    )
+
+    @api.constrains("erm_care_weeks_early", "erm_care_interval_early",
+                    "erm_care_interval_late")
+    def _check_erm_care_rhythm(self):
+        for company in self:
+            if min(company.erm_care_interval_early, company.erm_care_interval_late) < 1 or (
+                company.erm_care_weeks_early < 0
+            ):
+                raise ValidationError(self.env._(
+                    "The contact rhythm needs at least one day between contacts and cannot "
+                    "have a negative number of weeks."
                 ))

@@ -55,6 +55,29 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_retention_erdzw_years", readonly=False,
     )
 
+    # Manager competences and caremanagement (issue 10)
+    erm_competence_level_i = fields.Selection(
+        related="company_id.erm_competence_level_i", readonly=False,
+    )
+    erm_competence_level_ii = fields.Selection(
+        related="company_id.erm_competence_level_ii", readonly=False,
+    )
+    erm_competence_level_iii = fields.Selection(
+        related="company_id.erm_competence_level_iii", readonly=False,
+    )
+    erm_competence_level_iv = fields.Selection(
+        related="company_id.erm_competence_level_iv", readonly=False,
+    )
+    erm_care_weeks_early = fields.Integer(
+        related="company_id.erm_care_weeks_early", readonly=False,
+    )
+    erm_care_interval_early = fields.Integer(
+        related="company_id.erm_care_interval_early", readonly=False,
+    )
+    erm_care_interval_late = fields.Integer(
+        related="company_id.erm_care_interval_late", readonly=False,
+    )
+
     @api.depends("company_id")
     def _compute_erm_model_settings(self):
         Policy = self.env["erm.model.policy"]

@@ -7,3 +7,5 @@ from . import test_engine_milestones
 from . import test_engine_properties
 from . import test_engine_wvp
 from . import test_interventions
+from . import test_manager_competence
+from . import test_caremanagement

@@ -1,0 +1,85 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The contact log of caremanagement (issue 10, domain.md §7): the manager's contacts with
+his absent employee, whatever the ERM model. A short note without anything about the
+illness; the same need-to-know as the case (security/). Logging a contact completes the
+open rhythm activity of the case (erm_care.py)."""
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from . import erm_care as care
+
+CONTACT_KINDS = [
+    ("phone", "Phone call"),
+    ("visit", "Visit"),
+    ("video", "Video call"),
+    ("message", "Message"),
+]
+
+
+class ErmCareContact(models.Model):
+    _name = "erm.care.contact"
+    _description = "Care Contact"
+    _inherit = ["mail.thread"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    case_id = fields.Many2one(
+        "erm.absence.case", string="Absence case", required=True, index=True,
+        ondelete="cascade", check_company=True,
+    )
+    company_id = fields.Many2one(
+        related="case_id.company_id", store=True, index=True, precompute=True,
+    )
+    employee_id = fields.Many2one(related="case_id.employee_id", string="Employee")
+    date = fields.Date(
+        required=True, default=fields.Date.context_today, tracking=True,
+    )
+    kind = fields.Selection(
+        CONTACT_KINDS, required=True, default="phone", tracking=True,
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Contact by", required=True, default=lambda self: self.env.user,
+        domain="[('share', '=', False)]", tracking=True,
+    )
+    note = fields.Char(
+        tracking=True,
+        help="How the employee is doing in general terms, what was agreed about work and "
+        "contact. Nothing about the illness: that is for the company doctor only.",
+    )
+    date_next = fields.Date(string="Next agreed contact", tracking=True)
+
+    @api.depends("case_id.name", "date")
+    def _compute_display_name(self):
+        for contact in self:
+            contact.display_name = " - ".join(
+                part for part in (contact.case_id.sudo().name, str(contact.date or ""))
+                if part
+            )
+
+    @api.constrains("date", "date_next")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for contact in self:
+            if contact.date > today:
+                raise ValidationError(self.env._(
+                    "A contact is logged once it took place: its date (%(date)s) cannot lie "
+                    "in the future. Enter a coming contact as the next agreed contact.",
+                    date=contact.date,
+                ))
+            if contact.date_next and contact.date_next < contact.date:
+                raise ValidationError(self.env._(
+                    "The next agreed contact (%(next)s) cannot come before the contact itself "
+                    "(%(date)s).", next=contact.date_next, date=contact.date,
+                ))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        contacts = super().create(vals_list)
+        # the rhythm is kept again: the open reminder of the case is done
+        dates = {}
+        for contact in contacts:
+            dates[contact.case_id.id] = max(contact.date, dates.get(contact.case_id.id,
+                                                                    contact.date))
+        care.close_care_activities(self.env, set(dates), dates)
+        return contacts

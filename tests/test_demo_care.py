@@ -1,0 +1,74 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""Manager competences and caremanagement in the demo organisation (data/demo_care.py),
+made by generate_demo: the leidinggevende below the required level (his warning, HR's
+list), care contacts on the open cases, one case whose rhythm is not kept."""
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+from data.demo_care import NOT_KEPT, generate_care
+from data.demo_history import generate_demo
+
+TODAY = date(2026, 11, 22)
+
+
+@tagged("post_install", "-at_install", "erm_demo")
+@freeze_time("2026-11-22 10:00:00")
+class TestDemoCare(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["care"]
+
+    def ref(self, name):
+        return self.env.ref(f"erm_demo.{name}")
+
+    def test_competences(self):
+        self.assertGreater(self.result["managers"], 3)
+        leidinggevende, hr = self.ref("user_leidinggevende"), self.ref("user_hr")
+        Employee = self.env["hr.employee"].with_user(hr)
+        below = Employee.search([("erm_competence_below_required", "=", True)])
+        self.assertEqual(below.user_id, leidinggevende)
+        self.assertLess(below.erm_competence_coverage, 100.0)
+        overview = self.env["hr.employee"]._erm_competence_overview(self.ref("company_1"))
+        self.assertGreater(overview["managers"], 3)
+        self.assertEqual(overview["below_required"], 1)
+        # his open cases warn him and HR, not the coach
+        case = self.ref(NOT_KEPT)
+        self.assertEqual(case.regievoerder_user_id, leidinggevende)
+        for user in (leidinggevende, hr):
+            with self.subTest(user=user.login):
+                self.env.invalidate_all()
+                warning = self.env["erm.absence.case"].browse(case.id).with_user(
+                    user).erm_competence_warning
+                self.assertTrue(warning)
+        coach = self.ref("user_coach")
+        self.assertFalse(case.with_user(coach)._filtered_access("read"))
+
+    def test_care_contacts_and_rhythm(self):
+        Case = self.env["erm.absence.case"]
+        open_cases = Case.search([("date_recovered", "=", False),
+                                  ("erm_care_user_id", "!=", False)])
+        self.assertTrue(all(case.erm_care_contact_ids for case in open_cases))
+        self.assertGreater(self.result["contacts"], 20)
+        reminders = self.env["mail.activity"].search([
+            ("erm_alert_kind", "=", "care_rhythm"), ("res_model", "=", "erm.absence.case"),
+        ])
+        not_kept = self.ref(NOT_KEPT)
+        self.assertEqual(Case.browse(reminders.mapped("res_id")), not_kept)
+        self.assertEqual(reminders.user_id, self.ref("user_leidinggevende"))
+        # the model IV pilot: the manager of Facilitair keeps in touch, the coach directs
+        pilot = self.ref("case_pilot_plan")
+        self.assertEqual(pilot.erm_model, "IV")
+        self.assertNotEqual(pilot.erm_care_contact_ids.user_id, pilot.regievoerder_user_id)
+        self.assertEqual(pilot.erm_care_contact_ids.user_id, pilot.erm_care_user_id)
+
+    def test_idempotent(self):
+        again = generate_care(self.env, today=TODAY)
+        self.assertEqual(again["created"], 0)
+        self.assertEqual(again["managers"], 0)
+        self.assertEqual(again["contacts"], self.result["contacts"])
