@@ -583,15 +583,20 @@ class ErmKpi(models.AbstractModel):
                     WHERE c.company_id = %(company)s %(departments)s AND c.active
                       AND c.date_start < %(end)s
                       AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
+               ), sick_p AS (
+                   -- spells by employment first (a few per employee), then by period
+                   SELECT p.idx, emp.employee_id, emp.key, emp.dtf, emp.daily_wage,
+                          sp.fraction, sp.vangnet, sp.year_2,
+                          sp.span * emp.span * p.span AS span
+                     FROM emp JOIN spell sp
+                       ON sp.employee_id = emp.employee_id AND sp.span && emp.span
+                     JOIN period p ON p.span && (sp.span * emp.span)
                ), overlap AS (
-                   SELECT emp_p.idx, emp_p.employee_id, emp_p.key, emp_p.dtf,
-                          emp_p.daily_wage, sp.fraction, sp.vangnet,
-                          upper(sp.span * emp_p.span) - lower(sp.span * emp_p.span) AS days,
-                          COALESCE(upper(sp.span * emp_p.span * daterange(NULL, sp.year_2))
-                                   - lower(sp.span * emp_p.span * daterange(NULL, sp.year_2)),
-                                   0) AS days_1
-                     FROM emp_p JOIN spell sp
-                       ON sp.employee_id = emp_p.employee_id AND sp.span && emp_p.span
+                   SELECT idx, employee_id, key, dtf, daily_wage, fraction, vangnet,
+                          upper(span) - lower(span) AS days,
+                          COALESCE(upper(span * daterange(NULL, year_2))
+                                   - lower(span * daterange(NULL, year_2)), 0) AS days_1
+                     FROM sick_p
                ), sick AS (
                    SELECT idx, key,
                           SUM(days * dtf * fraction) AS sick,
