@@ -398,9 +398,10 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_periods_sql(self, bounds):
-        """The periods as rows ``(idx, span)``, idx counting from 0 in the order given."""
+        """The periods as rows ``(idx, lo, hi, span)`` (``hi`` the first day after), idx
+        counting from 0 in the order given."""
         return SQL(
-            """SELECT (p.idx - 1)::integer AS idx, daterange(p.lo, p.hi) AS span
+            """SELECT (p.idx - 1)::integer AS idx, p.lo, p.hi, daterange(p.lo, p.hi) AS span
                  FROM unnest(%s::date[], %s::date[]) WITH ORDINALITY AS p(lo, hi, idx)""",
             [start for start, _end in bounds], [end for _start, end in bounds],
         )
@@ -534,12 +535,22 @@ class ErmKpi(models.AbstractModel):
         }
         cr = self.env.cr
         # Employments (open-ended for those without a contract) and sick spells are cut by
-        # each period in the join; per employee first (nulverzuim counts people), then per
-        # key, so the people counts are distinct employees whatever the key.
+        # each period in the joins, with plain date arithmetic (range operators cost several
+        # times more per row at 50,000 employees x 15 periods). ``lo``/``hi``: first day and
+        # first day after (infinity while open). People are counted without DISTINCT (a
+        # sort per group): an employment counts its employee in a period when no earlier
+        # employment of his reaches into that period (``prev_hi``); sick people per
+        # employee first, then per key.
         cr.execute(SQL(
             """WITH period AS (%(periods)s), emp AS (
-                   SELECT e.id AS employee_id, %(key)s AS key, FALSE AS fallback,
-                          daterange(c.date_start, c.date_end + 1) AS span,
+                   SELECT employee_id, key, fallback, lo, hi, dtf, daily_wage,
+                          MAX(hi) OVER (PARTITION BY employee_id ORDER BY lo, id
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                              AS prev_hi
+                     FROM (
+                   SELECT c.id, e.id AS employee_id, %(key)s AS key, FALSE AS fallback,
+                          c.date_start AS lo,
+                          COALESCE(c.date_end + 1, 'infinity'::date) AS hi,
                           COALESCE(NULLIF(cal.hours, 0), %(full_time)s) / %(full_time)s AS dtf,
                           COALESCE(c.wage, 0) * 12 / 365.0 * %(charges)s AS daily_wage
                      FROM hr_contract c
@@ -550,7 +561,7 @@ class ErmKpi(models.AbstractModel):
                       AND c.date_start < %(end)s
                       AND (c.date_end IS NULL OR c.date_end >= %(start)s)
                 UNION ALL
-                   SELECT e.id, %(key)s, TRUE, daterange(NULL, NULL),
+                   SELECT 0, e.id, %(key)s, TRUE, '-infinity'::date, 'infinity'::date,
                           CASE WHEN %(policy)s = 'full_time' THEN 1.0
                                ELSE COALESCE(NULLIF(cal.hours, 0), %(full_time)s)
                                     / %(full_time)s END,
@@ -564,15 +575,22 @@ class ErmKpi(models.AbstractModel):
                       AND NOT EXISTS (SELECT 1 FROM hr_contract c
                                        WHERE c.employee_id = e.id AND c.active
                                          AND c.state IN ('open', 'close'))
-               ), emp_p AS (
-                   SELECT p.idx, emp.employee_id, emp.key, emp.fallback, emp.dtf,
-                          emp.daily_wage, emp.span * p.span AS span
-                     FROM emp JOIN period p ON p.span && emp.span
+                     ) employment
+               ), employed AS (
+                   SELECT p.idx, emp.key,
+                          COUNT(*) FILTER (WHERE emp.fallback AND first) AS fallbacks,
+                          SUM((LEAST(emp.hi, p.hi) - GREATEST(emp.lo, p.lo)) * emp.dtf)
+                              AS employed,
+                          SUM(LEAST(emp.hi, p.hi) - GREATEST(emp.lo, p.lo)) AS employed_plain,
+                          COUNT(*) FILTER (WHERE first) AS people
+                     FROM emp JOIN period p ON emp.lo < p.hi AND emp.hi > p.lo,
+                  LATERAL (SELECT emp.prev_hi IS NULL OR emp.prev_hi <= p.lo AS first) f
+                 GROUP BY p.idx, emp.key
                ), spell AS (
-                   SELECT c.employee_id,
-                          daterange(p.date_from, COALESCE(
+                   SELECT c.employee_id, p.date_from AS lo,
+                          COALESCE(
                               LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
-                              c.date_recovered)) AS span,
+                              c.date_recovered, 'infinity'::date) AS hi,
                           p.incapacity_pct / 100.0 AS fraction,
                           COALESCE(pr.vangnet, FALSE) AS vangnet,
                           COALESCE(c.chain_date_start, c.date_start) + %(year)s AS year_2
@@ -583,37 +601,33 @@ class ErmKpi(models.AbstractModel):
                     WHERE c.company_id = %(company)s %(departments)s AND c.active
                       AND c.date_start < %(end)s
                       AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
-               ), sick_p AS (
+               ), sick_e AS (
                    -- spells by employment first (a few per employee), then by period
-                   SELECT p.idx, emp.employee_id, emp.key, emp.dtf, emp.daily_wage,
-                          sp.fraction, sp.vangnet, sp.year_2,
-                          sp.span * emp.span * p.span AS span
+                   SELECT emp.employee_id, emp.key, emp.dtf, emp.daily_wage, sp.fraction,
+                          sp.vangnet, sp.year_2,
+                          GREATEST(sp.lo, emp.lo) AS lo, LEAST(sp.hi, emp.hi) AS hi
                      FROM emp JOIN spell sp
-                       ON sp.employee_id = emp.employee_id AND sp.span && emp.span
-                     JOIN period p ON p.span && (sp.span * emp.span)
+                       ON sp.employee_id = emp.employee_id
+                      AND sp.lo < emp.hi AND sp.hi > emp.lo AND sp.lo < sp.hi
                ), overlap AS (
-                   SELECT idx, employee_id, key, dtf, daily_wage, fraction, vangnet,
-                          upper(span) - lower(span) AS days,
-                          COALESCE(upper(span * daterange(NULL, year_2))
-                                   - lower(span * daterange(NULL, year_2)), 0) AS days_1
-                     FROM sick_p
-               ), sick AS (
+                   SELECT p.idx, s.employee_id, s.key, s.dtf, s.daily_wage, s.fraction,
+                          s.vangnet, d.days, GREATEST(LEAST(d.hi, s.year_2) - d.lo, 0) AS days_1
+                     FROM sick_e s JOIN period p ON s.lo < p.hi AND s.hi > p.lo,
+                  LATERAL (SELECT GREATEST(s.lo, p.lo) AS lo, LEAST(s.hi, p.hi) AS hi,
+                                  LEAST(s.hi, p.hi) - GREATEST(s.lo, p.lo) AS days) d
+               ), sick_person AS (
                    SELECT idx, key,
                           SUM(days * dtf * fraction) AS sick,
                           SUM(days * dtf * fraction) FILTER (WHERE NOT vangnet) AS sick_excl,
-                          COUNT(DISTINCT employee_id) FILTER (WHERE fraction > 0)
-                              AS people_sick,
+                          BOOL_OR(fraction > 0) AS any_sick,
                           SUM(fraction * (daily_wage * (days_1 * %(pay_1)s
                                                         + (days - days_1) * %(pay_2)s)
                                           + %(replacement)s * days)) AS cost
-                     FROM overlap GROUP BY idx, key
-               ), employed AS (
-                   SELECT idx, key,
-                          COUNT(DISTINCT employee_id) FILTER (WHERE fallback) AS fallbacks,
-                          SUM((upper(span) - lower(span)) * dtf) AS employed,
-                          SUM(upper(span) - lower(span)) AS employed_plain,
-                          COUNT(DISTINCT employee_id) AS people
-                     FROM emp_p GROUP BY idx, key
+                     FROM overlap GROUP BY idx, key, employee_id
+               ), sick AS (
+                   SELECT idx, key, SUM(sick) AS sick, SUM(sick_excl) AS sick_excl,
+                          COUNT(*) FILTER (WHERE any_sick) AS people_sick, SUM(cost) AS cost
+                     FROM sick_person GROUP BY idx, key
                )
                SELECT employed.idx, employed.key, employed.fallbacks, employed.employed,
                       employed.employed_plain, employed.people, COALESCE(sick.sick, 0),
