@@ -146,3 +146,45 @@ class TestKpiPeriods(KpiCommon):
                     self.assertAlmostEqual(getattr(sums[by], name), expected, msg=name)
             self.assertEqual(sums["employee"].classes, result["total"][index][0].classes)
             self.assertEqual(sums["department"].classes, result["total"][index][0].classes)
+
+    def test_two_contracts_in_a_period_count_one_person(self):
+        """A change of hours mid-month: two contracts, one person in the headcount, each
+        part weighed with its own DTF; the database sums equal the engine's."""
+        erik = self.env["hr.employee"].create({
+            "name": "Erik", "company_id": self.company.id, "department_id": self.audit.id,
+            "resource_calendar_id": self.cal_40.id,
+        })
+        Contract = self.env["hr.contract"]
+        Contract.create({
+            "name": "Erik 40", "employee_id": erik.id, "date_start": date(2024, 1, 1),
+            "date_end": date(2026, 1, 14), "wage": 3650.0, "state": "close",
+            "resource_calendar_id": self.cal_40.id, "company_id": self.company.id,
+        })
+        Contract.create({
+            "name": "Erik 20", "employee_id": erik.id, "date_start": date(2026, 1, 15),
+            "wage": 1825.0, "state": "open", "resource_calendar_id": self.cal_20.id,
+            "company_id": self.company.id,
+        })
+        # (a leave may not span two contracts with different schedules in hr_holidays)
+        self.make_case(erik, start=date(2026, 1, 16), recovered=date(2026, 1, 21))
+        kpi = self.Kpi
+        before = kpi.figures(*JAN, department_id=self.audit.id, include_children=False)
+        self.assertEqual(before["headcount"], 3)  # Chris, Dirk, Erik
+        start, stop = date(2025, 12, 1), date(2026, 3, 1)
+        department_ids = [self.audit.id]
+        data = kpi._erm_load(self.company, department_ids, start, stop)
+        engine = kpi._erm_totals(self.company, data, start, stop)
+        database, _without = kpi._erm_sql_totals(self.company, department_ids, start, stop)
+        self.assertEqual(database[erik.id].people, 1)
+        # 31 + 14 days at 1.0 + 45 days at 0.5; sick 5 days at 0.5
+        self.assertAlmostEqual(database[erik.id].employed, 31 + 14 + 45 * 0.5)
+        self.assertAlmostEqual(database[erik.id].sick, 5 * 0.5)
+        for name in ("sick", "employed", "employed_plain", "people", "people_sick", "cost"):
+            self.assertAlmostEqual(
+                getattr(database[erik.id], name), getattr(engine[erik.id], name), msg=name
+            )
+        parts, _without = kpi._erm_grouped_totals(
+            self.company, department_ids, [(start, stop), (date(2026, 1, 1), date(2026, 2, 1))],
+            by="department",
+        )
+        self.assertEqual([part[self.audit.id].people for part in parts], [3, 3])
