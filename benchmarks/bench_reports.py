@@ -212,8 +212,8 @@ WITH cal AS (
  LEFT JOIN cal ON cal.id = rc.id
 ), emp AS (
     SELECT e.id AS employee_id, e.company_id, e.department_id, FALSE AS fallback,
-           daterange(GREATEST(c.date_start, %(start)s),
-                     LEAST(COALESCE(c.date_end + 1, %(end)s), %(end)s)) AS span,
+           GREATEST(c.date_start, %(start)s) AS lo,
+           LEAST(COALESCE(c.date_end + 1, %(end)s), %(end)s) AS hi,
            COALESCE(NULLIF(cal.hours, 0), co.full_time) / co.full_time AS dtf,
            COALESCE(c.wage, 0) * 12 / 365.0 * co.charges AS daily_wage
       FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
@@ -222,7 +222,7 @@ WITH cal AS (
      WHERE c.active AND c.state IN ('open', 'close') AND c.date_start < %(end)s
        AND (c.date_end IS NULL OR c.date_end >= %(start)s)
  UNION ALL
-    SELECT e.id, e.company_id, e.department_id, TRUE, daterange(%(start)s, %(end)s),
+    SELECT e.id, e.company_id, e.department_id, TRUE, %(start)s, %(end)s,
            CASE WHEN co.policy = 'full_time' THEN 1.0
                 ELSE COALESCE(NULLIF(cal.hours, 0), co.full_time) / co.full_time END, 0.0
       FROM hr_employee e JOIN co ON co.id = e.company_id
@@ -232,8 +232,8 @@ WITH cal AS (
        AND NOT EXISTS (SELECT 1 FROM hr_contract c WHERE c.employee_id = e.id AND c.active
                           AND c.state IN ('open', 'close'))
 ), spell AS (
-    SELECT c.employee_id,
-           daterange(p.date_from, COALESCE(LEAD(p.date_from) OVER w, c.date_recovered)) AS span,
+    SELECT c.employee_id, p.date_from AS lo,
+           COALESCE(LEAD(p.date_from) OVER w, c.date_recovered, 'infinity'::date) AS hi,
            p.incapacity_pct / 100.0 AS fraction, COALESCE(pr.vangnet, FALSE) AS vangnet,
            COALESCE(c.chain_date_start, c.date_start) + 364 AS year_2
       FROM erm_absence_case c JOIN erm_absence_period p ON p.case_id = c.id
@@ -241,26 +241,29 @@ WITH cal AS (
      WHERE c.active AND c.date_start < %(end)s
        AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
     WINDOW w AS (PARTITION BY c.id ORDER BY p.date_from)
-), sick AS (
-    SELECT emp.company_id, emp.department_id,
+), sick_person AS (
+    SELECT emp.company_id, emp.department_id, emp.employee_id,
            SUM(d.days * emp.dtf * s.fraction) AS sick,
            SUM(d.days * emp.dtf * s.fraction) FILTER (WHERE NOT s.vangnet) AS sick_excl,
-           COUNT(DISTINCT emp.employee_id) FILTER (WHERE s.fraction > 0) AS people_sick,
+           BOOL_OR(s.fraction > 0) AS any_sick,
            SUM(s.fraction * (emp.daily_wage * (d.days_1 * co.pay_1 + (d.days - d.days_1)
                                                * co.pay_2) + co.replacement * d.days)) AS cost
-      FROM emp JOIN spell s ON s.employee_id = emp.employee_id AND s.span && emp.span
+      FROM emp JOIN spell s ON s.employee_id = emp.employee_id AND s.lo < emp.hi
+                           AND s.hi > emp.lo AND s.lo < s.hi
       JOIN co ON co.id = emp.company_id,
-   LATERAL (SELECT upper(s.span * emp.span) - lower(s.span * emp.span) AS days,
-                   COALESCE(upper(s.span * emp.span * daterange(NULL, s.year_2))
-                            - lower(s.span * emp.span * daterange(NULL, s.year_2)), 0)
+   LATERAL (SELECT LEAST(s.hi, emp.hi) - GREATEST(s.lo, emp.lo) AS days,
+                   GREATEST(LEAST(s.hi, emp.hi, s.year_2) - GREATEST(s.lo, emp.lo), 0)
                        AS days_1) d
-  GROUP BY emp.company_id, emp.department_id
+  GROUP BY emp.company_id, emp.department_id, emp.employee_id
+), sick AS (
+    SELECT company_id, department_id, SUM(sick) AS sick, SUM(sick_excl) AS sick_excl,
+           COUNT(*) FILTER (WHERE any_sick) AS people_sick, SUM(cost) AS cost
+      FROM sick_person GROUP BY company_id, department_id
 ), employed AS (
     SELECT company_id, department_id,
-           SUM((upper(span) - lower(span)) * dtf) AS employed,
-           SUM(upper(span) - lower(span)) AS employed_plain,
+           SUM((hi - lo) * dtf) AS employed, SUM(hi - lo) AS employed_plain,
            COUNT(DISTINCT employee_id) AS people
-      FROM emp WHERE NOT isempty(span) GROUP BY company_id, department_id
+      FROM emp WHERE lo < hi GROUP BY company_id, department_id
 ), cases AS (
     SELECT e.company_id, e.department_id,
            COUNT(*) FILTER (WHERE c.date_start >= %(start)s) AS reports,
