@@ -401,6 +401,17 @@ def measure(registry, xlsx_rows=100000):
         start = end.replace(day=1) - relativedelta(months=11)
 
         def all_figures():
+            """Every company with all its departments: one load per company."""
+            results = {}
+            for company in companies:
+                both = kpi.figures_with_departments(start, end, company.id)
+                results[company.id, None] = both["company"]
+                for row in both["departments"]:
+                    results[company.id, row["department_id"]] = row
+            return results
+
+        def all_figures_separately():
+            """The same through figures() and figures_by_department(): two loads each."""
             results = {}
             for company in companies:
                 results[company.id, None] = kpi.figures(start, end, company.id)
@@ -427,6 +438,10 @@ def measure(registry, xlsx_rows=100000):
         log(f"ratio figures / hand SQL: {seconds / floor:.2f}x (goal <= 2x; all figures "
             f"<= 2 s); largest relative difference from the floor's figures: "
             f"{compare(results, _floor):.1e}")
+        separately, seconds, queries = timed(cr, all_figures_separately)
+        log(f"the same through figures() and figures_by_department() per company: "
+            f"{seconds:.2f} s, {queries} queries ({seconds / floor:.2f}x the floor; "
+            f"difference {compare(separately, _floor):.1e})")
         kpi.dashboard_data("last_12_months", largest.id)  # warm (compiled assets, caches)
         cr.execute("SELECT count(*) FROM hr_employee WHERE company_id = %s", [largest.id])
         largest_size = cr.fetchone()[0]

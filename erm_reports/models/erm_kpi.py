@@ -81,23 +81,29 @@ class ErmKpi(models.AbstractModel):
             hidden = self._erm_board_suppressed_periods(
                 company, department, include_children, bounds
             )
-        results = []
-        for index, (start, end) in enumerate(bounds):
-            total = vernet.Totals()
-            for part in parts[index].values():
-                total.add(part)
-            result = self._erm_result(company, total, without[index], start, end,
-                                      department_ids)
-            result["minimum_group_size"] = company.erm_min_group_size
-            result["suppressed"] = False
-            if hidden[index]:
-                result.update(dict.fromkeys(FIGURE_KEYS))
-                result.update(
-                    suppressed=True, duration_classes=[], headcount=None,
-                    average_headcount=None, reports=None, employees_without_contract=None,
-                )
-            results.append(result)
-        return results
+        return [
+            self._erm_group_result(company, parts[index], without[index], start, end,
+                                   department_ids, hidden[index])
+            for index, (start, end) in enumerate(bounds)
+        ]
+
+    @api.model
+    def _erm_group_result(self, company, parts, without, start, end, department_ids,
+                          hidden):
+        """The dict of ``figures()`` from the parts of a group (``{key: Totals}``)."""
+        total = vernet.Totals()
+        for part in parts.values():
+            total.add(part)
+        result = self._erm_result(company, total, without, start, end, department_ids)
+        result["minimum_group_size"] = company.erm_min_group_size
+        result["suppressed"] = False
+        if hidden:
+            result.update(dict.fromkeys(FIGURE_KEYS))
+            result.update(
+                suppressed=True, duration_classes=[], headcount=None,
+                average_headcount=None, reports=None, employees_without_contract=None,
+            )
+        return result
 
     @api.model
     def period_bounds(self, period, today=None):
@@ -791,6 +797,17 @@ class ErmKpi(models.AbstractModel):
         sub-departments, in one load: a list of dicts with ``department_id``, ``name``,
         ``parent_id``, ``own_headcount`` and the keys of ``figures()``. For the board the
         groups ``vernet.suppress`` hides have ``suppressed`` set and no figures."""
+        return self._erm_by_department(date_from, date_to, company_id)["departments"]
+
+    @api.model
+    def figures_with_departments(self, date_from, date_to, company_id=None):
+        """``figures()`` of the whole company and ``figures_by_department()`` in one load
+        (the same sums serve both): ``{"company": dict or None, "departments": [...]}``.
+        ``company`` is None for a user who may see his own departments only (a manager)."""
+        return self._erm_by_department(date_from, date_to, company_id, with_company=True)
+
+    @api.model
+    def _erm_by_department(self, date_from, date_to, company_id=None, with_company=False):
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if not date_from or not date_to or date_to < date_from:
@@ -814,10 +831,19 @@ class ErmKpi(models.AbstractModel):
         scope = None if self._erm_company_allowed(company) else departments.ids
         # one query for every department: the sums per (current) department of the
         # employees, rolled up the tree below (a few hundred nodes, no rows of people)
-        parts, _without = self._erm_grouped_totals(
+        parts, without = self._erm_grouped_totals(
             company, scope, [(date_from, end)], by="department"
         )
         own = parts[0]
+        total = None
+        if with_company and scope is None:
+            # the company as figures() gives it: same sums, same access decision
+            total = self._erm_group_result(
+                company, own, without[0], date_from, end, None,
+                mode == "board" and self._erm_board_suppressed(
+                    company, None, True, date_from, end
+                ),
+            )
         parent = {d.id: d.parent_id.id for d in departments}
         depth = {}
 
@@ -855,5 +881,5 @@ class ErmKpi(models.AbstractModel):
                     company, subtree[department.id], 0, date_from, end, [department.id]
                 ))
             rows.append(row)
-        return rows
+        return {"company": total, "departments": rows}
 

@@ -53,13 +53,19 @@ class ErmManagementXlsx(models.AbstractModel):
             ),
             "date": workbook.add_format({"num_format": "dd-mm-yyyy"}),
         }
-        figures = kpi.figures(
-            wizard.date_from, wizard.date_to, company.id, department.id or None
-        )
+        departments = None
+        if department:
+            figures = kpi.figures(wizard.date_from, wizard.date_to, company.id, department.id)
+        else:
+            # the company and its departments from the same sums (one load)
+            both = kpi.figures_with_departments(wizard.date_from, wizard.date_to, company.id)
+            figures, departments = both["company"], both["departments"]
+            if figures is None:  # a manager: figures() refuses him the whole company
+                figures = kpi.figures(wizard.date_from, wizard.date_to, company.id)
         self._sheet_definitions(workbook, styles, wizard, figures)
         self._sheet_group(workbook, styles, wizard, figures)
         # figures() above has checked access to the group; the sheets below read as the user
-        self._sheet_departments(workbook, styles, wizard)
+        self._sheet_departments(workbook, styles, wizard, departments)
         if kpi._erm_can_drill(company, department.id or None):
             self._sheet_employees(workbook, styles, wizard)
         self._sheet_compliance(workbook, styles, wizard)
@@ -145,11 +151,12 @@ class ErmManagementXlsx(models.AbstractModel):
             sheet.write_number(row, 1, klass["cases"], styles["int"])
             sheet.write_number(row, 2, klass["days"], styles["int"])
 
-    def _sheet_departments(self, workbook, styles, wizard):
+    def _sheet_departments(self, workbook, styles, wizard, rows=None):
         _ = self.env._
-        rows = self.env["erm.kpi"].figures_by_department(
-            wizard.date_from, wizard.date_to, wizard.company_id.id
-        )
+        if rows is None:
+            rows = self.env["erm.kpi"].figures_by_department(
+                wizard.date_from, wizard.date_to, wizard.company_id.id
+            )
         if wizard.department_id:
             allowed = set(self.env["hr.department"].sudo().search(
                 [("id", "child_of", wizard.department_id.id)]

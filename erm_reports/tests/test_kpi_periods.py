@@ -188,3 +188,24 @@ class TestKpiPeriods(KpiCommon):
             by="department",
         )
         self.assertEqual([part[self.audit.id].people for part in parts], [3, 3])
+
+    def test_company_with_departments_in_one_load(self):
+        for user in (self.user_hr, self.user_board, self.quality_manager_user):
+            kpi = self.Kpi.with_user(user)
+            for minimum in (5, 50):
+                self.company.erm_min_group_size = minimum
+                for period in (JAN, (date(2025, 1, 1), date(2026, 12, 31))):
+                    both = kpi.figures_with_departments(*period, company_id=self.company.id)
+                    self.assertEqual(
+                        both["departments"],
+                        kpi.figures_by_department(*period, company_id=self.company.id),
+                    )
+                    if user == self.quality_manager_user:
+                        self.assertIsNone(both["company"])
+                        continue
+                    self.assertSameFigures(
+                        both["company"], kpi.figures(*period, company_id=self.company.id),
+                        f"{user.login} {minimum} {period}",
+                    )
+                    self.assertEqual(both["company"]["suppressed"],
+                                     minimum == 50 and user == self.user_board)
