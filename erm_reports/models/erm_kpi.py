@@ -26,6 +26,8 @@ BOARD_GROUP = "erm_verzuim.group_erm_board"
 FALLBACK_FULL_TIME = 40.0
 
 ORDER = {rule.code: index for index, rule in enumerate(milestones.MILESTONES)}
+# not computed for the periods of a trend (see _erm_figures_periods)
+PARTIAL_KEYS = ("meldingsfrequentie", "gemiddelde_verzuimduur", "nulverzuim", "reports")
 FIGURE_KEYS = (
     "verzuimpercentage", "verzuimpercentage_excl_vangnet", "meldingsfrequentie",
     "gemiddelde_verzuimduur", "nulverzuim", "schadelast",
@@ -53,10 +55,14 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_figures_periods(self, periods, company_id=None, department_id=None,
-                             include_children=True):
+                             include_children=True, full=None):
         """``figures()`` of several periods ``[(date_from, date_to)]`` of one group at once:
         one access decision, one query for the sums and one for the cases of all periods
-        (the dashboard's 13-month trend and the year earlier are one load, not 15)."""
+        (the dashboard's 13-month trend and the year earlier are one load, not 15).
+
+        Only the first ``full`` periods (default: all) get every figure; the others (a
+        trend) only the absence rates, the cost and the headcounts: their report frequency,
+        mean duration, zero absence, reports and duration classes are None."""
         bounds = []
         for date_from, date_to in periods:
             date_from = fields.Date.to_date(date_from)
@@ -75,17 +81,22 @@ class ErmKpi(models.AbstractModel):
             raise UserError(self.env._("The department does not belong to the company."))
         mode = self._erm_access_mode(company, department)
         department_ids = self._erm_department_ids(department, include_children)
-        parts, without = self._erm_grouped_totals(company, department_ids, bounds, by="total")
+        parts, without = self._erm_grouped_totals(
+            company, department_ids, bounds, by="total", full=full
+        )
         hidden = [False] * len(bounds)
         if mode == "board":
             hidden = self._erm_board_suppressed_periods(
                 company, department, include_children, bounds
             )
-        return [
+        results = [
             self._erm_group_result(company, parts[index], without[index], start, end,
                                    department_ids, hidden[index])
             for index, (start, end) in enumerate(bounds)
         ]
+        for result in results[len(bounds) if full is None else full:]:
+            result.update(dict.fromkeys(PARTIAL_KEYS), duration_classes=[])
+        return results
 
     @api.model
     def _erm_group_result(self, company, parts, without, start, end, department_ids,
@@ -145,7 +156,7 @@ class ErmKpi(models.AbstractModel):
             [(date_from, date_to),
              (date_from - relativedelta(years=1), date_to - relativedelta(years=1))]
             + [(start, start + relativedelta(months=1) - timedelta(days=1)) for start in months],
-            company.id, department_id,
+            company.id, department_id, full=2,  # the trend shows the absence rate only
         )
         trend = [
             {"month": fields.Date.to_string(start), "rate": month["verzuimpercentage"]}
@@ -504,7 +515,8 @@ class ErmKpi(models.AbstractModel):
         return parts[0], without[0]
 
     @api.model
-    def _erm_grouped_totals(self, company, department_ids, bounds, by="department"):
+    def _erm_grouped_totals(self, company, department_ids, bounds, by="department",
+                            full=None):
         """The additive parts of the figures of each period ``(start, end)`` of ``bounds``
         (end excluded), per employee, per (current) department or in total (``by``):
         ``([{key: vernet.Totals}] per period, [employees counted without a contract] per
@@ -512,8 +524,11 @@ class ErmKpi(models.AbstractModel):
 
         Set-based, two queries whatever the number of periods, departments and employees:
         the sums over employments and sick spells, and the cases (reports, ended cases,
-        duration classes). The sums are the arithmetic of ``vernet.totals_by_employee``
-        over the rows of ``_erm_load`` (a test holds them equal per employee)."""
+        duration classes). Only the first ``full`` periods (default: all) get every part;
+        the others only what the absence rates and the headcount need (sick, employed,
+        people, cost): ``people_sick`` is not counted there and the case parts stay 0.
+        The sums are the arithmetic of ``vernet.totals_by_employee`` over the rows of
+        ``_erm_load`` (a test holds them equal per employee)."""
         assert by in ("employee", "department", "total"), by
         self.env.flush_all()
         department_filter = SQL()
@@ -538,6 +553,7 @@ class ErmKpi(models.AbstractModel):
             "full_time": self._erm_full_time_hours(company), "year": vernet.YEAR_DAYS,
             "policy": company.erm_no_contract_policy,
             "bounds": [high for _low, high in classes], "last": len(classes) - 1,
+            "full": len(bounds) if full is None else full,
         }
         cr = self.env.cr
         # Employments (open-ended for those without a contract) and sick spells are cut by
@@ -582,16 +598,23 @@ class ErmKpi(models.AbstractModel):
                                        WHERE c.employee_id = e.id AND c.active
                                          AND c.state IN ('open', 'close'))
                      ) employment
+               ), emp_g AS (
+                   -- employments alike in key and dates weigh the same in every period:
+                   -- one row each before meeting the periods (thousands, not 25,000)
+                   SELECT key, fallback, lo, hi, prev_hi, SUM(dtf) AS dtf, COUNT(*) AS n
+                     FROM emp GROUP BY key, fallback, lo, hi, prev_hi
                ), employed AS (
-                   SELECT p.idx, emp.key,
-                          COUNT(*) FILTER (WHERE emp.fallback AND first) AS fallbacks,
-                          SUM((LEAST(emp.hi, p.hi) - GREATEST(emp.lo, p.lo)) * emp.dtf)
+                   SELECT p.idx, emp_g.key,
+                          COALESCE(SUM(emp_g.n) FILTER (WHERE emp_g.fallback AND first), 0)
+                              ::integer AS fallbacks,
+                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.dtf)
                               AS employed,
-                          SUM(LEAST(emp.hi, p.hi) - GREATEST(emp.lo, p.lo)) AS employed_plain,
-                          COUNT(*) FILTER (WHERE first) AS people
-                     FROM emp JOIN period p ON emp.lo < p.hi AND emp.hi > p.lo,
-                  LATERAL (SELECT emp.prev_hi IS NULL OR emp.prev_hi <= p.lo AS first) f
-                 GROUP BY p.idx, emp.key
+                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.n)
+                              AS employed_plain,
+                          COALESCE(SUM(emp_g.n) FILTER (WHERE first), 0)::integer AS people
+                     FROM emp_g JOIN period p ON emp_g.lo < p.hi AND emp_g.hi > p.lo,
+                  LATERAL (SELECT emp_g.prev_hi IS NULL OR emp_g.prev_hi <= p.lo AS first) f
+                 GROUP BY p.idx, emp_g.key
                ), spell AS (
                    SELECT c.employee_id, p.date_from AS lo,
                           COALESCE(
@@ -629,10 +652,13 @@ class ErmKpi(models.AbstractModel):
                           SUM(fraction * (daily_wage * (days_1 * %(pay_1)s
                                                         + (days - days_1) * %(pay_2)s)
                                           + %(replacement)s * days)) AS cost
-                     FROM overlap GROUP BY idx, key, employee_id
+                     -- per employee only where nulverzuim is wanted
+                     FROM overlap
+                 GROUP BY idx, key, CASE WHEN idx < %(full)s THEN employee_id END
                ), sick AS (
                    SELECT idx, key, SUM(sick) AS sick, SUM(sick_excl) AS sick_excl,
-                          COUNT(*) FILTER (WHERE any_sick) AS people_sick, SUM(cost) AS cost
+                          COUNT(*) FILTER (WHERE any_sick AND idx < %(full)s) AS people_sick,
+                          SUM(cost) AS cost
                      FROM sick_person GROUP BY idx, key
                )
                SELECT employed.idx, employed.key, employed.fallbacks, employed.employed,
@@ -663,7 +689,7 @@ class ErmKpi(models.AbstractModel):
                           lower(p.span) AS p_start, upper(p.span) AS p_end
                      FROM erm_absence_case c
                      JOIN hr_employee e ON e.id = c.employee_id
-                     JOIN period p ON c.date_start < upper(p.span)
+                     JOIN period p ON p.idx < %(full)s AND c.date_start < upper(p.span)
                                   AND (c.date_recovered IS NULL
                                        OR c.date_recovered > lower(p.span))
                     WHERE c.company_id = %(company)s %(departments)s AND c.active

@@ -240,7 +240,9 @@ class ErmManagementXlsx(models.AbstractModel):
             for start in months for years in (0, -1)
         ]
         # all 26 months in one load (the same figures as figures() per month)
-        results = kpi._erm_figures_periods(periods, wizard.company_id.id, department_id)
+        results = kpi._erm_figures_periods(
+            periods, wizard.company_id.id, department_id, full=0  # the absence rate only
+        )
         for row, start in enumerate(months, start=1):
             now, before = results[2 * row - 2], results[2 * row - 1]
             sheet.write_datetime(row, 0, start, styles["date"])

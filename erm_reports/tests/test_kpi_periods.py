@@ -209,3 +209,28 @@ class TestKpiPeriods(KpiCommon):
                     )
                     self.assertEqual(both["company"]["suppressed"],
                                      minimum == 50 and user == self.user_board)
+
+    def test_trend_periods_carry_the_rates(self):
+        """Periods after ``full`` (a trend) give the rates, cost and headcounts of
+        figures() and None for what they leave out."""
+        periods = self.periods()
+        for user in (self.user_hr, self.user_board):
+            self.company.erm_min_group_size = 2
+            kpi = self.Kpi.with_user(user)
+            together = kpi._erm_figures_periods(periods, self.company.id, self.quality.id,
+                                                full=2)
+            for index, (period, got) in enumerate(zip(periods, together, strict=True)):
+                expected = kpi.figures(*period, self.company.id, self.quality.id)
+                if index < 2:
+                    self.assertSameFigures(got, expected, f"{period}")
+                    continue
+                self.assertEqual(got["suppressed"], expected["suppressed"])
+                for key in ("verzuimpercentage", "verzuimpercentage_excl_vangnet",
+                            "schadelast", "headcount", "average_headcount"):
+                    if expected[key] is None:
+                        self.assertIsNone(got[key], f"{period} {key}")
+                    else:
+                        self.assertAlmostEqual(got[key], expected[key], msg=f"{period} {key}")
+                for key in ("meldingsfrequentie", "gemiddelde_verzuimduur", "nulverzuim",
+                            "reports"):
+                    self.assertIsNone(got[key], f"{period} {key}")
