@@ -556,6 +556,11 @@ class ErmKpi(models.AbstractModel):
             "full": len(bounds) if full is None else full,
         }
         cr = self.env.cr
+        # The per-employee sums of a large company and many periods outgrow the default
+        # work_mem (4 MB) and would spill to disk: more for these two queries only, then
+        # back to what it was (set_config(..., true) lasts to the end of the transaction).
+        cr.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
+        work_mem = cr.fetchone()[0]
         # Employments (open-ended for those without a contract) and sick spells are cut by
         # each period in the joins, with plain date arithmetic (range operators cost several
         # times more per row at 50,000 employees x 15 periods). ``lo``/``hi``: first day and
@@ -620,7 +625,7 @@ class ErmKpi(models.AbstractModel):
                           COALESCE(
                               LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
                               c.date_recovered, 'infinity'::date) AS hi,
-                          p.incapacity_pct / 100.0 AS fraction,
+                          p.incapacity_pct::float8 / 100.0 AS fraction,
                           COALESCE(pr.vangnet, FALSE) AS vangnet,
                           COALESCE(c.chain_date_start, c.date_start) + %(year)s AS year_2
                      FROM erm_absence_case c
@@ -722,6 +727,7 @@ class ErmKpi(models.AbstractModel):
                 part.classes = [[0, 0] for _class in classes]
             part.classes[klass][0] += cases
             part.classes[klass][1] += days
+        cr.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
         if by == "department":
             for per_period in parts:
                 if 0 in per_period:
