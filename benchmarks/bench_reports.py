@@ -320,10 +320,15 @@ SELECT company_id, node, SUM(employed), SUM(employed_plain), SUM(people), SUM(si
 def hand_figures(cr, start, end):
     """The floor: HAND_SQL and the ratios of its sums, {(company, department or None):
     figures}."""
+    # the same work_mem as erm.kpi gives its sums queries
+    cr.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
+    work_mem = cr.fetchone()[0]
     cr.execute(HAND_SQL, {"start": start, "end": end})
+    rows = cr.fetchall()
+    cr.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
     days = (end - start).days
     result = {}
-    for row in cr.fetchall():
+    for row in rows:
         company, node = row[:2]
         (employed, plain, people, sick, sick_excl, people_sick, cost, reports, ended,
          ended_days) = (float(v or 0) for v in row[2:12])
@@ -434,7 +439,8 @@ def measure(registry, xlsx_rows=100000):
             f"their departments ({len(results)} groups): {seconds:.2f} s, {queries} queries "
             f"(rounds: {', '.join(f'{t[0]:.2f}' for t in timings)})")
         log(f"hand SQL, all figures of every company and department (the floor): "
-            f"{floor:.2f} s, 1 query (rounds: {', '.join(f'{t[1]:.2f}' for t in timings)})")
+            f"{floor:.2f} s, 1 query (+2 for work_mem) "
+            f"(rounds: {', '.join(f'{t[1]:.2f}' for t in timings)})")
         log(f"ratio figures / hand SQL: {seconds / floor:.2f}x (goal <= 2x; all figures "
             f"<= 2 s); largest relative difference from the floor's figures: "
             f"{compare(results, _floor):.1e}")
