@@ -32,9 +32,14 @@ Measured (2 cores shared with four other sessions, load average 5-7, so noisy), 
                                        before (issue 11)   now
 =====================================  ==================  =============================
 10,000 employees / 55,000 cases
-  all figures, every company + dept    0.98 s              see the final report
-  dashboard first load                 1.86 s
-  XLSX, all sheets                     3.6 s, 159 MB
+(400 departments, largest company 5,000 employees)
+  all figures, every company + dept    0.98 s, 24 queries  0.85 s, 20 queries
+  hand SQL floor                       0.06 s (rate only)  0.40 s (every figure)
+  ratio to the floor                   15x                 2.14x (3.91x through figures()
+                                                           + figures_by_department())
+  dashboard first load (largest co.)   1.86 s, 32 queries  0.55 s, 6 queries
+  XLSX, all sheets                     3.6 s, 159 MB       2.5 s, 195 MB peak RSS
+  XLSX with 100,000 employee rows      -                   12.9 s, 195 MB peak RSS
 50,000 employees / 275,000 cases
 (1,940 departments, largest company 25,000 employees)
   all figures, every company + dept    20.2 s, 24 queries  2.47 s, 20 queries
@@ -46,14 +51,15 @@ Measured (2 cores shared with four other sessions, load average 5-7, so noisy), 
   XLSX with 100,000 employee rows      -                   14.6 s, 301 MB peak RSS
 =====================================  ==================  =============================
 
-Goals: XLSX met; ratio met (one load per company); all figures <= 2 s and dashboard
-<= 1 s not met on this machine: the hand-written floor alone takes 2.1 s here, and the
-dashboard's 15 periods (a year, a year earlier, 13 months) of 25,000 employees are one
-query of about 1.9 s. No cache: a correct key needs a stamp of every table the figures
-read (cases, course lines, private records, contracts, employees, departments, calendars,
-companies, and whatever ``_erm_extra_costs`` overrides read), which costs a scan per table
-at this size and misses writes that bypass write_date; a transaction-scoped memo breaks
-under savepoint rollbacks (tests). Left for a materialised monthly aggregate if needed.
+Goals at 50,000: XLSX met; ratio met (one load per company; at 10,000 the per-company
+queries' fixed scans weigh more); all figures <= 2 s and dashboard <= 1 s not met here:
+the hand-written floor alone takes 2.1 s on this machine, and the dashboard's 15 periods
+(a year, a year earlier, 13 months) of 25,000 employees are one query of about 1.9 s. No
+cache: a correct key needs a stamp of every table the figures read (cases, course lines,
+private records, contracts, employees, departments, calendars, companies, and whatever
+``_erm_extra_costs`` overrides read), which costs a scan per table at this size and misses
+writes that bypass write_date; a transaction-scoped memo breaks under savepoint rollbacks
+(tests). Left for a materialised monthly aggregate if needed.
 """
 
 import argparse
