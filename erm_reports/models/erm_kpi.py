@@ -1,8 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The absence figures of a period for a company or department: ``erm.kpi.figures()``.
 
-Two set-based queries fetch the employments (contracts) and the sick spells (course lines)
-of the group; the arithmetic is the pure engine ``..engine.vernet``. Access is decided here,
+Two set-based queries sum the parts of the figures (``_erm_grouped_totals``): employments
+(contracts) against sick spells (course lines), and the cases, per department or in total,
+for any number of periods at once (a trend is one load, every department is one load); the
+arithmetic is that of the pure engine ``..engine.vernet`` (a test holds the database sums
+equal to the engine per employee). Access is decided here,
 before anything is read: HR sees the companies it serves, a manager his own departments with
 their sub-departments, the board aggregates of groups of at least the company's minimum
 size (with the differencing rule of ``vernet.suppress``). The queries then read as the
