@@ -17,6 +17,49 @@ copied in SQL from one case made through the ORM (creating 275,000 cases through
 would take hours; the figures only need their dates, course lines and safety-net flags):
 5.5 reports per employee over five years, most short, some in their second year, 15 %
 with a 50 % course line, 3 % under the safety net.
+
+The floor (HAND_SQL) computes every figure (both absence rates, report frequency, mean
+duration, zero absence, the duration classes, cost of absence) of every company and every
+department with its sub-departments (parent_path) in one query; the bench prints the
+largest relative difference between its figures and erm.kpi's (a check that both compute
+the same). "All figures" is ``figures_with_departments()`` per company (the company and
+its departments from one load); the same through ``figures()`` + ``figures_by_department()``
+(two loads per company) is printed as well. Times are the median of three rounds.
+
+Measured (2 cores shared with four other sessions, load average 5-7, so noisy), 12 months:
+
+=====================================  ==================  =============================
+                                       before (issue 11)   now
+=====================================  ==================  =============================
+10,000 employees / 55,000 cases
+(400 departments, largest company 5,000 employees)
+  all figures, every company + dept    0.98 s, 24 queries  0.85 s, 20 queries
+  hand SQL floor                       0.06 s (rate only)  0.40 s (every figure)
+  ratio to the floor                   15x                 2.14x (3.91x through figures()
+                                                           + figures_by_department())
+  dashboard first load (largest co.)   1.86 s, 32 queries  0.55 s, 6 queries
+  XLSX, all sheets                     3.6 s, 159 MB       2.5 s, 195 MB peak RSS
+  XLSX with 100,000 employee rows      -                   12.9 s, 195 MB peak RSS
+50,000 employees / 275,000 cases
+(1,940 departments, largest company 25,000 employees)
+  all figures, every company + dept    20.2 s, 24 queries  2.47 s, 20 queries
+  hand SQL floor                       1.49 s (rate only)  2.06 s (every figure)
+  ratio to the floor                   13.6x               1.20x (2.24x through figures()
+                                                           + figures_by_department())
+  dashboard first load (largest co.)   33.5 s, 32 queries  1.91 s, 6 queries
+  XLSX, all sheets (25,000 employees)  62.6 s, 310 MB      8.7 s, 299 MB peak RSS
+  XLSX with 100,000 employee rows      -                   14.6 s, 301 MB peak RSS
+=====================================  ==================  =============================
+
+Goals at 50,000: XLSX met; ratio met (one load per company; at 10,000 the per-company
+queries' fixed scans weigh more); all figures <= 2 s and dashboard <= 1 s not met here:
+the hand-written floor alone takes 2.1 s on this machine, and the dashboard's 15 periods
+(a year, a year earlier, 13 months) of 25,000 employees are one query of about 1.9 s. No
+cache: a correct key needs a stamp of every table the figures read (cases, course lines,
+private records, contracts, employees, departments, calendars, companies, and whatever
+``_erm_extra_costs`` overrides read), which costs a scan per table at this size and misses
+writes that bypass write_date; a transaction-scoped memo breaks under savepoint rollbacks
+(tests). Left for a materialised monthly aggregate if needed.
 """
 
 import argparse
@@ -186,43 +229,187 @@ def make_cases(env, total):
     return total
 
 
+# The floor: every figure (absence rate with and without safety net, report frequency, mean
+# duration, zero absence, the four Vernet duration classes, cost of absence) of every company
+# and every department with its sub-departments (parent_path), in one hand-written query
+# over the same tables, with each company's settings; no access checks, no ORM.
 HAND_SQL = """
 WITH cal AS (
     SELECT rc.id, COALESCE(SUM(a.hour_to - a.hour_from) FILTER (
                WHERE a.day_period IS DISTINCT FROM 'lunch' AND a.display_type IS NULL
-                 AND a.resource_id IS NULL), 0) AS hours
+                 AND a.resource_id IS NULL), 0)
+           / CASE WHEN rc.two_weeks_calendar THEN 2 ELSE 1 END AS hours
       FROM resource_calendar rc
  LEFT JOIN resource_calendar_attendance a ON a.calendar_id = rc.id
   GROUP BY rc.id
+), co AS (
+    SELECT co.id, COALESCE(NULLIF(rc.full_time_required_hours, 0), NULLIF(cal.hours, 0), 40.0)
+               AS full_time,
+           1.0 + COALESCE(co.erm_wage_cost_factor, 0) / 100.0 AS charges,
+           co.erm_pay_pct_year1 / 100.0 AS pay_1,
+           LEAST(co.erm_pay_pct_year2 + co.erm_pay_top_up_pct, 100.0) / 100.0 AS pay_2,
+           COALESCE(co.erm_replacement_cost_per_day, 0) AS replacement,
+           co.erm_no_contract_policy AS policy
+      FROM res_company co
+ LEFT JOIN resource_calendar rc ON rc.id = co.resource_calendar_id
+ LEFT JOIN cal ON cal.id = rc.id
 ), emp AS (
-    SELECT e.department_id, c.employee_id,
-           daterange(GREATEST(c.date_start, %(start)s),
-                     LEAST(COALESCE(c.date_end + 1, %(end)s), %(end)s)) AS span,
-           cal.hours / 36.0 AS dtf
+    SELECT e.id AS employee_id, e.company_id, e.department_id, FALSE AS fallback,
+           GREATEST(c.date_start, %(start)s) AS lo,
+           LEAST(COALESCE(c.date_end + 1, %(end)s), %(end)s) AS hi,
+           COALESCE(NULLIF(cal.hours, 0), co.full_time) / co.full_time AS dtf,
+           COALESCE(c.wage, 0) * 12 / 365.0 * co.charges AS daily_wage
       FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
-      JOIN cal ON cal.id = c.resource_calendar_id
-     WHERE c.state IN ('open', 'close') AND c.date_start < %(end)s
+      JOIN co ON co.id = e.company_id
+ LEFT JOIN cal ON cal.id = c.resource_calendar_id
+     WHERE c.active AND c.state IN ('open', 'close') AND c.date_start < %(end)s
        AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+ UNION ALL
+    SELECT e.id, e.company_id, e.department_id, TRUE, %(start)s, %(end)s,
+           CASE WHEN co.policy = 'full_time' THEN 1.0
+                ELSE COALESCE(NULLIF(cal.hours, 0), co.full_time) / co.full_time END, 0.0
+      FROM hr_employee e JOIN co ON co.id = e.company_id
+      JOIN resource_resource r ON r.id = e.resource_id
+ LEFT JOIN cal ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
+     WHERE e.active AND co.policy != 'exclude'
+       AND NOT EXISTS (SELECT 1 FROM hr_contract c WHERE c.employee_id = e.id AND c.active
+                          AND c.state IN ('open', 'close'))
 ), spell AS (
-    SELECT c.employee_id,
-           daterange(p.date_from, COALESCE(LEAD(p.date_from) OVER w, c.date_recovered)) AS span,
-           p.incapacity_pct / 100.0 AS fraction
+    SELECT c.employee_id, p.date_from AS lo,
+           COALESCE(LEAD(p.date_from) OVER w, c.date_recovered, 'infinity'::date) AS hi,
+           p.incapacity_pct / 100.0 AS fraction, COALESCE(pr.vangnet, FALSE) AS vangnet,
+           COALESCE(c.chain_date_start, c.date_start) + 364 AS year_2
       FROM erm_absence_case c JOIN erm_absence_period p ON p.case_id = c.id
+ LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
      WHERE c.active AND c.date_start < %(end)s
        AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
     WINDOW w AS (PARTITION BY c.id ORDER BY p.date_from)
+), sick_person AS (
+    SELECT emp.company_id, emp.department_id, emp.employee_id,
+           SUM(d.days * emp.dtf * s.fraction) AS sick,
+           SUM(d.days * emp.dtf * s.fraction) FILTER (WHERE NOT s.vangnet) AS sick_excl,
+           BOOL_OR(s.fraction > 0) AS any_sick,
+           SUM(s.fraction * (emp.daily_wage * (d.days_1 * co.pay_1 + (d.days - d.days_1)
+                                               * co.pay_2) + co.replacement * d.days)) AS cost
+      FROM emp JOIN spell s ON s.employee_id = emp.employee_id AND s.lo < emp.hi
+                           AND s.hi > emp.lo AND s.lo < s.hi
+      JOIN co ON co.id = emp.company_id,
+   LATERAL (SELECT LEAST(s.hi, emp.hi) - GREATEST(s.lo, emp.lo) AS days,
+                   GREATEST(LEAST(s.hi, emp.hi, s.year_2) - GREATEST(s.lo, emp.lo), 0)
+                       AS days_1) d
+  GROUP BY emp.company_id, emp.department_id, emp.employee_id
 ), sick AS (
-    SELECT emp.department_id,
-           SUM((upper(s.span * emp.span) - lower(s.span * emp.span)) * emp.dtf * s.fraction)
-               AS days
-      FROM emp JOIN spell s ON s.employee_id = emp.employee_id AND s.span && emp.span
-  GROUP BY emp.department_id
+    SELECT company_id, department_id, SUM(sick) AS sick, SUM(sick_excl) AS sick_excl,
+           COUNT(*) FILTER (WHERE any_sick) AS people_sick, SUM(cost) AS cost
+      FROM sick_person GROUP BY company_id, department_id
+), employed AS (
+    SELECT company_id, department_id,
+           SUM((hi - lo) * dtf) AS employed, SUM(hi - lo) AS employed_plain,
+           COUNT(DISTINCT employee_id) AS people
+      FROM emp WHERE lo < hi GROUP BY company_id, department_id
+), cases AS (
+    SELECT e.company_id, e.department_id,
+           COUNT(*) FILTER (WHERE c.date_start >= %(start)s) AS reports,
+           COUNT(*) FILTER (WHERE c.date_recovered <= %(end)s) AS ended,
+           SUM(c.date_recovered - c.date_start) FILTER (WHERE c.date_recovered <= %(end)s)
+               AS ended_days,
+           COUNT(*) FILTER (WHERE k.klass = 0) AS cases_1,
+           SUM(k.days) FILTER (WHERE k.klass = 0) AS days_1,
+           COUNT(*) FILTER (WHERE k.klass = 1) AS cases_2,
+           SUM(k.days) FILTER (WHERE k.klass = 1) AS days_2,
+           COUNT(*) FILTER (WHERE k.klass = 2) AS cases_3,
+           SUM(k.days) FILTER (WHERE k.klass = 2) AS days_3,
+           COUNT(*) FILTER (WHERE k.klass = 3) AS cases_4,
+           SUM(k.days) FILTER (WHERE k.klass = 3) AS days_4
+      FROM erm_absence_case c JOIN hr_employee e ON e.id = c.employee_id,
+   LATERAL (SELECT LEAST(COALESCE(c.date_recovered, %(end)s), %(end)s)
+                   - GREATEST(c.date_start, %(start)s) AS days,
+                   CASE WHEN COALESCE(c.date_recovered, %(end)s) - c.date_start <= 14 THEN 0
+                        WHEN COALESCE(c.date_recovered, %(end)s) - c.date_start <= 91 THEN 1
+                        WHEN COALESCE(c.date_recovered, %(end)s) - c.date_start <= 365 THEN 2
+                        ELSE 3 END AS klass) k
+     WHERE c.active AND c.date_start < %(end)s
+       AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
+  GROUP BY e.company_id, e.department_id
+), own AS (
+    SELECT COALESCE(employed.company_id, sick.company_id, cases.company_id) AS company_id,
+           COALESCE(employed.department_id, sick.department_id, cases.department_id)
+               AS department_id,
+           employed.employed, employed.employed_plain, employed.people, sick.sick,
+           sick.sick_excl, sick.people_sick, sick.cost, cases.reports, cases.ended,
+           cases.ended_days, cases.cases_1, cases.days_1, cases.cases_2, cases.days_2,
+           cases.cases_3, cases.days_3, cases.cases_4, cases.days_4
+      FROM employed
+ FULL JOIN sick ON sick.company_id = employed.company_id
+              AND sick.department_id IS NOT DISTINCT FROM employed.department_id
+ FULL JOIN cases ON cases.company_id = COALESCE(employed.company_id, sick.company_id)
+               AND cases.department_id IS NOT DISTINCT FROM
+                   COALESCE(employed.department_id, sick.department_id)
+), node AS (
+    SELECT own.*, NULL::integer AS node FROM own
+ UNION ALL
+    SELECT own.*, anc::integer
+      FROM own JOIN hr_department d ON d.id = own.department_id,
+           unnest(string_to_array(rtrim(d.parent_path, '/'), '/')) anc
 )
-SELECT d.department_id, d.employed, sick.days
-  FROM (SELECT department_id, SUM((upper(span) - lower(span)) * dtf) AS employed
-          FROM emp WHERE NOT isempty(span) GROUP BY department_id) d
-  LEFT JOIN sick ON sick.department_id IS NOT DISTINCT FROM d.department_id
+SELECT company_id, node, SUM(employed), SUM(employed_plain), SUM(people), SUM(sick),
+       SUM(sick_excl), SUM(people_sick), SUM(cost), SUM(reports), SUM(ended), SUM(ended_days),
+       SUM(cases_1), SUM(days_1), SUM(cases_2), SUM(days_2), SUM(cases_3), SUM(days_3),
+       SUM(cases_4), SUM(days_4)
+  FROM node GROUP BY company_id, node
 """
+
+
+def hand_figures(cr, start, end):
+    """The floor: HAND_SQL and the ratios of its sums, {(company, department or None):
+    figures}."""
+    # the same work_mem as erm.kpi gives its sums queries
+    cr.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
+    work_mem = cr.fetchone()[0]
+    cr.execute(HAND_SQL, {"start": start, "end": end})
+    rows = cr.fetchall()
+    cr.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
+    days = (end - start).days
+    result = {}
+    for row in rows:
+        company, node = row[:2]
+        (employed, plain, people, sick, sick_excl, people_sick, cost, reports, ended,
+         ended_days) = (float(v or 0) for v in row[2:12])
+        headcount = plain / days
+        result[company, node] = {
+            "verzuimpercentage": 100 * sick / employed if employed else None,
+            "verzuimpercentage_excl_vangnet": 100 * sick_excl / employed if employed else None,
+            "meldingsfrequentie": reports / headcount * 365 / days if headcount else None,
+            "gemiddelde_verzuimduur": ended_days / ended if ended else None,
+            "nulverzuim": 100 * (people - people_sick) / people if people else None,
+            "duration_classes": [(int(row[i] or 0), int(row[i + 1] or 0))
+                                 for i in range(12, 20, 2)],
+            "schadelast": cost,
+            "headcount": int(people),
+        }
+    return result
+
+
+def compare(ours, floor):
+    """The largest relative difference between our figures and the floor's (a check that
+    the floor computes the same thing)."""
+    worst = 0.0
+    for key, mine in ours.items():
+        theirs = floor.get(key)
+        if theirs is None or mine.get("suppressed"):
+            continue
+        for name in ("verzuimpercentage", "verzuimpercentage_excl_vangnet",
+                     "meldingsfrequentie", "gemiddelde_verzuimduur", "nulverzuim",
+                     "schadelast", "headcount"):
+            a, b = mine[name], theirs[name]
+            if a is None or b is None:
+                worst = max(worst, float(a is not b))
+                continue
+            worst = max(worst, abs(a - b) / max(abs(b), 1e-9))
+        got = [(c["cases"], c["days"]) for c in mine["duration_classes"]]
+        if got != theirs["duration_classes"]:
+            worst = max(worst, 1.0)
+    return worst
 
 
 def timed(cr, func):
@@ -232,7 +419,7 @@ def timed(cr, func):
     return result, time.perf_counter() - started, cr.sql_log_count - before
 
 
-def measure(registry):
+def measure(registry, xlsx_rows=100000):
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         companies = env["res.company"].search([])
@@ -262,42 +449,96 @@ def measure(registry):
         start = end.replace(day=1) - relativedelta(months=11)
 
         def all_figures():
-            results = []
+            """Every company with all its departments: one load per company."""
+            results = {}
             for company in companies:
-                results.append(kpi.figures(start, end, company.id))
-                results.extend(kpi.figures_by_department(start, end, company.id))
+                both = kpi.figures_with_departments(start, end, company.id)
+                results[company.id, None] = both["company"]
+                for row in both["departments"]:
+                    results[company.id, row["department_id"]] = row
+            return results
+
+        def all_figures_separately():
+            """The same through figures() and figures_by_department(): two loads each."""
+            results = {}
+            for company in companies:
+                results[company.id, None] = kpi.figures(start, end, company.id)
+                for row in kpi.figures_by_department(start, end, company.id):
+                    results[company.id, row["department_id"]] = row
             return results
 
         all_figures()  # warm the caches as a running server has them
-        results, seconds, queries = timed(cr, all_figures)
+        timings = []
+        for _round in range(3):
+            results, seconds, queries = timed(cr, all_figures)
+            _floor, floor, _q = timed(
+                cr, lambda: hand_figures(cr, start, end + timedelta(days=1))
+            )
+            timings.append((seconds, floor))
+        # the median round of each, as the machine is shared
+        seconds = sorted(t[0] for t in timings)[1]
+        floor = sorted(t[1] for t in timings)[1]
         log(f"all figures, 12 months ({start} - {end}), {len(companies)} companies and "
-            f"their departments ({len(results)} groups): {seconds:.2f} s, {queries} queries")
-        _rows, floor, _q = timed(cr, lambda: [
-            cr.execute(HAND_SQL, {"start": start, "end": end + timedelta(days=1)}),
-            cr.fetchall(),
-        ])
-        log(f"hand SQL (absence rate per department, the floor): {floor:.2f} s")
+            f"their departments ({len(results)} groups): {seconds:.2f} s, {queries} queries "
+            f"(rounds: {', '.join(f'{t[0]:.2f}' for t in timings)})")
+        log(f"hand SQL, all figures of every company and department (the floor): "
+            f"{floor:.2f} s, 1 query (+2 for work_mem) "
+            f"(rounds: {', '.join(f'{t[1]:.2f}' for t in timings)})")
         log(f"ratio figures / hand SQL: {seconds / floor:.2f}x (goal <= 2x; all figures "
-            f"<= 2 s)")
-        data, seconds, queries = timed(
-            cr, lambda: kpi.dashboard_data("last_12_months", largest.id)
-        )
-        log(f"dashboard first load (13-month trend, a year earlier, compliance): "
-            f"{seconds:.2f} s, {queries} queries (goal <= 1 s)")
+            f"<= 2 s); largest relative difference from the floor's figures: "
+            f"{compare(results, _floor):.1e}")
+        separately, seconds, queries = timed(cr, all_figures_separately)
+        log(f"the same through figures() and figures_by_department() per company: "
+            f"{seconds:.2f} s, {queries} queries ({seconds / floor:.2f}x the floor; "
+            f"difference {compare(separately, _floor):.1e})")
+        kpi.dashboard_data("last_12_months", largest.id)  # warm (compiled assets, caches)
+        cr.execute("SELECT count(*) FROM hr_employee WHERE company_id = %s", [largest.id])
+        largest_size = cr.fetchone()[0]
+        dashboard = []
+        for _round in range(3):
+            data, seconds, queries = timed(
+                cr, lambda: kpi.dashboard_data("last_12_months", largest.id)
+            )
+            dashboard.append(seconds)
+        log(f"dashboard first load, company {largest.name} ({largest_size} employees; "
+            f"figures, a year earlier, 13-month trend, compliance): "
+            f"{sorted(dashboard)[1]:.2f} s, {queries} queries (rounds: "
+            f"{', '.join(f'{t:.2f}' for t in dashboard)}) (goal <= 1 s)")
         wizard = env["erm.kpi.export.wizard"].create({
             "period": "custom", "date_from": start, "date_to": end,
             "company_id": largest.id,
         })
-        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        (content, _kind), seconds, queries = timed(
-            cr, lambda: env["ir.actions.report"]._render_xlsx(
+
+        def export():
+            return env["ir.actions.report"]._render_xlsx(
                 "erm_reports.management_xlsx", wizard.ids, {}
             )
-        )
+
+        rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        (content, _kind), seconds, queries = timed(cr, export)
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        log(f"XLSX export (company {largest.name}, all sheets): {seconds:.2f} s, "
-            f"{queries} queries, {len(content) / 1e6:.1f} MB, peak RSS {rss:.0f} MB "
-            f"(before {rss_before:.0f} MB) (goal <= 20 s, <= 500 MB)")
+        log(f"XLSX export (company {largest.name}, all sheets, {largest_size} employees): "
+            f"{seconds:.2f} s, {queries} queries, {len(content) / 1e6:.1f} MB, peak RSS "
+            f"{rss:.0f} MB (before {rss_before:.0f} MB) (goal <= 20 s, <= 500 MB)")
+        # The goal's size: 100,000 employee rows. No company of the data set has that many,
+        # so the employee sheet gets the company's real rows repeated up to 100,000 (the
+        # rows are computed for real once, the sheet writes 100,000).
+        Kpi = type(env["erm.kpi"])
+        real_rows = Kpi.employee_rows
+
+        def padded_rows(self, *args, **kwargs):
+            rows = real_rows(self, *args, **kwargs)
+            return [rows[i % len(rows)] for i in range(xlsx_rows)] if rows else rows
+
+        Kpi.employee_rows = padded_rows
+        try:
+            (content, _kind), seconds, queries = timed(cr, export)
+        finally:
+            Kpi.employee_rows = real_rows
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        log(f"XLSX export with {xlsx_rows} employee rows: {seconds:.2f} s, {queries} "
+            f"queries, {len(content) / 1e6:.1f} MB, peak RSS {rss:.0f} MB "
+            f"(goal <= 20 s, <= 500 MB)")
         cr.rollback()
         return data
 
@@ -305,10 +546,12 @@ def measure(registry):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=50000)
+    parser.add_argument("--xlsx-rows", type=int, default=100000,
+                        help="employee rows of the second XLSX export")
     args = parser.parse_args(argv)
     _setup_odoo()
     registry = ensure_database(args.employees)
-    measure(registry)
+    measure(registry, args.xlsx_rows)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The absence figures of a period for a company or department: ``erm.kpi.figures()``.
 
-Two set-based queries fetch the employments (contracts) and the sick spells (course lines)
-of the group; the arithmetic is the pure engine ``..engine.vernet``. Access is decided here,
+Two set-based queries sum the parts of the figures (``_erm_grouped_totals``): employments
+(contracts) against sick spells (course lines), and the cases, per department or in total,
+for any number of periods at once (a trend is one load, every department is one load); the
+arithmetic is that of the pure engine ``..engine.vernet`` (a test holds the database sums
+equal to the engine per employee). Access is decided here,
 before anything is read: HR sees the companies it serves, a manager his own departments with
 their sub-departments, the board aggregates of groups of at least the company's minimum
 size (with the differencing rule of ``vernet.suppress``). The queries then read as the
@@ -26,6 +29,8 @@ BOARD_GROUP = "erm_verzuim.group_erm_board"
 FALLBACK_FULL_TIME = 40.0
 
 ORDER = {rule.code: index for index, rule in enumerate(milestones.MILESTONES)}
+# not computed for the periods of a trend (see _erm_figures_periods)
+PARTIAL_KEYS = ("meldingsfrequentie", "gemiddelde_verzuimduur", "nulverzuim", "reports")
 FIGURE_KEYS = (
     "verzuimpercentage", "verzuimpercentage_excl_vangnet", "meldingsfrequentie",
     "gemiddelde_verzuimduur", "nulverzuim", "schadelast",
@@ -47,10 +52,29 @@ class ErmKpi(models.AbstractModel):
         ``average_headcount``, ``reports``, ``employees_without_contract``, ``currency``,
         ``suppressed`` (True when the board may not see this group: then every figure is
         None) and ``minimum_group_size``. Numbers are unrounded."""
-        date_from = fields.Date.to_date(date_from)
-        date_to = fields.Date.to_date(date_to)
-        if not date_from or not date_to or date_to < date_from:
-            raise UserError(self.env._("Choose a period whose end is not before its start."))
+        return self._erm_figures_periods(
+            [(date_from, date_to)], company_id, department_id, include_children
+        )[0]
+
+    @api.model
+    def _erm_figures_periods(self, periods, company_id=None, department_id=None,
+                             include_children=True, full=None):
+        """``figures()`` of several periods ``[(date_from, date_to)]`` of one group at once:
+        one access decision, one query for the sums and one for the cases of all periods
+        (the dashboard's 13-month trend and the year earlier are one load, not 15).
+
+        Only the first ``full`` periods (default: all) get every figure; the others (a
+        trend) only the absence rates, the cost and the headcounts: their report frequency,
+        mean duration, zero absence, reports and duration classes are None."""
+        bounds = []
+        for date_from, date_to in periods:
+            date_from = fields.Date.to_date(date_from)
+            date_to = fields.Date.to_date(date_to)
+            if not date_from or not date_to or date_to < date_from:
+                raise UserError(
+                    self.env._("Choose a period whose end is not before its start.")
+                )
+            bounds.append((date_from, date_to + timedelta(days=1)))
         department = self.env["hr.department"].browse(department_id) if department_id else None
         if company_id:
             company = self.env["res.company"].browse(company_id)
@@ -59,25 +83,39 @@ class ErmKpi(models.AbstractModel):
         if department and department.sudo().company_id != company:
             raise UserError(self.env._("The department does not belong to the company."))
         mode = self._erm_access_mode(company, department)
-        end = date_to + timedelta(days=1)
         department_ids = self._erm_department_ids(department, include_children)
-        per_employee, without_contract = self._erm_sql_totals(
-            company, department_ids, date_from, end
+        parts, without = self._erm_grouped_totals(
+            company, department_ids, bounds, by="total", full=full
         )
+        hidden = [False] * len(bounds)
+        if mode == "board":
+            hidden = self._erm_board_suppressed_periods(
+                company, department, include_children, bounds
+            )
+        results = [
+            self._erm_group_result(company, parts[index], without[index], start, end,
+                                   department_ids, hidden[index])
+            for index, (start, end) in enumerate(bounds)
+        ]
+        for result in results[len(bounds) if full is None else full:]:
+            result.update(dict.fromkeys(PARTIAL_KEYS), duration_classes=[])
+        return results
+
+    @api.model
+    def _erm_group_result(self, company, parts, without, start, end, department_ids,
+                          hidden):
+        """The dict of ``figures()`` from the parts of a group (``{key: Totals}``)."""
         total = vernet.Totals()
-        for part in per_employee.values():
+        for part in parts.values():
             total.add(part)
-        result = self._erm_result(company, total, without_contract, date_from, end,
-                                  department_ids)
+        result = self._erm_result(company, total, without, start, end, department_ids)
         result["minimum_group_size"] = company.erm_min_group_size
         result["suppressed"] = False
-        if mode == "board" and self._erm_board_suppressed(
-            company, department, include_children, date_from, end
-        ):
+        if hidden:
             result.update(dict.fromkeys(FIGURE_KEYS))
             result.update(
-                suppressed=True, duration_classes=[], headcount=None, average_headcount=None,
-                reports=None, employees_without_contract=None,
+                suppressed=True, duration_classes=[], headcount=None,
+                average_headcount=None, reports=None, employees_without_contract=None,
             )
         return result
 
@@ -115,21 +153,18 @@ class ErmKpi(models.AbstractModel):
                 lambda d: d.company_id == company
             )
             department_id = managed[:1].id or None
-        current = self.figures(date_from, date_to, company.id, department_id)
-        year_ago = self.figures(
-            date_from - relativedelta(years=1), date_to - relativedelta(years=1),
-            company.id, department_id,
-        )
-        trend = []
         last_month = date_to.replace(day=1)
-        for offset in range(12, -1, -1):
-            start = last_month - relativedelta(months=offset)
-            stop = start + relativedelta(months=1) - timedelta(days=1)
-            month_figures = self.figures(start, stop, company.id, department_id)
-            trend.append({
-                "month": fields.Date.to_string(start),
-                "rate": month_figures["verzuimpercentage"],
-            })
+        months = [last_month - relativedelta(months=offset) for offset in range(12, -1, -1)]
+        current, year_ago, *monthly = self._erm_figures_periods(
+            [(date_from, date_to),
+             (date_from - relativedelta(years=1), date_to - relativedelta(years=1))]
+            + [(start, start + relativedelta(months=1) - timedelta(days=1)) for start in months],
+            company.id, department_id, full=2,  # the trend shows the absence rate only
+        )
+        trend = [
+            {"month": fields.Date.to_string(start), "rate": month["verzuimpercentage"]}
+            for start, month in zip(months, monthly, strict=True)
+        ]
         return {
             "period": {"from": fields.Date.to_string(date_from),
                        "to": fields.Date.to_string(date_to), "name": period},
@@ -312,49 +347,84 @@ class ErmKpi(models.AbstractModel):
     def _erm_board_suppressed(self, company, department, include_children, start, end):
         """Whether the group is too small, or would reveal a too small group by difference
         with another figure the board may ask for."""
+        return self._erm_board_suppressed_periods(
+            company, department, include_children, [(start, end)]
+        )[0]
+
+    @api.model
+    def _erm_board_suppressed_periods(self, company, department, include_children, bounds):
+        """``_erm_board_suppressed`` for each ``(start, end)`` of ``bounds``, in one query."""
         departments = self.env["hr.department"].sudo().with_context(active_test=False).search(
             [("company_id", "=", company.id)]
         )
-        own = self._erm_headcount_by_department(company, start, end)
         tree = {"company": None}
         tree.update({d.id: d.parent_id.id or "company" for d in departments})
-        counts = dict.fromkeys(tree, 0)
-        counts["company"] = sum(own.values())
-        for department_id, count in own.items():
-            node = department_id or "company"
-            while node in tree and node != "company":
-                counts[node] += count
-                node = tree[node]
         minimum = company.erm_min_group_size
-        hidden = vernet.suppress(tree, counts, minimum)
-        node = department.id if department else "company"
-        if node in hidden:
-            return True
-        if department and not include_children:
-            below = counts[node] - own.get(node, 0)
-            return own.get(node, 0) < minimum or 0 < below < minimum
-        return False
+        result = []
+        for own in self._erm_headcount_by_department_periods(company, bounds):
+            counts = dict.fromkeys(tree, 0)
+            counts["company"] = sum(own.values())
+            for department_id, count in own.items():
+                node = department_id or "company"
+                while node in tree and node != "company":
+                    counts[node] += count
+                    node = tree[node]
+            hidden = vernet.suppress(tree, counts, minimum)
+            node = department.id if department else "company"
+            if node in hidden:
+                result.append(True)
+            elif department and not include_children:
+                below = counts[node] - own.get(node, 0)
+                result.append(own.get(node, 0) < minimum or 0 < below < minimum)
+            else:
+                result.append(False)
+        return result
 
     @api.model
     def _erm_headcount_by_department(self, company, start, end):
         """Employees employed at least one day in the period, by current department."""
+        return self._erm_headcount_by_department_periods(company, [(start, end)])[0]
+
+    @api.model
+    def _erm_headcount_by_department_periods(self, company, bounds):
+        """``_erm_headcount_by_department`` for each ``(start, end)`` of ``bounds``: an
+        employee counts when a contract overlaps the period, or, without any contract, while
+        active."""
+        self.env.flush_all()
         self.env.cr.execute(SQL(
-            """SELECT e.department_id, COUNT(DISTINCT e.id)
-                 FROM hr_employee e
-                WHERE e.company_id = %(company)s
-                  AND (EXISTS (SELECT 1 FROM hr_contract c
-                                WHERE c.employee_id = e.id AND c.active
-                                  AND c.state IN ('open', 'close')
-                                  AND c.date_start < %(end)s
-                                  AND (c.date_end IS NULL OR c.date_end >= %(start)s))
-                       OR (e.active AND NOT EXISTS (
-                               SELECT 1 FROM hr_contract c
-                                WHERE c.employee_id = e.id AND c.active
-                                  AND c.state IN ('open', 'close'))))
-             GROUP BY e.department_id""",
-            company=company.id, start=start, end=end,
+            """WITH period AS (%(periods)s), emp AS (
+                   SELECT e.id, e.department_id,
+                          daterange(c.date_start, c.date_end + 1) AS span
+                     FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
+                    WHERE e.company_id = %(company)s AND c.active
+                      AND c.state IN ('open', 'close')
+                UNION ALL
+                   SELECT e.id, e.department_id, daterange(NULL, NULL)
+                     FROM hr_employee e
+                    WHERE e.company_id = %(company)s AND e.active
+                      AND NOT EXISTS (SELECT 1 FROM hr_contract c
+                                       WHERE c.employee_id = e.id AND c.active
+                                         AND c.state IN ('open', 'close'))
+               )
+               SELECT p.idx, emp.department_id, COUNT(DISTINCT emp.id)
+                 FROM emp JOIN period p ON p.span && emp.span
+             GROUP BY p.idx, emp.department_id""",
+            periods=self._erm_periods_sql(bounds), company=company.id,
         ))
-        return dict(self.env.cr.fetchall())
+        result = [{} for _bound in bounds]
+        for index, department_id, count in self.env.cr.fetchall():
+            result[index][department_id] = count
+        return result
+
+    @api.model
+    def _erm_periods_sql(self, bounds):
+        """The periods as rows ``(idx, lo, hi, span)`` (``hi`` the first day after), idx
+        counting from 0 in the order given."""
+        return SQL(
+            """SELECT (p.idx - 1)::integer AS idx, p.lo, p.hi, daterange(p.lo, p.hi) AS span
+                 FROM unnest(%s::date[], %s::date[]) WITH ORDINALITY AS p(lo, hi, idx)""",
+            [start for start, _end in bounds], [end for _start, end in bounds],
+        )
 
     # ------------------------------------------------------------------ data
     @api.model
@@ -441,28 +511,76 @@ class ErmKpi(models.AbstractModel):
     def _erm_sql_totals(self, company, department_ids, start, end):
         """employee -> vernet.Totals, summed by the database: the same arithmetic as
         ``vernet.totals_by_employee`` over the rows of ``_erm_load`` (a test holds them
-        equal), set-based, so a year of 50,000 employees is one query and a loop over
-        their sums. Returns (totals, employees counted without a contract)."""
+        equal). Returns (totals, employees counted without a contract)."""
+        parts, without = self._erm_grouped_totals(
+            company, department_ids, [(start, end)], by="employee"
+        )
+        return parts[0], without[0]
+
+    @api.model
+    def _erm_grouped_totals(self, company, department_ids, bounds, by="department",
+                            full=None):
+        """The additive parts of the figures of each period ``(start, end)`` of ``bounds``
+        (end excluded), per employee, per (current) department or in total (``by``):
+        ``([{key: vernet.Totals}] per period, [employees counted without a contract] per
+        period)``. The department key of employees without one is None; the total's is 0.
+
+        Set-based, two queries whatever the number of periods, departments and employees:
+        the sums over employments and sick spells, and the cases (reports, ended cases,
+        duration classes). Only the first ``full`` periods (default: all) get every part;
+        the others only what the absence rates and the headcount need (sick, employed,
+        people, cost): ``people_sick`` is not counted there and the case parts stay 0.
+        The sums are the arithmetic of ``vernet.totals_by_employee`` over the rows of
+        ``_erm_load`` (a test holds them equal per employee)."""
+        assert by in ("employee", "department", "total"), by
         self.env.flush_all()
         department_filter = SQL()
         if department_ids is not None:
             department_filter = SQL("AND e.department_id = ANY(%s)", list(department_ids) or [0])
+        key = {
+            "employee": SQL("e.id"),
+            "department": SQL("COALESCE(e.department_id, 0)"),
+            "total": SQL("0"),
+        }[by]
         charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
-        pay_1 = company.erm_pay_pct_year1 / 100.0
-        pay_2 = min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0
-        policy = company.erm_no_contract_policy
+        classes = company._erm_duration_classes()
         params = {
-            "company": company.id, "departments": department_filter, "start": start,
-            "end": end, "charges": charges, "pay_1": pay_1, "pay_2": pay_2,
+            "periods": self._erm_periods_sql(bounds), "key": key,
+            "company": company.id, "departments": department_filter,
+            # the union of the periods: what any of them can touch
+            "start": min(start for start, _end in bounds),
+            "end": max(end for _start, end in bounds),
+            "charges": charges, "pay_1": company.erm_pay_pct_year1 / 100.0,
+            "pay_2": min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0,
             "replacement": company.erm_replacement_cost_per_day or 0.0,
             "full_time": self._erm_full_time_hours(company), "year": vernet.YEAR_DAYS,
-            "policy": policy,
+            "policy": company.erm_no_contract_policy,
+            "bounds": [high for _low, high in classes], "last": len(classes) - 1,
+            "full": len(bounds) if full is None else full,
         }
-        self.env.cr.execute(SQL(
-            """WITH emp AS (
-                   SELECT c.employee_id, FALSE AS fallback,
-                          daterange(GREATEST(c.date_start, %(start)s),
-                                    LEAST(COALESCE(c.date_end + 1, %(end)s), %(end)s)) AS span,
+        cr = self.env.cr
+        # The per-employee sums of a large company and many periods outgrow the default
+        # work_mem (4 MB) and would spill to disk: more for these two queries only, then
+        # back to what it was (set_config(..., true) lasts to the end of the transaction).
+        cr.execute("SELECT current_setting('work_mem'), set_config('work_mem', '64MB', true)")
+        work_mem = cr.fetchone()[0]
+        # Employments (open-ended for those without a contract) and sick spells are cut by
+        # each period in the joins, with plain date arithmetic (range operators cost several
+        # times more per row at 50,000 employees x 15 periods). ``lo``/``hi``: first day and
+        # first day after (infinity while open). People are counted without DISTINCT (a
+        # sort per group): an employment counts its employee in a period when no earlier
+        # employment of his reaches into that period (``prev_hi``); sick people per
+        # employee first, then per key.
+        cr.execute(SQL(
+            """WITH period AS (%(periods)s), emp AS (
+                   SELECT employee_id, key, fallback, lo, hi, dtf, daily_wage,
+                          MAX(hi) OVER (PARTITION BY employee_id ORDER BY lo, id
+                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+                              AS prev_hi
+                     FROM (
+                   SELECT c.id, e.id AS employee_id, %(key)s AS key, FALSE AS fallback,
+                          c.date_start AS lo,
+                          COALESCE(c.date_end + 1, 'infinity'::date) AS hi,
                           COALESCE(NULLIF(cal.hours, 0), %(full_time)s) / %(full_time)s AS dtf,
                           COALESCE(c.wage, 0) * 12 / 365.0 * %(charges)s AS daily_wage
                      FROM hr_contract c
@@ -473,7 +591,7 @@ class ErmKpi(models.AbstractModel):
                       AND c.date_start < %(end)s
                       AND (c.date_end IS NULL OR c.date_end >= %(start)s)
                 UNION ALL
-                   SELECT e.id, TRUE, daterange(%(start)s, %(end)s),
+                   SELECT 0, e.id, %(key)s, TRUE, '-infinity'::date, 'infinity'::date,
                           CASE WHEN %(policy)s = 'full_time' THEN 1.0
                                ELSE COALESCE(NULLIF(cal.hours, 0), %(full_time)s)
                                     / %(full_time)s END,
@@ -487,12 +605,30 @@ class ErmKpi(models.AbstractModel):
                       AND NOT EXISTS (SELECT 1 FROM hr_contract c
                                        WHERE c.employee_id = e.id AND c.active
                                          AND c.state IN ('open', 'close'))
+                     ) employment
+               ), emp_g AS (
+                   -- employments alike in key and dates weigh the same in every period:
+                   -- one row each before meeting the periods (thousands, not 25,000)
+                   SELECT key, fallback, lo, hi, prev_hi, SUM(dtf) AS dtf, COUNT(*) AS n
+                     FROM emp GROUP BY key, fallback, lo, hi, prev_hi
+               ), employed AS (
+                   SELECT p.idx, emp_g.key,
+                          COALESCE(SUM(emp_g.n) FILTER (WHERE emp_g.fallback AND first), 0)
+                              ::integer AS fallbacks,
+                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.dtf)
+                              AS employed,
+                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.n)
+                              AS employed_plain,
+                          COALESCE(SUM(emp_g.n) FILTER (WHERE first), 0)::integer AS people
+                     FROM emp_g JOIN period p ON emp_g.lo < p.hi AND emp_g.hi > p.lo,
+                  LATERAL (SELECT emp_g.prev_hi IS NULL OR emp_g.prev_hi <= p.lo AS first) f
+                 GROUP BY p.idx, emp_g.key
                ), spell AS (
-                   SELECT c.employee_id,
-                          daterange(p.date_from, COALESCE(
+                   SELECT c.employee_id, p.date_from AS lo,
+                          COALESCE(
                               LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
-                              c.date_recovered)) AS span,
-                          p.incapacity_pct / 100.0 AS fraction,
+                              c.date_recovered, 'infinity'::date) AS hi,
+                          p.incapacity_pct::float8 / 100.0 AS fraction,
                           COALESCE(pr.vangnet, FALSE) AS vangnet,
                           COALESCE(c.chain_date_start, c.date_start) + %(year)s AS year_2
                      FROM erm_absence_case c
@@ -502,73 +638,104 @@ class ErmKpi(models.AbstractModel):
                     WHERE c.company_id = %(company)s %(departments)s AND c.active
                       AND c.date_start < %(end)s
                       AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
-               ), overlap AS (
-                   SELECT emp.employee_id, emp.dtf, emp.daily_wage, sp.fraction, sp.vangnet,
-                          COALESCE(upper(sp.span * emp.span) - lower(sp.span * emp.span), 0)
-                              AS days,
-                          COALESCE(upper(sp.span * emp.span * daterange(NULL, sp.year_2))
-                                   - lower(sp.span * emp.span * daterange(NULL, sp.year_2)), 0)
-                              AS days_1
+               ), sick_e AS (
+                   -- spells by employment first (a few per employee), then by period
+                   SELECT emp.employee_id, emp.key, emp.dtf, emp.daily_wage, sp.fraction,
+                          sp.vangnet, sp.year_2,
+                          GREATEST(sp.lo, emp.lo) AS lo, LEAST(sp.hi, emp.hi) AS hi
                      FROM emp JOIN spell sp
-                       ON sp.employee_id = emp.employee_id AND sp.span && emp.span
-               ), sick AS (
-                   SELECT employee_id,
+                       ON sp.employee_id = emp.employee_id
+                      AND sp.lo < emp.hi AND sp.hi > emp.lo AND sp.lo < sp.hi
+               ), overlap AS (
+                   SELECT p.idx, s.employee_id, s.key, s.dtf, s.daily_wage, s.fraction,
+                          s.vangnet, d.days, GREATEST(LEAST(d.hi, s.year_2) - d.lo, 0) AS days_1
+                     FROM sick_e s JOIN period p ON s.lo < p.hi AND s.hi > p.lo,
+                  LATERAL (SELECT GREATEST(s.lo, p.lo) AS lo, LEAST(s.hi, p.hi) AS hi,
+                                  LEAST(s.hi, p.hi) - GREATEST(s.lo, p.lo) AS days) d
+               ), sick_person AS (
+                   SELECT idx, key,
                           SUM(days * dtf * fraction) AS sick,
                           SUM(days * dtf * fraction) FILTER (WHERE NOT vangnet) AS sick_excl,
-                          BOOL_OR(days > 0 AND fraction > 0) AS any_sick,
+                          BOOL_OR(fraction > 0) AS any_sick,
                           SUM(fraction * (daily_wage * (days_1 * %(pay_1)s
                                                         + (days - days_1) * %(pay_2)s)
                                           + %(replacement)s * days)) AS cost
-                     FROM overlap GROUP BY employee_id
-               ), employed AS (
-                   SELECT employee_id, BOOL_OR(fallback) AS fallback,
-                          SUM((upper(span) - lower(span)) * dtf) AS employed,
-                          SUM(upper(span) - lower(span)) AS employed_plain
-                     FROM emp WHERE NOT isempty(span) GROUP BY employee_id
+                     -- per employee only where nulverzuim is wanted
+                     FROM overlap
+                 GROUP BY idx, key, CASE WHEN idx < %(full)s THEN employee_id END
+               ), sick AS (
+                   SELECT idx, key, SUM(sick) AS sick, SUM(sick_excl) AS sick_excl,
+                          COUNT(*) FILTER (WHERE any_sick AND idx < %(full)s) AS people_sick,
+                          SUM(cost) AS cost
+                     FROM sick_person GROUP BY idx, key
                )
-               SELECT employed.employee_id, employed.fallback, employed.employed,
-                      employed.employed_plain, COALESCE(sick.sick, 0),
-                      COALESCE(sick.sick_excl, 0), COALESCE(sick.any_sick, FALSE),
+               SELECT employed.idx, employed.key, employed.fallbacks, employed.employed,
+                      employed.employed_plain, employed.people, COALESCE(sick.sick, 0),
+                      COALESCE(sick.sick_excl, 0), COALESCE(sick.people_sick, 0),
                       COALESCE(sick.cost, 0)
-                 FROM employed LEFT JOIN sick ON sick.employee_id = employed.employee_id""",
+                 FROM employed LEFT JOIN sick
+                   ON sick.idx = employed.idx AND sick.key = employed.key""",
             **params,
         ))
-        totals = {}
-        without_contract = 0
-        for (employee, fallback, employed, plain, sick, sick_excl, any_sick,
-             cost) in self.env.cr.fetchall():
-            without_contract += int(bool(fallback))
-            part = vernet.Totals(
+        parts = [{} for _bound in bounds]
+        without = [0] * len(bounds)
+        for (index, group, fallbacks, employed, plain, people, sick, sick_excl, people_sick,
+             cost) in cr.fetchall():
+            without[index] += fallbacks
+            parts[index][group] = vernet.Totals(
                 sick=float(sick), sick_excl_vangnet=float(sick_excl), employed=float(employed),
-                employed_plain=float(plain), people=1 if plain else 0,
-                people_sick=int(bool(any_sick)), cost=float(cost),
+                employed_plain=float(plain), people=people, people_sick=people_sick,
+                cost=float(cost),
             )
-            totals[employee] = part
-        # reports, ended cases and duration classes: per case, in Python (no days involved)
-        self.env.cr.execute(SQL(
-            """SELECT c.employee_id, c.date_start, c.date_recovered
-                 FROM erm_absence_case c JOIN hr_employee e ON e.id = c.employee_id
-                WHERE c.company_id = %(company)s %(departments)s AND c.active
-                  AND c.date_start < %(end)s
-                  AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)""",
+        # Reports, ended cases and duration classes: per case, no days of employment
+        # involved (vernet.duration_classes: the duration runs to the recovery or to the end
+        # of the period; class = the number of upper bounds below it, capped at the last).
+        cr.execute(SQL(
+            """WITH period AS (%(periods)s), cs AS (
+                   SELECT p.idx, %(key)s AS key, c.date_start AS first_day,
+                          c.date_recovered AS recovered,
+                          lower(p.span) AS p_start, upper(p.span) AS p_end
+                     FROM erm_absence_case c
+                     JOIN hr_employee e ON e.id = c.employee_id
+                     JOIN period p ON p.idx < %(full)s AND c.date_start < upper(p.span)
+                                  AND (c.date_recovered IS NULL
+                                       OR c.date_recovered > lower(p.span))
+                    WHERE c.company_id = %(company)s %(departments)s AND c.active
+                      AND c.date_start < %(end)s
+                      AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
+               ), measured AS (
+                   SELECT cs.*,
+                          GREATEST(LEAST(COALESCE(recovered, p_end), p_end)
+                                   - GREATEST(first_day, p_start), 0) AS days_in,
+                          LEAST(width_bucket(COALESCE(recovered, p_end) - first_day - 1,
+                                             %(bounds)s::integer[]), %(last)s) AS klass
+                     FROM cs
+               )
+               SELECT idx, key, klass,
+                      COUNT(*) FILTER (WHERE first_day >= p_start) AS reports,
+                      COUNT(*) FILTER (WHERE recovered > p_start AND recovered <= p_end),
+                      COALESCE(SUM(recovered - first_day) FILTER (
+                          WHERE recovered > p_start AND recovered <= p_end), 0),
+                      COUNT(*) FILTER (WHERE days_in > 0),
+                      COALESCE(SUM(days_in), 0)
+                 FROM measured GROUP BY idx, key, klass""",
             **params,
         ))
-        by_employee = {}
-        for employee, case_start, recovered in self.env.cr.fetchall():
-            by_employee.setdefault(employee, []).append(vernet.Case(employee, case_start,
-                                                                    recovered))
-        classes = company._erm_duration_classes()
-        for employee, cases in by_employee.items():
-            part = totals.setdefault(employee, vernet.Totals())
-            part.reports = sum(1 for case in cases if start <= case.start < end)
-            ended = [(case.end - case.start).days for case in cases
-                     if case.end and start < case.end <= end]
-            part.ended, part.ended_days = len(ended), sum(ended)
-            part.classes = [
-                [row["cases"], row["days"]]
-                for row in vernet.duration_classes(cases, start, end, classes)
-            ]
-        return totals, without_contract
+        for index, group, klass, reports, ended, ended_days, cases, days in cr.fetchall():
+            part = parts[index].setdefault(group, vernet.Totals())
+            part.reports += reports
+            part.ended += ended
+            part.ended_days += ended_days
+            if not part.classes:
+                part.classes = [[0, 0] for _class in classes]
+            part.classes[klass][0] += cases
+            part.classes[klass][1] += days
+        cr.execute("SELECT set_config('work_mem', %s, true)", [work_mem])
+        if by == "department":
+            for per_period in parts:
+                if 0 in per_period:
+                    per_period[None] = per_period.pop(0)
+        return parts, without
 
     @api.model
     def _erm_full_time_hours(self, company):
@@ -665,6 +832,17 @@ class ErmKpi(models.AbstractModel):
         sub-departments, in one load: a list of dicts with ``department_id``, ``name``,
         ``parent_id``, ``own_headcount`` and the keys of ``figures()``. For the board the
         groups ``vernet.suppress`` hides have ``suppressed`` set and no figures."""
+        return self._erm_by_department(date_from, date_to, company_id)["departments"]
+
+    @api.model
+    def figures_with_departments(self, date_from, date_to, company_id=None):
+        """``figures()`` of the whole company and ``figures_by_department()`` in one load
+        (the same sums serve both): ``{"company": dict or None, "departments": [...]}``.
+        ``company`` is None for a user who may see his own departments only (a manager)."""
+        return self._erm_by_department(date_from, date_to, company_id, with_company=True)
+
+    @api.model
+    def _erm_by_department(self, date_from, date_to, company_id=None, with_company=False):
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         if not date_from or not date_to or date_to < date_from:
@@ -686,15 +864,21 @@ class ErmKpi(models.AbstractModel):
                     "You may see the absence figures of your own departments only."
                 ))
         scope = None if self._erm_company_allowed(company) else departments.ids
-        per_employee, _without = self._erm_sql_totals(company, scope, date_from, end)
-        self.env.cr.execute(SQL(
-            "SELECT id, department_id FROM hr_employee WHERE company_id = %s AND id = ANY(%s)",
-            company.id, list(per_employee) or [0],
-        ))
-        department_of = dict(self.env.cr.fetchall())
-        own = {}
-        for employee, part in per_employee.items():
-            own.setdefault(department_of.get(employee), vernet.Totals()).add(part)
+        # one query for every department: the sums per (current) department of the
+        # employees, rolled up the tree below (a few hundred nodes, no rows of people)
+        parts, without = self._erm_grouped_totals(
+            company, scope, [(date_from, end)], by="department"
+        )
+        own = parts[0]
+        total = None
+        if with_company and scope is None:
+            # the company as figures() gives it: same sums, same access decision
+            total = self._erm_group_result(
+                company, own, without[0], date_from, end, None,
+                mode == "board" and self._erm_board_suppressed(
+                    company, None, True, date_from, end
+                ),
+            )
         parent = {d.id: d.parent_id.id for d in departments}
         depth = {}
 
@@ -732,5 +916,5 @@ class ErmKpi(models.AbstractModel):
                     company, subtree[department.id], 0, date_from, end, [department.id]
                 ))
             rows.append(row)
-        return rows
+        return {"company": total, "departments": rows}
 

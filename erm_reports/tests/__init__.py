@@ -4,3 +4,4 @@ from . import test_absence_report
 from . import test_dashboard
 from . import test_xlsx
 from . import test_intervention_costs
+from . import test_kpi_periods
