@@ -35,6 +35,9 @@
         "views/erm_retention_review_views.xml",
         "views/erm_milestone_lead_time_views.xml",
         "views/res_users_views.xml",
+        "data/erm_precondition_data.xml",
+        "views/erm_precondition_views.xml",
+        "views/erm_model_choice_wizard_views.xml",
     ],
     "demo": [],
 }

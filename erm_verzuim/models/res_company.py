@@ -89,3 +89,10 @@ class ResCompany(models.Model):
                 self.env._("The number of days before an overdue milestone is escalated "
                            "cannot be negative.")
             )
+
+    # Preconditions checklist (issue 10): every new company gets its lines.
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["erm.precondition"]._erm_ensure_lines(companies)
+        return companies
