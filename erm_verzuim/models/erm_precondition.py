@@ -52,7 +52,7 @@ class ErmPrecondition(models.Model):
         help="Why this precondition does not apply to the organisation.",
     )
     owner_id = fields.Many2one(
-        "res.users", string="Owner", tracking=True, check_company=True, index=True,
+        "res.users", tracking=True, check_company=True, index=True,
         domain="[('share', '=', False)]",
         help="Who puts this precondition in place and keeps it there.",
     )
@@ -65,13 +65,17 @@ class ErmPrecondition(models.Model):
         help="The owner gets an activity to review this precondition when the date passes.",
     )
     # The review date for which the owner got his activity: once per date.
-    date_review_notified = fields.Date(readonly=True, copy=False)
+    date_review_notified = fields.Date(
+        string="Review activity sent for", readonly=True, copy=False,
+    )
     auto_evidence = fields.Text(
         string="Proven by the system", compute="_compute_auto_evidence",
         help="What the system itself shows about this precondition.",
     )
-    has_auto_evidence = fields.Boolean(compute="_compute_auto_evidence")
-    has_evidence_action = fields.Boolean(compute="_compute_has_evidence_action")
+    has_auto_evidence = fields.Boolean(string="Proven", compute="_compute_auto_evidence")
+    has_evidence_action = fields.Boolean(
+        string="Evidence to show", compute="_compute_has_evidence_action",
+    )
 
     _sql_constraints = [
         ("company_template_unique", "UNIQUE(company_id, template_id)",

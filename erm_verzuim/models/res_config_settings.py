@@ -99,7 +99,9 @@ class ResConfigSettings(models.TransientModel):
         string="Readiness", compute="_compute_erm_precondition_readiness", digits=(5, 1),
         help="The share of the applicable preconditions that are in place.",
     )
-    erm_precondition_counts = fields.Char(compute="_compute_erm_precondition_readiness")
+    erm_precondition_counts = fields.Char(
+        string="Preconditions in place", compute="_compute_erm_precondition_readiness",
+    )
 
     @api.depends("company_id")
     def _compute_erm_precondition_readiness(self):

@@ -6,3 +6,6 @@ from . import test_engine_holidays
 from . import test_engine_milestones
 from . import test_engine_properties
 from . import test_engine_wvp
+from . import test_engine_model_choice
+from . import test_precondition
+from . import test_model_choice_wizard

@@ -129,7 +129,7 @@ class ErmModelChoiceWizard(models.TransientModel):
     )
     spread = fields.Selection(
         [("single", "One location"), ("multiple", "Several locations")],
-        string="Spread", required=True, default=lambda self: self._default_spread(),
+        required=True, default=lambda self: self._default_spread(),
     )
     keep_manager = fields.Boolean(
         string="Keep the manager as case director", default=True,
