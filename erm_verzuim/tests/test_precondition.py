@@ -149,7 +149,7 @@ class TestPrecondition(ErmTestCommon):
 
     def test_never_deleted(self):
         line = self.line("trust")
-        with self.assertRaises((AccessError, ValidationError)):
+        with self.assertRaises(AccessError):
             line.with_user(self.user_admin).unlink()
         line.with_user(self.user_admin).active = False
         self.assertFalse(line.active)
