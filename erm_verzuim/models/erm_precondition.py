@@ -32,7 +32,7 @@ class ErmPrecondition(models.Model):
 
     template_id = fields.Many2one(
         "erm.precondition.template", string="Precondition", required=True, readonly=True,
-        ondelete="restrict", index=True,
+        ondelete="cascade", index=True,
     )
     # the template's texts, in the reader's language
     name = fields.Char(related="template_id.name")
@@ -40,8 +40,9 @@ class ErmPrecondition(models.Model):
     code = fields.Char(related="template_id.code", store=True, index=True)
     sequence = fields.Integer(related="template_id.sequence", store=True)
     active = fields.Boolean(default=True, tracking=True)
+    # cascade: a company removed from the database takes its checklist along
     company_id = fields.Many2one(
-        "res.company", required=True, readonly=True, index=True,
+        "res.company", required=True, readonly=True, index=True, ondelete="cascade",
         default=lambda self: self.env.company,
     )
     state = fields.Selection(
@@ -115,7 +116,10 @@ class ErmPrecondition(models.Model):
     def write(self, vals):
         if "date_review" in vals:
             # a new review date gets its own activity
-            vals = dict(vals, date_review_notified=False)
+            new_date = fields.Date.to_date(vals["date_review"])
+            changed = self.filtered(lambda line: line.date_review != new_date)
+            if changed:
+                super(ErmPrecondition, changed).write({"date_review_notified": False})
         return super().write(vals)
 
     # ------------------------------------------------------------------ lines per company
@@ -246,8 +250,7 @@ class ErmPrecondition(models.Model):
         if vals_list:
             self.env["mail.activity"].sudo().create(vals_list)
             for date_review, group in lines.grouped("date_review").items():
-                # bypass write(): it resets the marker when date_review is written
-                super(ErmPrecondition, group).write({"date_review_notified": date_review})
+                group.write({"date_review_notified": date_review})
         self.env.cr.execute(SQL("SELECT count(*) FROM erm_precondition WHERE %s", where))
         remaining = self.env.cr.fetchone()[0]
         self.env["ir.cron"]._notify_progress(done=len(vals_list), remaining=remaining)

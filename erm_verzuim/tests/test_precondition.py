@@ -133,6 +133,10 @@ class TestPrecondition(ErmTestCommon):
         with freeze_time("2026-05-03"):
             self.Precondition._cron_review_activities()
         self.assertFalse(Activity.search([("res_model", "=", "erm.precondition")]))
+        line.date_review = date(2026, 5, 1)  # the same date again: no new activity
+        with freeze_time("2026-05-04"):
+            self.Precondition._cron_review_activities()
+        self.assertFalse(Activity.search([("res_model", "=", "erm.precondition")]))
         line.date_review = date(2026, 6, 1)
         with freeze_time("2026-06-02"):
             self.Precondition._cron_review_activities()
