@@ -40,6 +40,9 @@
         "data/erm_intervention_data.xml",
         "views/erm_provider_views.xml",
         "views/erm_intervention_views.xml",
+        "data/erm_precondition_data.xml",
+        "views/erm_precondition_views.xml",
+        "views/erm_model_choice_wizard_views.xml",
     ],
     "demo": [],
 }

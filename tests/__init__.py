@@ -20,3 +20,4 @@ from . import test_foundation
 from . import test_test_wiring
 from . import test_translations
 from . import test_spreekuur_privacy
+from . import test_demo_preconditions

@@ -6,3 +6,4 @@ from . import erm_kpi
 from . import erm_absence_report
 from . import erm_absence_case
 from . import erm_kpi_interventions
+from . import erm_kpi_readiness

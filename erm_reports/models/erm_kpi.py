@@ -185,6 +185,7 @@ class ErmKpi(models.AbstractModel):
             "trend": trend,
             "compliance": self.wvp_compliance(date_from, date_to, company.id, department_id),
             "spreekuur": self._erm_spreekuur(date_from, date_to, company),
+            "readiness": self._erm_readiness(company),
         }
 
     @api.model

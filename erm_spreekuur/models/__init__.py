@@ -8,3 +8,4 @@ from . import erm_absence_case
 from . import calendar_event
 from . import calendar_attendee
 from . import erm_spreekuur_figures
+from . import erm_precondition

@@ -26,3 +26,5 @@ from . import erm_intervention
 from . import erm_ba_advice_intervention
 from . import erm_alert_manager_intervention
 from . import erm_care_contact
+from . import erm_precondition_template
+from . import erm_precondition

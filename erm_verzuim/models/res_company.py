@@ -163,3 +163,10 @@ class ResCompany(models.Model):
                     "The contact rhythm needs at least one day between contacts and cannot "
                     "have a negative number of weeks."
                 ))
+
+    # Preconditions checklist (issue 10): every new company gets its lines.
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["erm.precondition"]._erm_ensure_lines(companies)
+        return companies

@@ -133,3 +133,36 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_intervention_limit_board", readonly=False,
         currency_field="erm_company_currency_id",
     )
+    # Preconditions checklist (issue 10): the company's readiness score.
+    erm_precondition_readiness = fields.Float(
+        string="Readiness", compute="_compute_erm_precondition_readiness", digits=(5, 1),
+        help="The share of the applicable preconditions that are in place.",
+    )
+    erm_precondition_counts = fields.Char(
+        string="Preconditions in place", compute="_compute_erm_precondition_readiness",
+    )
+
+    @api.depends("company_id")
+    def _compute_erm_precondition_readiness(self):
+        readiness = self.env["erm.precondition"]._erm_readiness(self.company_id)
+        for settings in self:
+            values = readiness.get(settings.company_id.id, {})
+            settings.erm_precondition_readiness = values.get("score", 0.0)
+            settings.erm_precondition_counts = self.env._(
+                "%(in_place)s of %(applicable)s applicable preconditions in place",
+                in_place=values.get("in_place", 0), applicable=values.get("applicable", 0),
+            )
+
+    def action_erm_preconditions(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_precondition_action"
+        )
+        action["domain"] = [("company_id", "=", self.company_id.id)]
+        return action
+
+    def action_erm_model_choice(self):
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "erm_verzuim.erm_model_choice_wizard_action"
+        )
+        action["context"] = {"default_company_id": self.company_id.id}
+        return action

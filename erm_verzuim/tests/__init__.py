@@ -9,3 +9,6 @@ from . import test_engine_wvp
 from . import test_interventions
 from . import test_manager_competence
 from . import test_caremanagement
+from . import test_engine_model_choice
+from . import test_precondition
+from . import test_model_choice_wizard
