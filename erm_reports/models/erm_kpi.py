@@ -92,9 +92,10 @@ class ErmKpi(models.AbstractModel):
             hidden = self._erm_board_suppressed_periods(
                 company, department, include_children, bounds
             )
+        extras = self._erm_extra_costs_periods(company, department_ids, bounds)
         results = [
             self._erm_group_result(company, parts[index], without[index], start, end,
-                                   department_ids, hidden[index])
+                                   department_ids, hidden[index], extras[index])
             for index, (start, end) in enumerate(bounds)
         ]
         for result in results[len(bounds) if full is None else full:]:
@@ -103,12 +104,13 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_group_result(self, company, parts, without, start, end, department_ids,
-                          hidden):
+                          hidden, extra=None):
         """The dict of ``figures()`` from the parts of a group (``{key: Totals}``)."""
         total = vernet.Totals()
         for part in parts.values():
             total.add(part)
-        result = self._erm_result(company, total, without, start, end, department_ids)
+        result = self._erm_result(company, total, without, start, end, department_ids,
+                                  extra)
         result["minimum_group_size"] = company.erm_min_group_size
         result["suppressed"] = False
         if hidden:
@@ -753,8 +755,20 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_extra_costs(self, company, department_ids, start, end):
-        """Costs added to the cost of absence (interventions, when their addon exists)."""
-        return 0.0
+        """Costs added to the cost of absence in [start, end) (interventions)."""
+        return self._erm_extra_costs_periods(company, department_ids, [(start, end)])[0]
+
+    @api.model
+    def _erm_extra_costs_periods(self, company, department_ids, bounds):
+        """The extra costs of every period [start, end) of ``bounds``, as a list: other
+        addons add theirs in one query for all periods (a trend is one load)."""
+        return [0.0] * len(bounds)
+
+    @api.model
+    def _erm_extra_costs_by_department(self, company, start, end):
+        """{department id: extra costs of [start, end)} of the employees' own departments
+        (rolled up the tree by the caller), in one query."""
+        return {}
 
     # ------------------------------------------------------------------ arithmetic
     @api.model
@@ -777,11 +791,15 @@ class ErmKpi(models.AbstractModel):
                                 department_ids)
 
     @api.model
-    def _erm_result(self, company, total, without_contract, start, end, department_ids):
+    def _erm_result(self, company, total, without_contract, start, end, department_ids,
+                    extra=None):
+        """``extra``: the extra costs when the caller loaded them already."""
         result = vernet.figures_from_totals(
             total, start, end, company._erm_duration_classes()
         )
-        result["schadelast"] += self._erm_extra_costs(company, department_ids, start, end)
+        if extra is None:
+            extra = self._erm_extra_costs(company, department_ids, start, end)
+        result["schadelast"] += extra
         result.update(
             date_from=start,
             date_to=end - timedelta(days=1),
@@ -890,10 +908,13 @@ class ErmKpi(models.AbstractModel):
             return depth[node]
 
         subtree = {d: vernet.Totals().add(own.get(d, vernet.Totals())) for d in parent}
+        extra = self._erm_extra_costs_by_department(company, date_from, end)
+        extra = {d: extra.get(d, 0.0) for d in parent}
         for node in sorted(parent, key=node_depth, reverse=True):
             up = parent[node]
             if up in subtree:
                 subtree[up].add(subtree[node])
+                extra[up] += extra[node]
         hidden = set()
         if mode == "board":
             tree = {"company": None}
@@ -914,7 +935,8 @@ class ErmKpi(models.AbstractModel):
                 row.update(dict.fromkeys(FIGURE_KEYS), headcount=None, own_headcount=None)
             else:
                 row.update(self._erm_result(
-                    company, subtree[department.id], 0, date_from, end, [department.id]
+                    company, subtree[department.id], 0, date_from, end, [department.id],
+                    extra[department.id],
                 ))
             rows.append(row)
         return {"company": total, "departments": rows}

@@ -47,3 +47,30 @@ class TestInterventionCosts(KpiCommon):
         # another department does not carry them
         self.assertEqual(Kpi._erm_extra_costs(self.company, [self.department.id], *JAN), 0.0)
         self.assertEqual(Kpi._erm_extra_costs(self.company_2, None, *JAN), 0.0)
+
+    def test_costs_in_every_period_and_department_of_one_load(self):
+        """The one-load paths (a trend's periods, every department) carry the same costs as
+        figures() does per period and per department, sub-departments included."""
+        Kpi = self.env["erm.kpi"]
+        self.quality.parent_id = self.department  # its costs count in the parent's row too
+        case = self.env["erm.absence.case"].search(
+            [("employee_id.department_id", "=", self.quality.id),
+             ("date_recovered", "=", False)], limit=1)
+        self.intervention(case, 1200.0, "approved", date_approved=date(2026, 1, 10))
+        self.intervention(case, 300.0, "running", date_approved=date(2026, 2, 3))
+        periods = [JAN, (date(2026, 2, 1), date(2026, 2, 28))]
+        together = Kpi._erm_figures_periods(periods, self.company.id)
+        for period, got in zip(periods, together, strict=True):
+            self.assertAlmostEqual(
+                got["schadelast"], Kpi.figures(*period, company_id=self.company.id)["schadelast"],
+                places=2,
+            )
+        rows = Kpi.figures_by_department(*JAN, company_id=self.company.id)
+        self.assertIn(self.department.id, [row["department_id"] for row in rows])
+        for row in rows:
+            if row["suppressed"]:
+                continue
+            single = Kpi.figures(*JAN, company_id=self.company.id,
+                                 department_id=row["department_id"])
+            self.assertAlmostEqual(row["schadelast"], single["schadelast"], places=2,
+                                   msg=row["name"])
