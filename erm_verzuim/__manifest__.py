@@ -35,6 +35,11 @@
         "views/erm_retention_review_views.xml",
         "views/erm_milestone_lead_time_views.xml",
         "views/res_users_views.xml",
+        # quarterly stakeholder review (issue 12)
+        "security/erm_stakeholder_review_security.xml",
+        "data/erm_stakeholder_review_data.xml",
+        "report/erm_stakeholder_review_report.xml",
+        "views/erm_stakeholder_review_views.xml",
     ],
     "demo": [],
 }

@@ -5,3 +5,4 @@ from . import hr_department
 from . import erm_kpi
 from . import erm_absence_report
 from . import erm_absence_case
+from . import erm_stakeholder_review

@@ -20,3 +20,5 @@ from . import erm_milestone_lead_time
 from . import erm_alert_manager
 from . import mail_activity
 from . import res_users
+from . import erm_stakeholder_review
+from . import erm_stakeholder_review_decision

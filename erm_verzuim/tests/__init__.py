@@ -6,3 +6,4 @@ from . import test_engine_holidays
 from . import test_engine_milestones
 from . import test_engine_properties
 from . import test_engine_wvp
+from . import test_stakeholder_review
