@@ -3,3 +3,4 @@ from . import test_kpi
 from . import test_absence_report
 from . import test_dashboard
 from . import test_xlsx
+from . import test_stakeholder_review_snapshot

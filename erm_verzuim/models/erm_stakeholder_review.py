@@ -115,6 +115,7 @@ class ErmStakeholderReview(models.Model):
     )
     action_activity_ids = fields.Many2many(
         "mail.activity", string="Follow-up actions", compute="_compute_action_activities",
+        context={"active_test": False},  # the done ones (archived) too
     )
     carried_activity_ids = fields.Many2many(
         "mail.activity", string="Open actions of earlier reviews",
