@@ -39,9 +39,11 @@ import odoo
 
 try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell)
     from .demo_org import configure_demo, describe_logins, generate_organisation
+    from .demo_reviews import generate_reviews
     from .demo_spreekuur import generate_spreekuur
 except ImportError:
     from demo_org import configure_demo, describe_logins, generate_organisation
+    from demo_reviews import generate_reviews
     from demo_spreekuur import generate_spreekuur
 
 MODULE = "erm_demo"
@@ -311,6 +313,7 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     generate_organisation(env, employees=employees, seed=seed, companies=companies)
     result = generate_history(env, today=today, seed=seed)
     result["spreekuur"] = generate_spreekuur(env, today=today)
+    result["reviews"] = generate_reviews(env, today=today)
     return result
 
 
@@ -328,6 +331,7 @@ def main(argv=None):
         env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
         result = generate_history(env, seed=args.seed)
         spreekuur = generate_spreekuur(env)
+        generate_reviews(env)
         portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")

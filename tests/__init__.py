@@ -18,3 +18,4 @@ from . import test_foundation
 from . import test_test_wiring
 from . import test_translations
 from . import test_spreekuur_privacy
+from . import test_demo_reviews
