@@ -37,8 +37,8 @@
         "views/res_users_views.xml",
         # quarterly stakeholder review (issue 12)
         "security/erm_stakeholder_review_security.xml",
-        "data/erm_stakeholder_review_data.xml",
         "report/erm_stakeholder_review_report.xml",
+        "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
     ],
     "demo": [],

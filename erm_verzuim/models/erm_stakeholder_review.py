@@ -126,6 +126,10 @@ class ErmStakeholderReview(models.Model):
         "res.users", string="Minutes approved by", readonly=True, copy=False, tracking=True,
     )
     date_approved = fields.Datetime(string="Minutes approved on", readonly=True, copy=False)
+    erm_can_manage = fields.Boolean(
+        compute="_compute_erm_can_manage",
+        help="Whether the user manages this review (its organiser or an HR adviser).",
+    )
     date_escalated = fields.Date(
         string="Escalated on", readonly=True, copy=False,
         help="The quarter ended without a held review: the board was told (once).",
@@ -191,6 +195,13 @@ class ErmStakeholderReview(models.Model):
             start = review.date_quarter_start
             review.date_report_start = start and start - relativedelta(months=3)
             review.date_report_end = start and start - timedelta(days=1)
+
+    @api.depends_context("uid")
+    @api.depends("organiser_id")
+    def _compute_erm_can_manage(self):
+        hr = self.env.su or self.env.user.has_group(HR_GROUP)
+        for review in self:
+            review.erm_can_manage = hr or review.organiser_id == self.env.user
 
     @api.depends("activity_ids")
     def _compute_action_activities(self):
@@ -584,12 +595,32 @@ class ErmStakeholderReview(models.Model):
             "name": self.env._("Follow-up action"),
             "res_model": "mail.activity",
             "view_mode": "form",
-            "views": [(False, "form")],
+            "views": [(self.env.ref("mail.mail_activity_view_form_popup").id, "form")],
             "target": "new",
             "context": {
                 "default_res_model_id": self.env["ir.model"]._get_id(self._name),
                 "default_res_id": self.id,
                 "default_activity_type_id": self.env.ref(ACTION_TYPE).id,
+            },
+        }
+
+    def action_send_agenda(self):
+        """The mail composer with the PDF for the external participants."""
+        self.ensure_one()
+        self._erm_check_organiser()
+        template = self.env.ref("erm_verzuim.mail_template_erm_stakeholder_review")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "force_email": True,
             },
         }
 
@@ -600,6 +631,25 @@ class ErmStakeholderReview(models.Model):
             ACTION_TYPE, date_deadline=deadline, summary=summary, note=note,
             user_id=user.id,
         )
+
+    @api.model
+    def _erm_precondition_evidence(self, companies):
+        """{company id: evidence text} for the precondition "at least once per quarter
+        around the table": the companies whose review of the current or the previous
+        quarter was held. For the preconditions checklist (issue 10) to use."""
+        today = fields.Date.context_today(self)
+        since = quarter_start(today) - relativedelta(months=3)
+        reviews = self.sudo().search([
+            ("company_id", "in", companies.ids), ("state", "in", ("held", "approved")),
+            ("date_quarter_start", ">=", since),
+        ], order="date_quarter_start desc")
+        evidence = {}
+        for review in reviews:
+            evidence.setdefault(review.company_id.id, self.env._(
+                "%(review)s held on %(date)s.", review=review.name,
+                date=fields.Date.to_string(review.date_held) if review.date_held else "",
+            ))
+        return evidence
 
     # ------------------------------------------------------------------ scheduled
     @api.model

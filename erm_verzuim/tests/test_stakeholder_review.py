@@ -157,9 +157,33 @@ class TestStakeholderReview(ErmTestCommon):
         plan_type = self.env.ref("erm_verzuim.mail_activity_type_erm_review_plan")
         self.assertFalse(review.activity_ids.filtered(lambda a: a.activity_type_id == plan_type))
 
+    def test_send_agenda_to_externals(self):
+        review = self.make_review(participant_partner_ids=[(6, 0, self.external.ids)])
+        review.action_make_agenda()
+        action = review.with_user(self.user_hr).action_send_agenda()
+        self.assertEqual(action["res_model"], "mail.compose.message")
+        template = self.env.ref("erm_verzuim.mail_template_erm_stakeholder_review")
+        values = template._generate_template(
+            review.ids, ("partner_to", "subject", "report_template_ids"),
+        )[review.id]
+        self.assertEqual(values["partner_ids"], self.external.ids)
+        self.assertEqual(len(values["attachments"]), 1)
+        with self.assertRaises(AccessError):
+            review.with_user(self.user_coach).action_send_agenda()
+
+    def test_precondition_evidence(self):
+        review = self.make_review()
+        companies = self.company | self.company_2
+        self.assertEqual(self.Review._erm_precondition_evidence(companies), {})
+        review.action_mark_held()
+        evidence = self.Review._erm_precondition_evidence(companies)
+        self.assertEqual(list(evidence), [self.company.id])
+
     # ------------------------------------------------------------------ access
     def test_access_per_role(self):
         review = self.make_review()
+        self.assertTrue(review.with_user(self.user_hr).erm_can_manage)
+        self.assertFalse(review.with_user(self.user_board).erm_can_manage)
         outsider = self.user_manager  # a manager who is not a participant
         self.assertFalse(self.Review.with_user(outsider).search([]))
         with self.assertRaises(AccessError):
