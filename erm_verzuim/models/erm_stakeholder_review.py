@@ -127,7 +127,7 @@ class ErmStakeholderReview(models.Model):
     )
     date_approved = fields.Datetime(string="Minutes approved on", readonly=True, copy=False)
     erm_can_manage = fields.Boolean(
-        compute="_compute_erm_can_manage",
+        string="Manages the review", compute="_compute_erm_can_manage",
         help="Whether the user manages this review (its organiser or an HR adviser).",
     )
     date_escalated = fields.Date(
