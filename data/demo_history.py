@@ -42,12 +42,14 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
     from .demo_org import configure_demo, describe_logins, generate_organisation
     from .demo_preconditions import generate_preconditions
     from .demo_providers import generate_providers
+    from .demo_reviews import generate_reviews
     from .demo_spreekuur import generate_spreekuur
 except ImportError:
     from demo_care import generate_care
     from demo_org import configure_demo, describe_logins, generate_organisation
     from demo_preconditions import generate_preconditions
     from demo_providers import generate_providers
+    from demo_reviews import generate_reviews
     from demo_spreekuur import generate_spreekuur
 
 MODULE = "erm_demo"
@@ -320,6 +322,7 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result["providers"] = generate_providers(env, today=today)
     result["care"] = generate_care(env, today=today)
     result["preconditions"] = generate_preconditions(env, today=today)
+    result["reviews"] = generate_reviews(env, today=today)
     return result
 
 
@@ -340,6 +343,7 @@ def main(argv=None):
         generate_providers(env)
         generate_care(env)
         generate_preconditions(env)
+        generate_reviews(env)
         portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")

@@ -43,6 +43,11 @@
         "data/erm_precondition_data.xml",
         "views/erm_precondition_views.xml",
         "views/erm_model_choice_wizard_views.xml",
+        # quarterly stakeholder review (issue 12)
+        "security/erm_stakeholder_review_security.xml",
+        "report/erm_stakeholder_review_report.xml",
+        "data/erm_stakeholder_review_data.xml",
+        "views/erm_stakeholder_review_views.xml",
     ],
     "demo": [],
 }

@@ -21,3 +21,4 @@ from . import test_test_wiring
 from . import test_translations
 from . import test_spreekuur_privacy
 from . import test_demo_preconditions
+from . import test_demo_reviews

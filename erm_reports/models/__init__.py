@@ -7,3 +7,4 @@ from . import erm_absence_report
 from . import erm_absence_case
 from . import erm_kpi_interventions
 from . import erm_kpi_readiness
+from . import erm_stakeholder_review

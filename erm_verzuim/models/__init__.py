@@ -28,3 +28,5 @@ from . import erm_alert_manager_intervention
 from . import erm_care_contact
 from . import erm_precondition_template
 from . import erm_precondition
+from . import erm_stakeholder_review
+from . import erm_stakeholder_review_decision

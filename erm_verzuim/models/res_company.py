@@ -170,3 +170,22 @@ class ResCompany(models.Model):
         companies = super().create(vals_list)
         self.env["erm.precondition"]._erm_ensure_lines(companies)
         return companies
+
+    # Quarterly stakeholder review (issue 12, domain.md §7)
+    erm_review_organiser_id = fields.Many2one(
+        "res.users", string="Quarterly review organiser", domain="[('share', '=', False)]",
+        help="Plans the quarterly stakeholder review and writes its minutes. Empty: the "
+        "company's first HR adviser.",
+    )
+    erm_review_lead_weeks = fields.Integer(
+        string="Create the quarterly review (weeks ahead)", default=4,
+        help="How many weeks before a quarter starts its review is created, with an "
+        "activity for the organiser to plan the meeting.",
+    )
+
+    @api.constrains("erm_review_lead_weeks")
+    def _check_erm_review_lead_weeks(self):
+        if any(company.erm_review_lead_weeks < 0 for company in self):
+            raise ValidationError(self.env._(
+                "The number of weeks ahead for the quarterly review cannot be negative."
+            ))

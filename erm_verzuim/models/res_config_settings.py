@@ -166,3 +166,11 @@ class ResConfigSettings(models.TransientModel):
         )
         action["context"] = {"default_company_id": self.company_id.id}
         return action
+
+    # Quarterly stakeholder review (issue 12)
+    erm_review_organiser_id = fields.Many2one(
+        related="company_id.erm_review_organiser_id", readonly=False,
+    )
+    erm_review_lead_weeks = fields.Integer(
+        related="company_id.erm_review_lead_weeks", readonly=False,
+    )

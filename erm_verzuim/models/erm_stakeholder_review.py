@@ -1,0 +1,745 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The quarterly stakeholder review (domain.md §7; the factsheet's precondition "at least
+once per quarter around the table"): one review per company and quarter, with its
+participants, a calendar meeting, an agenda whose figures are frozen when it is made, the
+minutes, decisions and follow-up actions (activities on the review, carried over to the
+next review while open).
+
+The agenda's figures are a *snapshot*: a plain dict of sections made by
+``_erm_snapshot_data(company, quarter_start)``, stored as JSON and rendered to HTML once.
+A section is ``{"sequence": int, "title": str, "columns": [str], "rows": [[label, value,
+...]], "note": str}``; values are numbers, text or None. erm_verzuim fills what it knows
+(open cases per phase, overdue milestones per role); erm_reports adds the management
+figures of the quarter, the previous quarter and the same quarter a year earlier, and
+blanks everything for a company below its minimum group size. The hooks
+``_erm_snapshot_interventions`` and ``_erm_snapshot_preconditions`` add the interventions
+and their cost and the preconditions whose review date passed (filled by those features).
+
+Access (record rules): every participant and the organiser read; the organiser and HR
+write; the board reads the reviews of its companies and approves the minutes."""
+
+import logging
+from datetime import timedelta
+
+import psycopg2
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_datetime, formatLang, mute_logger
+
+from .erm_absence_case import PHASES
+
+_logger = logging.getLogger(__name__)
+
+HR_GROUP = "erm_verzuim.group_erm_hr"
+BOARD_GROUP = "erm_verzuim.group_erm_board"
+ACTION_TYPE = "erm_verzuim.mail_activity_type_erm_review_action"
+PLAN_TYPE = "erm_verzuim.mail_activity_type_erm_review_plan"
+ESCALATION_TYPE = "erm_verzuim.mail_activity_type_erm_review_escalation"
+SNAPSHOT_FIELDS = ("snapshot", "snapshot_html", "date_snapshot")
+
+
+def quarter_start(day):
+    """The first day of the quarter of `day`."""
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
+def quarter_label(start):
+    return f"Q{(start.month - 1) // 3 + 1} {start.year}"
+
+
+class ErmStakeholderReview(models.Model):
+    _name = "erm.stakeholder.review"
+    _description = "Quarterly Stakeholder Review"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_quarter_start desc, company_id, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(compute="_compute_name", store=True)
+    active = fields.Boolean(default=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company,
+    )
+    date_quarter_start = fields.Date(
+        string="Quarter", required=True, index=True,
+        default=lambda self: quarter_start(fields.Date.context_today(self)),
+        help="The first day of the quarter in which the stakeholders meet.",
+    )
+    date_quarter_end = fields.Date(
+        string="Quarter ends", compute="_compute_quarter_end", store=True,
+    )
+    date_report_start = fields.Date(
+        string="Figures from", compute="_compute_quarter",
+        help="The agenda discusses the figures of the last full quarter before the meeting's "
+        "quarter.",
+    )
+    date_report_end = fields.Date(string="Figures until", compute="_compute_quarter")
+    state = fields.Selection(
+        [("planned", "Planned"), ("held", "Held"), ("approved", "Minutes approved")],
+        default="planned", required=True, readonly=True, tracking=True, index=True,
+    )
+    organiser_id = fields.Many2one(
+        "res.users", required=True, index=True, tracking=True,
+        default=lambda self: self._default_organiser(self.env.company),
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        help="Plans the meeting, prepares the agenda and writes the minutes.",
+    )
+    participant_user_ids = fields.Many2many(
+        "res.users", "erm_stakeholder_review_user_rel", "review_id", "user_id",
+        string="Participants", domain="[('share', '=', False)]",
+        help="Board, HR, coaches, managers, the company doctor: they receive the invitation "
+        "and read the review.",
+    )
+    participant_partner_ids = fields.Many2many(
+        "res.partner", "erm_stakeholder_review_partner_rel", "review_id", "partner_id",
+        string="External participants",
+        help="Contacts outside the organisation (arbeidsdeskundige, key providers): they "
+        "receive the invitation and the agenda, and have no access to the system.",
+    )
+    date_meeting = fields.Datetime(string="Meeting", tracking=True)
+    meeting_duration = fields.Float(string="Duration (hours)", default=2.0)
+    meeting_location = fields.Char(string="Location")
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Calendar event", readonly=True, copy=False,
+        index="btree_not_null",
+    )
+    snapshot = fields.Json(string="Agenda figures (data)", readonly=True, copy=False)
+    snapshot_html = fields.Html(
+        string="Agenda", readonly=True, copy=False, sanitize_attributes=False,
+    )
+    date_snapshot = fields.Datetime(string="Agenda made on", readonly=True, copy=False)
+    minutes = fields.Html(copy=False)
+    decision_ids = fields.One2many(
+        "erm.stakeholder.review.decision", "review_id", string="Decisions", copy=False,
+    )
+    action_activity_ids = fields.Many2many(
+        "mail.activity", string="Follow-up actions", compute="_compute_action_activities",
+        context={"active_test": False},  # the done ones (archived) too
+    )
+    carried_activity_ids = fields.Many2many(
+        "mail.activity", string="Open actions of earlier reviews",
+        compute="_compute_action_activities",
+    )
+    date_held = fields.Date(string="Held on", readonly=True, copy=False, tracking=True)
+    approved_user_id = fields.Many2one(
+        "res.users", string="Minutes approved by", readonly=True, copy=False, tracking=True,
+    )
+    date_approved = fields.Datetime(string="Minutes approved on", readonly=True, copy=False)
+    erm_can_manage = fields.Boolean(
+        string="Manages the review", compute="_compute_erm_can_manage",
+        help="Whether the user manages this review (its organiser or an HR adviser).",
+    )
+    date_escalated = fields.Date(
+        string="Escalated on", readonly=True, copy=False,
+        help="The quarter ended without a held review: the board was told (once).",
+    )
+
+    _sql_constraints = [
+        ("company_quarter_uniq", "UNIQUE(company_id, date_quarter_start)",
+         "A company has one quarterly review per quarter."),
+    ]
+
+    # ------------------------------------------------------------------ defaults
+    @api.model
+    def _default_organiser(self, company):
+        """The company's configured organiser, else its first HR adviser."""
+        if company.erm_review_organiser_id:
+            return company.erm_review_organiser_id
+        fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
+        return self.env["res.users"].browse(fallback.get(company.id)) or self.env.user
+
+    @api.model
+    def _board_users(self, company):
+        board = self.env.ref(BOARD_GROUP).sudo()
+        return board.users.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        )
+
+    @api.model
+    def _default_participants(self, company, organiser):
+        """The previous review's circle, else organiser, board, company doctors and the
+        coaches and HR advisers of the company's ERM policy."""
+        previous = self.sudo().with_context(active_test=False).search(
+            [("company_id", "=", company.id)], order="date_quarter_start desc", limit=1,
+        )
+        if previous:
+            return previous.participant_user_ids | organiser, previous.participant_partner_ids
+        policy = self.env["erm.model.policy"].sudo()._company_default(
+            company, fields.Date.context_today(self)
+        )
+        users = (organiser | self._board_users(company) | company.sudo().erm_doctor_user_ids
+                 | policy.coach_user_ids | policy.hr_user_ids)
+        return users.filtered(lambda u: u.active and not u.share), self.env["res.partner"]
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("date_quarter_start", "company_id.name")
+    def _compute_name(self):
+        for review in self:
+            review.name = self.env._(
+                "Quarterly review %(quarter)s - %(company)s",
+                quarter=quarter_label(review.date_quarter_start)
+                if review.date_quarter_start else "",
+                company=review.company_id.name or "",
+            )
+
+    @api.depends("date_quarter_start")
+    def _compute_quarter_end(self):
+        for review in self:
+            start = review.date_quarter_start
+            review.date_quarter_end = start and start + relativedelta(months=3, days=-1)
+
+    @api.depends("date_quarter_start")
+    def _compute_quarter(self):
+        for review in self:
+            start = review.date_quarter_start
+            review.date_report_start = start and start - relativedelta(months=3)
+            review.date_report_end = start and start - timedelta(days=1)
+
+    @api.depends_context("uid")
+    @api.depends("organiser_id")
+    def _compute_erm_can_manage(self):
+        hr = self.env.su or self.env.user.has_group(HR_GROUP)
+        for review in self:
+            review.erm_can_manage = hr or review.organiser_id == self.env.user
+
+    @api.depends("activity_ids")
+    def _compute_action_activities(self):
+        """Own follow-up actions (done ones stay, archived, as the activity type keeps
+        them) and the still open ones of the company's earlier reviews, as far as the user
+        may read those reviews (mail.activity follows the document's access)."""
+        action_type = self.env.ref(ACTION_TYPE)
+        Activity = self.env["mail.activity"].with_context(active_test=False)
+        reviews = self.filtered("id")
+        own = Activity.search([
+            ("res_model", "=", self._name), ("res_id", "in", reviews.ids),
+            ("activity_type_id", "=", action_type.id),
+        ], order="date_deadline, id") if reviews else Activity
+        earlier = self.browse()
+        if reviews:
+            earlier = self.search([
+                ("company_id", "in", reviews.company_id.ids),
+                ("date_quarter_start", "<", max(reviews.mapped("date_quarter_start"))),
+            ])
+        carried = Activity.search([
+            ("res_model", "=", self._name), ("res_id", "in", earlier.ids),
+            ("activity_type_id", "=", action_type.id), ("active", "=", True),
+        ], order="date_deadline, id") if earlier else Activity
+        review_of = {review.id: review for review in earlier}
+        for review in self:
+            review.action_activity_ids = own.filtered(lambda a, r=review: a.res_id == r.id)
+            review.carried_activity_ids = carried.filtered(
+                lambda a, r=review: (
+                    review_of[a.res_id].company_id == r.company_id
+                    and review_of[a.res_id].date_quarter_start < r.date_quarter_start
+                )
+            )
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("date_quarter_start")
+    def _check_quarter_start(self):
+        for review in self:
+            if review.date_quarter_start != quarter_start(review.date_quarter_start):
+                raise ValidationError(self.env._(
+                    "A quarterly review starts on the first day of a quarter (1 January, "
+                    "1 April, 1 July or 1 October)."
+                ))
+
+    @api.model
+    def _erm_check_free_quarters(self, keys, exclude=()):
+        """Refuse a second review of a company and quarter with a clear message, before
+        the database's unique constraint (which also holds against concurrent workers)
+        refuses it with a technical one. `keys`: [(company, quarter start)]."""
+        keys = [(company, fields.Date.to_date(start)) for company, start in keys]
+        others = self.sudo().with_context(active_test=False).search([
+            ("company_id", "in", [company.id for company, _start in keys]),
+            ("date_quarter_start", "in", [start for _company, start in keys]),
+            ("id", "not in", list(exclude)),
+        ])
+        taken = {(r.company_id.id, r.date_quarter_start) for r in others}
+        for company, start in keys:
+            if (company.id, start) in taken:
+                raise ValidationError(self.env._(
+                    "%(company)s already has a quarterly review for %(quarter)s.",
+                    company=company.name, quarter=quarter_label(start),
+                ))
+            taken.add((company.id, start))
+
+    @api.constrains("company_id", "date_quarter_start")
+    def _check_one_per_quarter(self):
+        self._erm_check_free_quarters(
+            [(r.company_id, r.date_quarter_start) for r in self], exclude=self.ids,
+        )
+
+    @api.constrains("meeting_duration")
+    def _check_duration(self):
+        if any(review.meeting_duration <= 0 for review in self):
+            raise ValidationError(self.env._("A meeting lasts longer than zero hours."))
+
+    # ------------------------------------------------------------------ CRUD
+    @api.model_create_multi
+    def create(self, vals_list):
+        keys = []
+        for vals in vals_list:
+            company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
+            vals.setdefault("date_quarter_start", fields.Date.to_string(
+                quarter_start(fields.Date.context_today(self))))
+            keys.append((company, vals["date_quarter_start"]))
+            if not vals.get("organiser_id"):
+                vals["organiser_id"] = self._default_organiser(company).id
+            if "participant_user_ids" not in vals:
+                organiser = self.env["res.users"].browse(vals["organiser_id"])
+                users, partners = self._default_participants(company, organiser)
+                vals["participant_user_ids"] = [(6, 0, users.ids)]
+                vals.setdefault("participant_partner_ids", [(6, 0, partners.ids)])
+        self._erm_check_free_quarters(keys)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su and not self.env.context.get("erm_review_transition"):
+            if "state" in vals:
+                raise UserError(self.env._(
+                    "Change the state of a quarterly review with its buttons."
+                ))
+            if set(SNAPSHOT_FIELDS) & set(vals):
+                raise UserError(self.env._(
+                    "The agenda's figures are a snapshot: make the agenda again instead."
+                ))
+            if ("minutes" in vals or "decision_ids" in vals) and any(
+                review.state == "approved" for review in self
+            ):
+                raise UserError(self.env._(
+                    "The minutes are approved and can no longer be changed."
+                ))
+        res = super().write(vals)
+        if {"participant_user_ids", "participant_partner_ids", "organiser_id"} & set(vals):
+            self._erm_sync_attendees()
+        return res
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        if not self.env.su:
+            raise UserError(self.env._(
+                "Quarterly reviews are never deleted: archive the review instead."
+            ))
+
+    # ------------------------------------------------------------------ access helpers
+    def _erm_check_organiser(self):
+        """Only the organiser and HR change the review (the record rules say the same;
+        this gives the clear message for the buttons)."""
+        if self.env.su or self.env.user.has_group(HR_GROUP):
+            return
+        if any(review.organiser_id != self.env.user for review in self):
+            raise AccessError(self.env._(
+                "Only the organiser and HR advisers manage a quarterly review."
+            ))
+
+    @api.model
+    def _erm_lang(self):
+        """The review's language for the agenda, the invitation and the PDF: Dutch when
+        installed (the organisation's working language)."""
+        if self.env["res.lang"]._lang_get("nl_NL"):
+            return "nl_NL"
+        return self.env.lang or "en_US"
+
+    # ------------------------------------------------------------------ meeting
+    def _erm_attendee_partners(self):
+        self.ensure_one()
+        return (self.organiser_id | self.participant_user_ids).partner_id \
+            | self.participant_partner_ids
+
+    def _erm_event_values(self):
+        self.ensure_one()
+        _ = self.with_context(lang=self._erm_lang()).env._
+        start = self.date_meeting
+        return {
+            "name": _("Quarterly absence review %(quarter)s - %(company)s",
+                      quarter=quarter_label(self.date_quarter_start),
+                      company=self.company_id.name),
+            "start": start,
+            "stop": start + timedelta(hours=self.meeting_duration),
+            "user_id": self.organiser_id.id,
+            "location": self.meeting_location or False,
+            "description": _(
+                "Quarterly review of absence and re-integration with the stakeholders: the "
+                "figures of %(quarter)s, the follow-up actions and the agreements for the "
+                "coming quarter. The agenda follows with the figures.",
+                quarter=quarter_label(self.date_quarter_start - relativedelta(months=3)),
+            ),
+            "partner_ids": [(6, 0, self._erm_attendee_partners().ids)],
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
+
+    def action_schedule_meeting(self):
+        """Create (or move) the calendar meeting with the participants as attendees; Odoo's
+        calendar sends the invitation, in each attendee's language."""
+        self._erm_check_organiser()
+        for review in self:
+            if review.state != "planned":
+                raise UserError(self.env._("Only a planned review's meeting can be scheduled."))
+            if not review.date_meeting:
+                raise UserError(self.env._("Set the date and time of the meeting first."))
+            values = review._erm_event_values()
+            Event = self.env["calendar.event"].sudo().with_context(
+                lang=self._erm_lang(), mail_create_nosubscribe=True, mail_create_nolog=True,
+            )
+            if review.calendar_event_id:
+                review.calendar_event_id.with_context(lang=self._erm_lang()).sudo().write({
+                    key: values[key]
+                    for key in ("start", "stop", "location", "partner_ids")
+                })
+            else:
+                event = Event.create(values)
+                review.sudo().calendar_event_id = event
+            plans = review.activity_ids.filtered(
+                lambda a: a.activity_type_id == self.env.ref(PLAN_TYPE)
+            )
+            plans.sudo().action_feedback(feedback=self.env._("Meeting scheduled."))
+        return True
+
+    def _erm_sync_attendees(self):
+        for review in self.filtered(lambda r: r.calendar_event_id and r.state == "planned"):
+            partners = review._erm_attendee_partners()
+            if review.sudo().calendar_event_id.partner_ids != partners:
+                review.sudo().calendar_event_id.write({"partner_ids": [(6, 0, partners.ids)]})
+
+    # ------------------------------------------------------------------ agenda
+    def action_make_agenda(self):
+        """Freeze the figures of the reported quarter in the agenda (again, while planned)."""
+        self._erm_check_organiser()
+        if any(review.state != "planned" for review in self):
+            raise UserError(self.env._(
+                "The agenda of a held review is frozen: it shows what the meeting discussed."
+            ))
+        self._erm_make_agenda()
+        return True
+
+    def _erm_make_agenda(self):
+        lang = self._erm_lang()
+        for review in self:
+            review = review.with_context(lang=lang)
+            sections = review._erm_snapshot_data(review.company_id, review.date_report_start)
+            open_actions = review._erm_snapshot_open_actions()
+            if open_actions:
+                sections["open_actions"] = open_actions
+            snapshot = {
+                "version": 1,
+                "company": review.company_id.name,
+                "quarter": quarter_label(review.date_quarter_start),
+                "report_quarter": quarter_label(review.date_report_start),
+                "date_from": fields.Date.to_string(review.date_report_start),
+                "date_to": fields.Date.to_string(review.date_report_end),
+                "made_on": fields.Datetime.to_string(fields.Datetime.now()),
+                "sections": sections,
+            }
+            review.with_context(erm_review_transition=True).sudo().write({
+                "snapshot": snapshot,
+                "snapshot_html": review._erm_render_snapshot(snapshot),
+                "date_snapshot": fields.Datetime.now(),
+            })
+            review._message_log(body=self.env._("Agenda made with the figures of %(quarter)s.",
+                                                quarter=snapshot["report_quarter"]))
+
+    @api.model
+    def _erm_snapshot_data(self, company, quarter_start):
+        """{key: section} of the quarter starting on `quarter_start` (see the module's
+        docstring): what erm_verzuim can count itself. Aggregates only."""
+        start = quarter_start
+        end = start + relativedelta(months=3, days=-1)
+        sections = {
+            "cases": self._erm_snapshot_cases(company),
+            "milestones": self._erm_snapshot_milestones(company),
+        }
+        interventions = self._erm_snapshot_interventions(company, start, end)
+        if interventions:
+            sections["interventions"] = interventions
+        preconditions = self._erm_snapshot_preconditions(company)
+        if preconditions:
+            sections["preconditions"] = preconditions
+        return sections
+
+    @api.model
+    def _erm_snapshot_cases(self, company):
+        Case = self.env["erm.absence.case"].sudo()
+        counts = dict(Case._read_group(
+            [("company_id", "=", company.id), ("state", "!=", "hersteld")],
+            ["state"], ["__count"],
+        ))
+        labels = dict(Case._fields["state"]._description_selection(self.env))
+        rows = [[labels[code], counts.get(code, 0)] for code, _label in PHASES
+                if code != "hersteld"]
+        rows.append([self.env._("Total"), sum(counts.values())])
+        return {
+            "sequence": 50,
+            "title": self.env._("Open absence cases per phase"),
+            "columns": [self.env._("Phase"), self.env._("Open cases")],
+            "rows": rows,
+            "note": self.env._("On the day the agenda was made."),
+        }
+
+    @api.model
+    def _erm_snapshot_milestones(self, company):
+        Milestone = self.env["erm.wvp.milestone"].sudo()
+        today = fields.Date.context_today(self)
+        groups = Milestone._read_group(
+            [("company_id", "=", company.id), ("state", "not in", ("done", "cancelled")),
+             ("case_id.state", "!=", "hersteld")],
+            ["responsible_role"], ["__count"],
+        )
+        overdue = dict(Milestone._read_group(
+            [("company_id", "=", company.id), ("state", "not in", ("done", "cancelled")),
+             ("case_id.state", "!=", "hersteld"), ("date_deadline", "<", today)],
+            ["responsible_role"], ["__count"],
+        ))
+        labels = dict(Milestone._fields["responsible_role"]._description_selection(self.env))
+        rows = [[labels.get(role, self.env._("Not assigned")), count, overdue.get(role, 0)]
+                for role, count in groups]
+        return {
+            "sequence": 60,
+            "title": self.env._("Open WvP milestones per role"),
+            "columns": [self.env._("Role"), self.env._("Open"), self.env._("Overdue")],
+            "rows": rows,
+            "note": self.env._("On the day the agenda was made."),
+        }
+
+    @api.model
+    def _erm_snapshot_interventions(self, company, start, end):
+        """The interventions of the quarter and their cost (a section), or {}."""
+        return {}
+
+    @api.model
+    def _erm_snapshot_preconditions(self, company):
+        """The preconditions whose review date passed (a section), or {}."""
+        return {}
+
+    def _erm_snapshot_open_actions(self):
+        """The still open follow-up actions of the company's earlier reviews."""
+        self.ensure_one()
+        activities = self.sudo().carried_activity_ids
+        if not activities:
+            return {}
+        reviews = {r.id: r for r in self.sudo().browse(activities.mapped("res_id"))}
+        return {
+            "sequence": 90,
+            "title": self.env._("Open follow-up actions of earlier reviews"),
+            "columns": [self.env._("Action"), self.env._("Owner"), self.env._("Deadline"),
+                        self.env._("Review")],
+            "rows": [[a.summary or a.activity_type_id.name, a.user_id.name,
+                      fields.Date.to_string(a.date_deadline),
+                      quarter_label(reviews[a.res_id].date_quarter_start)]
+                     for a in activities],
+            "note": "",
+        }
+
+    def _erm_render_snapshot(self, snapshot):
+        sections = sorted(
+            (section for section in snapshot["sections"].values() if section),
+            key=lambda section: section.get("sequence", 100),
+        )
+        prepared = [dict(section, rows=[
+            [self._erm_format_cell(cell) for cell in row] for row in section.get("rows", [])
+        ]) for section in sections]
+        return self.env["ir.qweb"]._render(
+            "erm_verzuim.erm_stakeholder_review_snapshot",
+            {"snapshot": snapshot, "sections": prepared},
+        )
+
+    def _erm_format_cell(self, value):
+        if value is None:
+            return "-"
+        if isinstance(value, bool):
+            return self.env._("yes") if value else self.env._("no")
+        if isinstance(value, float):
+            return formatLang(self.env, value, digits=1)
+        if isinstance(value, int):
+            return formatLang(self.env, value, digits=0)
+        return str(value)
+
+    # ------------------------------------------------------------------ states
+    def action_mark_held(self):
+        self._erm_check_organiser()
+        for review in self:
+            if review.state != "planned":
+                raise UserError(self.env._("Only a planned review can be marked as held."))
+            if not review.date_snapshot:
+                review._erm_make_agenda()
+        self.with_context(erm_review_transition=True).sudo().write({
+            "state": "held", "date_held": fields.Date.context_today(self),
+        })
+        return True
+
+    def action_approve(self):
+        """The board approves the minutes, after the meeting was held."""
+        if not self.env.su and not self.env.user.has_group(BOARD_GROUP):
+            raise AccessError(self.env._("Only the board approves the minutes."))
+        self.check_access("read")
+        for review in self:
+            if review.state != "held":
+                raise UserError(self.env._(
+                    "The minutes of %(review)s can be approved only after the meeting was "
+                    "held.", review=review.name,
+                ))
+        self.with_context(erm_review_transition=True).sudo().write({
+            "state": "approved", "approved_user_id": self.env.uid,
+            "date_approved": fields.Datetime.now(),
+        })
+        return True
+
+    def action_add_action(self):
+        """The form of a new follow-up action (an activity on the review)."""
+        self.ensure_one()
+        self._erm_check_organiser()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Follow-up action"),
+            "res_model": "mail.activity",
+            "view_mode": "form",
+            "views": [(self.env.ref("mail.mail_activity_view_form_popup").id, "form")],
+            "target": "new",
+            "context": {
+                "default_res_model_id": self.env["ir.model"]._get_id(self._name),
+                "default_res_id": self.id,
+                "default_activity_type_id": self.env.ref(ACTION_TYPE).id,
+            },
+        }
+
+    def action_send_agenda(self):
+        """The mail composer with the PDF for the external participants."""
+        self.ensure_one()
+        self._erm_check_organiser()
+        template = self.env.ref("erm_verzuim.mail_template_erm_stakeholder_review")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+                "force_email": True,
+            },
+        }
+
+    def _erm_add_action(self, summary, user, deadline, note=False):
+        """Schedule a follow-up action for `user` (used by the demo and tests)."""
+        self.ensure_one()
+        return self.activity_schedule(
+            ACTION_TYPE, date_deadline=deadline, summary=summary, note=note,
+            user_id=user.id,
+        )
+
+    @api.model
+    def _erm_precondition_evidence(self, companies):
+        """{company id: evidence text} for the precondition "at least once per quarter
+        around the table": the companies whose review of the current or the previous
+        quarter was held. For the preconditions checklist (issue 10) to use."""
+        today = fields.Date.context_today(self)
+        since = quarter_start(today) - relativedelta(months=3)
+        reviews = self.sudo().search([
+            ("company_id", "in", companies.ids), ("state", "in", ("held", "approved")),
+            ("date_quarter_start", ">=", since),
+        ], order="date_quarter_start desc")
+        evidence = {}
+        for review in reviews:
+            evidence.setdefault(review.company_id.id, self.env._(
+                "%(review)s held on %(date)s.", review=review.name,
+                date=fields.Date.to_string(review.date_held) if review.date_held else "",
+            ))
+        return evidence
+
+    # ------------------------------------------------------------------ scheduled
+    @api.model
+    def _cron_plan_reviews(self, today=None):
+        """Daily: a review for the current quarter of every company with employees (when
+        missing) and for the next quarter from the configured number of weeks before it
+        starts, each with an activity for its organiser to plan the meeting; and the one
+        escalation to the board of a quarter that ended without a held review. Idempotent,
+        also when two workers run it: the unique constraint refuses the second review."""
+        today = today or fields.Date.context_today(self)
+        created = self._erm_create_due_reviews(today)
+        self._erm_escalate_overdue(today)
+        return created
+
+    @api.model
+    def _erm_create_due_reviews(self, today, companies=None):
+        Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
+        domain = [("company_id", "in", companies.ids)] if companies is not None else []
+        companies = self.env["res.company"].sudo().browse([
+            company.id for company, in self.env["hr.employee"].sudo()._read_group(
+                domain, ["company_id"],
+            ) if company
+        ])
+        current = quarter_start(today)
+        upcoming = current + relativedelta(months=3)
+        wanted = {}
+        for company in companies:
+            quarters = [current]
+            if (upcoming - today).days <= 7 * company.erm_review_lead_weeks:
+                quarters.append(upcoming)
+            wanted[company] = quarters
+        existing = {
+            (company.id, start) for company, start in (
+                (r.company_id, r.date_quarter_start) for r in Review.search([
+                    ("company_id", "in", companies.ids),
+                    ("date_quarter_start", "in", [current, upcoming]),
+                ])
+            )
+        }
+        created = Review.browse()
+        for company, quarters in wanted.items():
+            for start in quarters:
+                if (company.id, start) in existing:
+                    continue
+                try:
+                    with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                        review = Review.create({
+                            "company_id": company.id, "date_quarter_start": start,
+                        })
+                        review._erm_plan_activity(today)
+                except psycopg2.errors.UniqueViolation:
+                    _logger.info("Quarterly review %s %s: created by another worker.",
+                                 company.name, start)
+                    continue
+                created |= review
+        return created
+
+    def _erm_plan_activity(self, today):
+        for review in self:
+            deadline = max(review.date_quarter_start, today + timedelta(days=7))
+            review.activity_schedule(
+                PLAN_TYPE, date_deadline=deadline, user_id=review.organiser_id.id,
+                summary=self.env._("Plan the meeting of %(review)s", review=review.name),
+            )
+
+    @api.model
+    def _erm_escalate_overdue(self, today):
+        overdue = self.sudo().search([
+            ("state", "=", "planned"), ("date_quarter_end", "<", today),
+            ("date_escalated", "=", False),
+        ])
+        for review in overdue:
+            board = self._board_users(review.company_id) or review.organiser_id
+            for user in board:
+                review.activity_schedule(
+                    ESCALATION_TYPE, date_deadline=today, user_id=user.id,
+                    summary=self.env._("%(review)s was not held", review=review.name),
+                    note=self.env._(
+                        "The quarter ended without a held stakeholder review. The factsheet's "
+                        "precondition asks for one at least every quarter."
+                    ),
+                )
+        overdue.with_context(erm_review_transition=True).write({"date_escalated": today})
+        return overdue
+
+    # ------------------------------------------------------------------ report
+    def _erm_report_time(self):
+        """The meeting's local date and time for the PDF."""
+        self.ensure_one()
+        if not self.date_meeting:
+            return ""
+        tz = self.organiser_id.tz or self.env.user.tz or "Europe/Amsterdam"
+        return format_datetime(self.env, self.date_meeting, tz=tz, dt_format="short")
