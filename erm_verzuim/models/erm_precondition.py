@@ -182,6 +182,11 @@ class ErmPrecondition(models.Model):
                 "The absence cases are registered in this system with their deadlines "
                 "(%(count)s cases).", count=case_counts.get(company, 0),
             )
+        # the quarterly stakeholder reviews: one held this or last quarter
+        for company_id, text in env["erm.stakeholder.review"]._erm_precondition_evidence(
+            companies
+        ).items():
+            result[(company_id, "quarterly_review")] = text
         # the provider catalogue: a provider without a company is shared by all companies
         counts = defaultdict(int)
         for company, count in env["erm.provider"]._read_group(

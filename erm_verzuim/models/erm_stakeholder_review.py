@@ -26,7 +26,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_datetime, formatLang, mute_logger
+from odoo.tools import format_date, format_datetime, formatLang, mute_logger
 
 from .erm_absence_case import PHASES
 
@@ -505,13 +505,52 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_interventions(self, company, start, end):
-        """The interventions of the quarter and their cost (a section), or {}."""
-        return {}
+        """The interventions of the quarter per state and their cost (a section), or {}:
+        proposed in the quarter, or approved/started in it. Counts and sums only."""
+        Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
+        groups = Intervention._read_group(
+            [("company_id", "=", company.id), "|", "|",
+             "&", ("create_date", ">=", start), ("create_date", "<", end + timedelta(days=1)),
+             "&", ("date_approved", ">=", start), ("date_approved", "<=", end),
+             "&", ("date_start", ">=", start), ("date_start", "<=", end)],
+            ["state"], ["__count", "cost:sum"],
+        )
+        if not groups:
+            return {}
+        labels = dict(Intervention._fields["state"]._description_selection(self.env))
+        money = lambda amount: formatLang(  # noqa: E731
+            self.env, amount or 0.0, currency_obj=company.currency_id)
+        rows = [[labels.get(state, state), count, money(cost)] for state, count, cost in groups]
+        rows.append([self.env._("Total"), sum(g[1] for g in groups),
+                     money(sum(g[2] or 0.0 for g in groups))])
+        return {
+            "sequence": 70,
+            "title": self.env._("Interventions of the quarter and their cost"),
+            "columns": [self.env._("Status"), self.env._("Interventions"),
+                        self.env._("Cost")],
+            "rows": rows,
+            "note": self.env._("Proposed, approved or started in the quarter."),
+        }
 
     @api.model
     def _erm_snapshot_preconditions(self, company):
         """The preconditions whose review date passed (a section), or {}."""
-        return {}
+        Precondition = self.env["erm.precondition"].sudo()
+        lines = Precondition.search([
+            ("company_id", "=", company.id), ("date_review", "<", fields.Date.context_today(self)),
+        ], order="sequence, id")
+        if not lines:
+            return {}
+        states = dict(Precondition._fields["state"]._description_selection(self.env))
+        return {
+            "sequence": 80,
+            "title": self.env._("Preconditions due for review"),
+            "columns": [self.env._("Precondition"), self.env._("Status"), self.env._("Owner"),
+                        self.env._("Review date")],
+            "rows": [[line.name, states.get(line.state, ""), line.owner_id.name or "",
+                      format_date(self.env, line.date_review)] for line in lines],
+            "note": "",
+        }
 
     def _erm_snapshot_open_actions(self):
         """The still open follow-up actions of the company's earlier reviews."""
@@ -647,7 +686,7 @@ class ErmStakeholderReview(models.Model):
         for review in reviews:
             evidence.setdefault(review.company_id.id, self.env._(
                 "%(review)s held on %(date)s.", review=review.name,
-                date=fields.Date.to_string(review.date_held) if review.date_held else "",
+                date=format_date(self.env, review.date_held) if review.date_held else "",
             ))
         return evidence
 

@@ -171,6 +171,30 @@ class TestStakeholderReview(ErmTestCommon):
         with self.assertRaises(AccessError):
             review.with_user(self.user_coach).action_send_agenda()
 
+    def test_agenda_lists_interventions_and_preconditions(self):
+        """The agenda names the quarter's interventions with their cost, and the
+        preconditions whose review date passed; a held review proves its precondition."""
+        if "erm_min_group_size" in self.company._fields:  # erm_reports: a small company
+            self.company.erm_min_group_size = 1
+        case = self.make_case(start=date(2026, 6, 1))
+        provider = self.env["erm.provider"].create({"name": "Coaching B.V.", "kind": "other"})
+        service = self.env["erm.provider.service"].create(
+            {"provider_id": provider.id, "name": "Coaching", "price": 1000.0})
+        intervention = self.env["erm.intervention"].create(
+            {"case_id": case.id, "service_id": service.id, "cost": 1200.0})
+        intervention.sudo().write({"state": "approved", "date_approved": date(2026, 8, 10)})
+        line = self.env["erm.precondition"].search(
+            [("company_id", "=", self.company.id)], limit=1)
+        line.write({"owner_id": self.user_hr.id, "date_review": date(2026, 11, 1)})
+        review = self.make_review()
+        review.with_user(self.user_hr).action_make_agenda()
+        sections = review.snapshot["sections"]
+        self.assertEqual(sections["interventions"]["rows"][-1][1], 1)
+        self.assertEqual([row[0] for row in sections["preconditions"]["rows"]], [line.name])
+        review.action_mark_held()
+        evidence = self.env["erm.precondition"]._erm_auto_evidence(self.company)
+        self.assertIn((self.company.id, "quarterly_review"), evidence)
+
     def test_precondition_evidence(self):
         review = self.make_review()
         companies = self.company | self.company_2
