@@ -29,20 +29,33 @@ CASES = "erm_verzuim.erm_absence_case_action"
 # is the role's main Verzuim page. No action: the Verzuim app as its menu opens it. View
 # "card": the form of the kanban's first card.
 PAGES = {
-    "medewerker": [("", "case kanban", CASES, "kanban")],
+    "medewerker": [("", "case kanban", CASES, "kanban"),
+                   ("-providers", "provider network", "erm_verzuim.erm_provider_action",
+                    None)],
     "leidinggevende": [("", "case kanban", CASES, "kanban"),
                        ("-case", "a case of his team (form)", CASES, "card"),
                        ("-report", "sick report", "erm_verzuim.erm_absence_case_action_report",
                         None),
                        ("-activities", "case activity view", CASES, "activity"),
                        ("-plans", "plans and evaluations",
-                        "erm_verzuim.erm_reintegration_plan_action", "list")],
+                        "erm_verzuim.erm_reintegration_plan_action", "list"),
+                       ("-interventions", "interventions",
+                        "erm_verzuim.erm_intervention_action", "list"),
+                       ("-care", "care contacts", "erm_verzuim.erm_care_contact_action",
+                        "list")],
     "hr": [("", "case kanban", CASES, "kanban"),
            ("-activities", "case activity view", CASES, "activity"),
            ("-analysis", "absence analysis (pivot)", "erm_reports.erm_absence_report_action",
             "pivot"),
            ("-sessions", "consultation sessions", "erm_spreekuur.erm_spreekuur_session_action",
-            None)],
+            None),
+           ("-preconditions", "preconditions", "erm_verzuim.erm_precondition_action", None),
+           ("-competences", "managers with development points",
+            "erm_verzuim.hr_employee_action_erm_competence_gaps", None),
+           ("-reviews", "quarterly reviews", "erm_verzuim.erm_stakeholder_review_action",
+            None),
+           ("-review", "a quarterly review (form)", "erm_verzuim.erm_stakeholder_review_action",
+            "row")],
     "coach": [("", "case kanban", CASES, "kanban"),
               ("-activities", "case activity view", CASES, "activity")],
     "bedrijfsarts": [("", "company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
@@ -50,10 +63,14 @@ PAGES = {
                      ("-consultations", "his consultations",
                       "erm_spreekuur.erm_spreekuur_booking_action_mine", None)],
     "directie": [("", "Verzuim app", None, None),
+                 ("-reviews", "quarterly reviews", "erm_verzuim.erm_stakeholder_review_action",
+                  None),
                  ("-dashboard", "absence dashboard", "erm_reports.erm_dashboard_action", None)],
     # a portal user: no backend, his own page on the portal
     "portaal": [("", "my consultations (portal)", "/my/spreekuur", None)],
-    "beheerder": [("", "ERM models", "erm_verzuim.erm_model_policy_action", "list")],
+    "beheerder": [("", "ERM models", "erm_verzuim.erm_model_policy_action", "list"),
+                  ("-wizard", "which model do you choose?",
+                   "erm_verzuim.erm_model_choice_wizard_action", None)],
     # Odoo's settings page needs Settings access (base.group_system): the admin login
     "admin": [("", "Verzuim settings", "erm_verzuim.res_config_settings_action_erm", None),
               ("-doctors", "Verzuim settings, company doctors",
@@ -105,11 +122,12 @@ def _open(page, url, action, view):
         return
     target = f"{url}/odoo/action-{action}"
     if view and not view.startswith("#"):
-        target += f"?view_type={'kanban' if view == 'card' else view}"
+        target += f"?view_type={ {'card': 'kanban', 'row': 'list'}.get(view, view)}"
     page.goto(target)
     _wait_idle(page)
-    if view == "card":  # the form of the first card of the kanban
-        page.click(".o_kanban_record:not(.o_kanban_ghost)")
+    if view in ("card", "row"):  # the form of the first card of the kanban, row of the list
+        page.click(".o_kanban_record:not(.o_kanban_ghost)" if view == "card"
+                   else ".o_data_row .o_data_cell")
         page.wait_for_selector(".o_form_view", timeout=60000)
         page.wait_for_timeout(1500)
     if view and view.startswith("#"):  # a part of a long page, e.g. one settings block

@@ -5,6 +5,5 @@ from . import hr_department
 from . import erm_kpi
 from . import erm_absence_report
 from . import erm_absence_case
-from . import erm_kpi_interventions
-from . import erm_kpi_readiness
+from . import erm_kpi_organisation
 from . import erm_stakeholder_review

@@ -6,10 +6,12 @@ from odoo.addons.erm_verzuim.models.erm_intervention import COMMITTED_STATES
 
 
 class ErmKpi(models.AbstractModel):
-    """Interventions (erm_verzuim, issue 10) are part of the cost of absence: the approved,
-    running and finished ones, dated on their approval date, else their start. Department:
-    the employee's, as for the other figures. Aggregates, read as superuser after erm.kpi's
-    own access decision (the board sees the sum too)."""
+    """What the organisation around the cases (erm_verzuim, issue 10) adds to the figures.
+
+    Interventions are part of the cost of absence: the approved, running and finished ones,
+    dated on their approval date, else their start. Department: the employee's, as for the
+    other figures. Aggregates, read as superuser after erm.kpi's own access decision (the
+    board sees the sum too). The preconditions' readiness score is a dashboard card."""
 
     _inherit = "erm.kpi"
 
@@ -62,3 +64,13 @@ class ErmKpi(models.AbstractModel):
         for department_id, total in self.env.cr.fetchall():
             extra[department_id] = extra.get(department_id, 0.0) + (total or 0.0)
         return extra
+
+    @api.model
+    def _erm_readiness(self, company):
+        """The company's readiness for the ERM model (erm.precondition), for the dashboard
+        card: HR and the board, who read the whole checklist; False for others."""
+        user = self.env.user
+        if not (user.has_group("erm_verzuim.group_erm_hr")
+                or user.has_group("erm_verzuim.group_erm_board")):
+            return False
+        return self.env["erm.precondition"]._erm_readiness(company)[company.id]
