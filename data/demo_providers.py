@@ -23,7 +23,11 @@ from datetime import date, timedelta
 
 from odoo import Command
 
-MODULE = "erm_demo"
+try:  # run as a script (data/ on the path) or imported as data.<module>
+    from .demo_records import DemoRecords
+except ImportError:
+    from demo_records import DemoRecords
+
 CONTEXT = {
     "tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
     "mail_create_nosubscribe": True, "mail_activity_quick_update": True,
@@ -104,25 +108,9 @@ INTERVENTIONS = (
 )
 
 
-class _Providers:
+class _Providers(DemoRecords):
     def __init__(self, env, today):
-        self.env = env(context=dict(env.context, **CONTEXT))
-        self.today = today
-        self.created = 0
-
-    def ref(self, name):
-        return self.env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
-
-    def ensure(self, name, model, values):
-        record = self.ref(name)
-        if record:
-            return record
-        record = self.env[model].create(values())
-        self.env["ir.model.data"]._update_xmlids([
-            {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
-        ])
-        self.created += 1
-        return record
+        super().__init__(env(context=dict(env.context, **CONTEXT)), today)
 
     def providers(self):
         doctor = self.ref("user_bedrijfsarts")

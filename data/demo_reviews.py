@@ -21,20 +21,17 @@ an xml id in ``erm_demo`` and is made only when missing; returns {"reviews": n,
     generate_reviews(env); env.cr.commit()
 """
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command
 
-MODULE = "erm_demo"
-TZ = "Europe/Amsterdam"
-CONTEXT = {
-    "tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
-    "mail_create_nosubscribe": True, "no_mail_to_attendees": True, "dont_notify": True,
-    "mail_activity_quick_update": True,
-}
+try:  # run as a script (data/ on the path) or imported as data.<module>
+    from .demo_records import QUIET_CONTEXT, TZ, DemoRecords, amsterdam_utc
+except ImportError:
+    from demo_records import QUIET_CONTEXT, TZ, DemoRecords, amsterdam_utc
+
 INSURER = ("R. (Ruud) de Groot, accountmanager verzuimverzekering",
            "r.degroot@verzuimverzekeraar-voorbeeld.nl")
 
@@ -69,31 +66,9 @@ QUARTERS = {
 }
 
 
-class _Reviews:
-    def __init__(self, env, today):
-        self.env = env
-        self.today = today
-        self.created = 0
-
-    def ref(self, name):
-        return self.env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
-
-    def ensure(self, name, model, values):
-        record = self.ref(name)
-        if record:
-            return record, False
-        record = self.env[model].create(values())
-        self.env["ir.model.data"]._update_xmlids([
-            {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
-        ])
-        self.created += 1
-        return record, True
-
-    @staticmethod
-    def utc(day, hours):
-        local = datetime.combine(day, time()) + timedelta(hours=hours)
-        return local.replace(tzinfo=ZoneInfo(TZ)).astimezone(ZoneInfo("UTC")).replace(
-            tzinfo=None)
+class _Reviews(DemoRecords):
+    ensure = DemoRecords.ensure_created  # here: (record, created)
+    utc = staticmethod(amsterdam_utc)
 
     @staticmethod
     def tuesday(day):
@@ -148,7 +123,7 @@ class _Reviews:
 def generate_reviews(env, today=None):
     """Create the demo's quarterly reviews; see the module docstring."""
     today = today or date.today()
-    env = env(su=True, context={**env.context, **CONTEXT})
+    env = env(su=True, context={**env.context, **QUIET_CONTEXT})
     builder = _Reviews(env, today)
     company = builder.ref("company_1")
     organiser = builder.ref("user_hr")

@@ -22,18 +22,15 @@ missing; returns {"sessions": n, "bookings": n, "created": n}.
     generate_spreekuur(env); env.cr.commit()
 """
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, datetime, timedelta
 
 from odoo import Command
 
-MODULE = "erm_demo"
-TZ = "Europe/Amsterdam"
-CONTEXT = {
-    "tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
-    "mail_create_nosubscribe": True, "no_mail_to_attendees": True, "dont_notify": True,
-    "mail_activity_quick_update": True,
-}
+try:  # run as a script (data/ on the path) or imported as data.<module>
+    from .demo_records import MODULE, QUIET_CONTEXT, TZ, DemoRecords, amsterdam_utc
+except ImportError:
+    from demo_records import MODULE, QUIET_CONTEXT, TZ, DemoRecords, amsterdam_utc
+
 PORTAL_LOGIN = "portaal"
 ARBEIDSDESKUNDIGE = ("drs. M. (Marloes) Verbeek", "m.verbeek@arbeidsdeskundigen-rijnland.nl")
 
@@ -68,35 +65,12 @@ BOOKINGS = (
 )
 
 
-class _Spreekuur:
+class _Spreekuur(DemoRecords):
     def __init__(self, env, today):
-        self.env = env
-        self.today = today
-        self.created = 0
+        super().__init__(env, today)
         self.now = datetime.now().replace(microsecond=0)
 
-    def ref(self, name):
-        return self.env.ref(f"{MODULE}.{name}", raise_if_not_found=False)
-
-    def ensure(self, name, model, values):
-        """The record with xml id erm_demo.<name>, created from ``values()`` when missing."""
-        record = self.ref(name)
-        if record:
-            return record
-        Model = self.env[model] if isinstance(model, str) else model
-        record = Model.create(values())
-        self.env["ir.model.data"]._update_xmlids([
-            {"xml_id": f"{MODULE}.{name}", "record": record, "noupdate": True}
-        ])
-        self.created += 1
-        return record
-
-    @staticmethod
-    def utc(day, hours):
-        """Local wall-clock time in Amsterdam -> naive UTC (as Odoo stores it)."""
-        local = datetime.combine(day, time()) + timedelta(hours=hours)
-        return local.replace(tzinfo=ZoneInfo(TZ)).astimezone(ZoneInfo("UTC")).replace(
-            tzinfo=None)
+    utc = staticmethod(amsterdam_utc)
 
     # ----------------------------------------------------------------- planning
     def plan(self, company, doctor):
@@ -245,7 +219,7 @@ def generate_spreekuur(env, today=None):
     """Create the demo consultation hours; see the module docstring."""
     if "erm.spreekuur.session" not in env:
         return {"sessions": 0, "bookings": 0, "created": 0}
-    env = env(su=True, context={**env.context, **CONTEXT})
+    env = env(su=True, context={**env.context, **QUIET_CONTEXT})
     today = today or date.today()
     demo = _Spreekuur(env, today)
     company = demo.ref("company_1")
