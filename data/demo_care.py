@@ -28,11 +28,11 @@ CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": 
 NOT_KEPT = "case_zorg_analysis"
 KINDS = ("phone", "visit", "phone", "video", "message")
 NOTES = (
-    "Gebeld: gaat iets beter, wil graag op de hoogte blijven van het team.",
+    "Gebeld: bijgepraat over het werk, wil graag op de hoogte blijven van het team.",
     "Langs geweest met een bos bloemen namens de afdeling.",
     "Kort belcontact, afgesproken volgende week weer te bellen.",
     "Videogesprek: gesproken over het rooster na terugkeer.",
-    "Appje gestuurd; medewerker laat weten dat het rustig aan gaat.",
+    "Appje gestuurd; medewerker bedankt voor de aandacht van het team.",
 )
 LEVELS = {
     "none": "erm_verzuim.hr_skill_level_erm_none",

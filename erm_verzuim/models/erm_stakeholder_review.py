@@ -438,8 +438,11 @@ class ErmStakeholderReview(models.Model):
                 "snapshot_html": review._erm_render_snapshot(snapshot),
                 "date_snapshot": fields.Datetime.now(),
             })
-            review._message_log(body=self.env._("Agenda made with the figures of %(quarter)s.",
-                                                quarter=snapshot["report_quarter"]))
+            # chatter notes in the language of the agenda (the company's), like the agenda
+            review._message_log(body=review.env._(
+                "Agenda made with the figures of %(quarter)s.",
+                quarter=snapshot["report_quarter"],
+            ))
 
     @api.model
     def _erm_snapshot_data(self, company, quarter_start):

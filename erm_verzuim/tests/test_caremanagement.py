@@ -187,7 +187,7 @@ class TestCaremanagement(ErmTestCommon):
     def test_contacts_follow_the_case(self):
         case = self.case()
         contact = self.log(case.with_context(tracking_disable=False), self.user_manager,
-                           note="Gebeld, gaat iets beter")
+                           note="Gebeld, bijgepraat over het team")
         self.assertEqual(contact.user_id, self.user_manager)
         contact.with_user(self.user_manager).write({"kind": "visit"})
         with self.assertRaises(AccessError):
