@@ -7,7 +7,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import KpiCommon
 
@@ -82,14 +82,26 @@ class TestStakeholderReviewSnapshot(KpiCommon):
         self.assertIn("Afspraak: training voor leidinggevenden.", html)
         self.assertIn("Verslag", html)  # the report's own texts in Dutch
 
+
+@tagged("post_install", "-at_install", "erm_reports", "erm_review")
+class TestStakeholderReviewPdf(KpiCommon, HttpCase):
+    """An HttpCase without a frozen clock: wkhtmltopdf fetches the report's assets from the
+    test server, which serves them within the test's transaction (a TransactionCase would
+    deadlock on it, and a frozen clock stalls the server)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.company.erm_review_organiser_id = cls.user_hr
+
     def test_pdf(self):
-        # its own test, without an HTML rendering before it: that builds the report's assets
-        # in this transaction, and wkhtmltopdf, fetching them from the server, would wait
-        # for it
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() in ("install", "broken"):
             self.skipTest("wkhtmltopdf is not installed")
         self.company.erm_min_group_size = 2
-        review = self.make_review()
+        review = self.env["erm.stakeholder.review"].create({
+            "company_id": self.company.id, "date_quarter_start": Q2,
+            "participant_user_ids": [(6, 0, self.user_board.ids)],
+        })
         review.action_make_agenda()
         report = self.env.ref("erm_verzuim.action_report_erm_stakeholder_review")
         pdf, kind = report.with_context(force_report_rendering=True)._render_qweb_pdf(
