@@ -431,6 +431,38 @@ class ErmKpi(models.AbstractModel):
 
     # ------------------------------------------------------------------ data
     @api.model
+    def _erm_contracts_sql(self, company, department_filter, start, end):
+        """FROM and WHERE of the group's contracts that reach into [start, end): ``c`` the
+        contract, ``e`` its employee, ``cal`` the hours of its working schedule."""
+        return SQL(
+            """hr_contract c
+                 JOIN hr_employee e ON e.id = c.employee_id
+            LEFT JOIN erm_report_calendar_hours cal ON cal.id = c.resource_calendar_id
+                WHERE e.company_id = %(company)s %(departments)s
+                  AND c.active AND c.state IN ('open', 'close')
+                  AND c.date_start < %(end)s
+                  AND (c.date_end IS NULL OR c.date_end >= %(start)s)""",
+            company=company.id, departments=department_filter, start=start, end=end,
+        )
+
+    @api.model
+    def _erm_without_contract_sql(self, company, department_filter):
+        """FROM and WHERE of the group's active employees without a running or closed
+        contract (the settings' fallback counts them): ``e`` the employee, ``cal`` the
+        hours of his own working schedule."""
+        return SQL(
+            """hr_employee e
+                 JOIN resource_resource r ON r.id = e.resource_id
+            LEFT JOIN erm_report_calendar_hours cal
+                      ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
+                WHERE e.company_id = %(company)s %(departments)s AND e.active
+                  AND NOT EXISTS (SELECT 1 FROM hr_contract c
+                                   WHERE c.employee_id = e.id AND c.active
+                                     AND c.state IN ('open', 'close'))""",
+            company=company.id, departments=department_filter,
+        )
+
+    @api.model
     def _erm_load(self, company, department_ids, start, end):
         """Employments and sick spells of the group, in two queries."""
         self.env.flush_all()
@@ -444,24 +476,12 @@ class ErmKpi(models.AbstractModel):
         cr = self.env.cr
         cr.execute(SQL(
             """SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
-                 FROM hr_contract c
-                 JOIN hr_employee e ON e.id = c.employee_id
-            LEFT JOIN erm_report_calendar_hours cal ON cal.id = c.resource_calendar_id
-                WHERE e.company_id = %(company)s %(departments)s
-                  AND c.active AND c.state IN ('open', 'close')
-                  AND c.date_start < %(end)s
-                  AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+                 FROM %(contracts)s
                UNION ALL
                SELECT e.id, NULL, NULL, cal.hours, 0, TRUE
-                 FROM hr_employee e
-                 JOIN resource_resource r ON r.id = e.resource_id
-            LEFT JOIN erm_report_calendar_hours cal
-                      ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
-                WHERE e.company_id = %(company)s %(departments)s AND e.active
-                  AND NOT EXISTS (SELECT 1 FROM hr_contract c
-                                   WHERE c.employee_id = e.id AND c.active
-                                     AND c.state IN ('open', 'close'))""",
-            company=company.id, departments=department_filter, start=start, end=end,
+                 FROM %(without_contract)s""",
+            contracts=self._erm_contracts_sql(company, department_filter, start, end),
+            without_contract=self._erm_without_contract_sql(company, department_filter),
         ))
         policy = company.erm_no_contract_policy
         employments = []
@@ -553,6 +573,7 @@ class ErmKpi(models.AbstractModel):
             # the union of the periods: what any of them can touch
             "start": min(start for start, _end in bounds),
             "end": max(end for _start, end in bounds),
+            "without_contract": self._erm_without_contract_sql(company, department_filter),
             "charges": charges, "pay_1": company.erm_pay_pct_year1 / 100.0,
             "pay_2": min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0,
             "replacement": company.erm_replacement_cost_per_day or 0.0,
@@ -561,6 +582,8 @@ class ErmKpi(models.AbstractModel):
             "bounds": [high for _low, high in classes], "last": len(classes) - 1,
             "full": len(bounds) if full is None else full,
         }
+        params["contracts"] = self._erm_contracts_sql(
+            company, department_filter, params["start"], params["end"])
         cr = self.env.cr
         # The per-employee sums of a large company and many periods outgrow the default
         # work_mem (4 MB) and would spill to disk: more for these two queries only, then
@@ -586,28 +609,14 @@ class ErmKpi(models.AbstractModel):
                           COALESCE(c.date_end + 1, 'infinity'::date) AS hi,
                           COALESCE(NULLIF(cal.hours, 0), %(full_time)s) / %(full_time)s AS dtf,
                           COALESCE(c.wage, 0) * 12 / 365.0 * %(charges)s AS daily_wage
-                     FROM hr_contract c
-                     JOIN hr_employee e ON e.id = c.employee_id
-                LEFT JOIN erm_report_calendar_hours cal ON cal.id = c.resource_calendar_id
-                    WHERE e.company_id = %(company)s %(departments)s
-                      AND c.active AND c.state IN ('open', 'close')
-                      AND c.date_start < %(end)s
-                      AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+                     FROM %(contracts)s
                 UNION ALL
                    SELECT 0, e.id, %(key)s, TRUE, '-infinity'::date, 'infinity'::date,
                           CASE WHEN %(policy)s = 'full_time' THEN 1.0
                                ELSE COALESCE(NULLIF(cal.hours, 0), %(full_time)s)
                                     / %(full_time)s END,
                           0.0
-                     FROM hr_employee e
-                     JOIN resource_resource r ON r.id = e.resource_id
-                LEFT JOIN erm_report_calendar_hours cal
-                          ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
-                    WHERE %(policy)s != 'exclude'
-                      AND e.company_id = %(company)s %(departments)s AND e.active
-                      AND NOT EXISTS (SELECT 1 FROM hr_contract c
-                                       WHERE c.employee_id = e.id AND c.active
-                                         AND c.state IN ('open', 'close'))
+                     FROM %(without_contract)s AND %(policy)s != 'exclude'
                      ) employment
                ), emp_g AS (
                    -- employments alike in key and dates weigh the same in every period:
