@@ -38,7 +38,6 @@ by data/demo_cases.py.
 import argparse
 import os
 import random
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -50,6 +49,8 @@ if str(ROOT) not in sys.path:
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
 
+from benchmarks.common import list_dbs, log, odoo_bin, setup_odoo, table_columns  # noqa: E402
+
 TEMPLATE_DB = "erm_h5_bench_tpl_{employees}"
 DB = "erm_h5_bench"  # the 100,000-case run uses its own: erm_h5_bench_100000
 SEED = 1
@@ -58,32 +59,11 @@ CRON = "erm_verzuim.ir_cron_erm_deadline_alerts"
 ORG_PARAM = "erm_bench.organisation"
 
 
-def log(message):
-    print(f"[bench] {message}", flush=True)
 
 
-def _setup_odoo():
-    conf = os.environ.get("ERM_CONF")
-    if not conf:
-        sys.exit("ERM_CONF is not set: run through `bin/erm python` or `bin/erm bench`.")
-    if not getattr(_setup_odoo, "done", False):
-        odoo.tools.config.parse_config(["-c", conf, "--log-level=warn"], setup_logging=True)
-        _setup_odoo.done = True
-    return conf
 
 
-def _list_dbs():
-    from odoo.service import db
 
-    return db.list_dbs(True)
-
-
-def _odoo_bin(database, *args):
-    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
-    subprocess.run([
-        sys.executable, str(odoo_bin), "-c", os.environ["ERM_CONF"], "-d", database,
-        "--stop-after-init", "--log-level=warn", *args,
-    ], check=True)
 
 
 def ensure_template(employees):
@@ -95,12 +75,12 @@ def ensure_template(employees):
     from data.demo_org import generate_organisation
 
     template = TEMPLATE_DB.format(employees=employees)
-    if template not in _list_dbs():
+    if template not in list_dbs():
         log(f"installing erm_verzuim and hr_contract in {template} (once, ~30 s)")
-        _odoo_bin(template, "-i", "erm_verzuim,hr_contract", "--without-demo=all")
+        odoo_bin(template, "-i", "erm_verzuim,hr_contract", "--without-demo=all")
     else:
         log(f"upgrading erm_verzuim in {template}")
-        _odoo_bin(template, "-u", "erm_verzuim")
+        odoo_bin(template, "-u", "erm_verzuim")
     wanted = f"employees={employees} seed={SEED} companies={COMPANIES}"
     registry = Registry(template)
     with registry.cursor() as cr:
@@ -127,7 +107,7 @@ def ensure_template(employees):
 def fresh_database(template, name=DB):
     from odoo.service import db
 
-    if name in _list_dbs():
+    if name in list_dbs():
         odoo.modules.registry.Registry.delete(name)
         odoo.sql_db.close_db(name)
         db.exp_drop(name)
@@ -168,11 +148,6 @@ CASE_CHILDREN = (
 )
 
 
-def _columns(cr, table):
-    cr.execute("SELECT column_name FROM information_schema.columns WHERE table_name = %s"
-               " AND column_name != 'id' ORDER BY ordinal_position", [table])
-    return [row[0] for row in cr.fetchall()]
-
 
 def clone_cases(registry, employee_ids):
     """Open cases for `employee_ids` by copying, in SQL, the cases made through the ORM
@@ -206,7 +181,7 @@ def clone_cases(registry, employee_ids):
         from psycopg2.extras import execute_values
 
         execute_values(cr._obj, "INSERT INTO bench_clone VALUES %s", pairs, page_size=5000)
-        columns = _columns(cr, "erm_absence_case")
+        columns = table_columns(cr, "erm_absence_case")
         override = {"employee_id": "bc.employee_id", "department_id": "e.department_id",
                     "name": "s.name || '/' || bc.employee_id", "chain_root_id": "NULL"}
         cr.execute(f"""
@@ -224,7 +199,7 @@ def clone_cases(registry, employee_ids):
         cr.execute("CREATE INDEX ON bench_clone (source_id)")
         cr.execute("ANALYZE bench_clone")
         for table, links in CASE_CHILDREN:
-            columns = _columns(cr, table)
+            columns = table_columns(cr, table)
             override = dict.fromkeys(links, "bc.case_id")
             if "employee_id" in columns:
                 override["employee_id"] = "bc.employee_id"
@@ -287,7 +262,7 @@ def scale_employees(registry, count):
                        page_size=5000)
         cr.execute("UPDATE bench_emp SET resource_id = nextval('resource_resource_id_seq'), "
                    "employee_id = nextval('hr_employee_id_seq')")
-        columns = _columns(cr, "resource_resource")
+        columns = table_columns(cr, "resource_resource")
         override = {"name": "r.name || ' (' || be.copy || ')'"}
         cr.execute(f"""
             INSERT INTO resource_resource (id, {", ".join(columns)})
@@ -296,7 +271,7 @@ def scale_employees(registry, count):
               JOIN hr_employee e ON e.id = be.source_id
               JOIN resource_resource r ON r.id = e.resource_id
         """)
-        columns = _columns(cr, "hr_employee")
+        columns = table_columns(cr, "hr_employee")
         override = {"resource_id": "be.resource_id", "name": "e.name || ' (' || be.copy || ')'",
                     "user_id": "NULL", "barcode": "NULL", "pin": "NULL",
                     "contract_id": "NULL"}
@@ -403,7 +378,7 @@ def main(argv=None):
     if args.clone is None:
         args.clone = args.cases > 10000
     args.small = args.small or max(args.cases // 10, 1)
-    _setup_odoo()
+    setup_odoo()
     if args.scale_org:
         args.clone = True
         employees = args.employees or int(args.small * 1.1)

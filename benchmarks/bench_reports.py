@@ -62,10 +62,8 @@ writes that bypass write_date; a transaction-scoped memo breaks under savepoint 
 """
 
 import argparse
-import os
 import random
 import resource
-import subprocess
 import sys
 import time
 from datetime import date, timedelta
@@ -80,6 +78,8 @@ if str(ROOT) not in sys.path:
 import odoo  # noqa: E402
 from odoo import SUPERUSER_ID, api  # noqa: E402
 
+from benchmarks.common import list_dbs, log, odoo_bin, setup_odoo, table_columns  # noqa: E402
+
 DB = "erm_reports_bench_{employees}"
 SEED = 7
 COMPANIES = 3
@@ -87,40 +87,22 @@ COMPANIES = 3
 DURATIONS = ((0.70, 1, 14), (0.20, 15, 91), (0.08, 92, 365), (0.02, 366, 730))
 
 
-def log(message):
-    print(f"[bench] {message}", flush=True)
 
 
-def _setup_odoo():
-    conf = os.environ.get("ERM_CONF")
-    if not conf:
-        sys.exit("ERM_CONF is not set: run through `bin/erm python` or `bin/erm bench`.")
-    odoo.tools.config.parse_config(["-c", conf, "--log-level=warn"], setup_logging=True)
 
 
-def _odoo_bin(database, *args):
-    odoo_bin = Path(odoo.__file__).resolve().parent.parent / "odoo-bin"
-    subprocess.run([
-        sys.executable, str(odoo_bin), "-c", os.environ["ERM_CONF"], "-d", database,
-        "--stop-after-init", "--log-level=warn", *args,
-    ], check=True)
-
-
-def _columns(cr, table):
-    cr.execute("SELECT column_name FROM information_schema.columns "
-               "WHERE table_name = %s AND column_name != 'id'", [table])
-    return [row[0] for row in cr.fetchall()]
 
 
 def ensure_database(employees, cases_per_employee=5.5):
-    from odoo.service import db
-
     from data.demo_org import generate_organisation
 
     name = DB.format(employees=employees)
-    if name not in db.list_dbs(True):
+    if name not in list_dbs():
         log(f"installing erm_reports in {name} (once)")
-        _odoo_bin(name, "-i", "erm_reports", "--without-demo=all")
+        odoo_bin(name, "-i", "erm_reports", "--without-demo=all")
+    else:  # the code may have changed since the template was made
+        log(f"upgrading erm_verzuim and erm_reports in {name}")
+        odoo_bin(name, "-u", "erm_verzuim,erm_reports")
     registry = odoo.modules.registry.Registry(name)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
@@ -181,7 +163,7 @@ def make_cases(env, total):
                "partial date, case_id int)")
     execute_values(cr._obj, "INSERT INTO bench_case VALUES %s",
                    [row + (None,) for row in rows], page_size=10000)
-    columns = _columns(cr, "erm_absence_case")
+    columns = table_columns(cr, "erm_absence_case")
     override = {
         "employee_id": "b.employee_id", "company_id": "b.company_id",
         "department_id": "b.department_id", "date_start": "b.date_start",
@@ -211,7 +193,7 @@ def make_cases(env, total):
         SELECT case_id, company_id, employee_id, partial, 50.0 FROM bench_case
          WHERE partial IS NOT NULL AND partial > date_start
     """)
-    private_columns = _columns(cr, "erm_absence_case_private")
+    private_columns = table_columns(cr, "erm_absence_case_private")
     override = {"case_id": "b.case_id", "vangnet": "b.vangnet"}
     if "company_id" in private_columns:
         override["company_id"] = "b.company_id"
@@ -548,7 +530,7 @@ def main(argv=None):
     parser.add_argument("--xlsx-rows", type=int, default=100000,
                         help="employee rows of the second XLSX export")
     args = parser.parse_args(argv)
-    _setup_odoo()
+    setup_odoo()
     registry = ensure_database(args.employees)
     measure(registry, args.xlsx_rows)
 
