@@ -11,7 +11,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "mail", "hr_holidays", "hr_skills"],
+    "depends": ["hr", "mail", "hr_holidays", "hr_skills", "portal"],
     "data": [
         "security/erm_verzuim_security.xml",
         "security/ir.model.access.csv",

@@ -18,23 +18,17 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 from odoo.tools.misc import format_date, format_time
 
-from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.erm_verzuim.controllers.portal import VerzuimPortal
 
 # How far ahead the portal offers free slots.
 PORTAL_WEEKS = 12
 DEFAULT_TZ = "Europe/Amsterdam"
 
 
-class SpreekuurPortal(CustomerPortal):
+class SpreekuurPortal(VerzuimPortal):
     # ----------------------------------------------------------------- helpers
-    @staticmethod
-    def _spreekuur_employee():
-        """The employee record of the logged-in user. Portal users may not read
-        hr.employee: finding oneself is identity, not data, hence sudo (only the id is
-        used; bookings are then made and read as the user)."""
-        return request.env["hr.employee"].sudo().search(
-            [("user_id", "=", request.env.uid)], limit=1
-        )
+    def _spreekuur_employee(self):
+        return self._erm_portal_employee()
 
     @staticmethod
     def _spreekuur_tz(employee):
