@@ -48,6 +48,7 @@
         "report/erm_stakeholder_review_report.xml",
         "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
+        "views/erm_stakeholder_review_scope_views.xml",
     ],
     "demo": [],
 }

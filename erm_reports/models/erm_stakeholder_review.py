@@ -4,7 +4,9 @@ figures: the quarter against the previous quarter and the same quarter a year ea
 (absence rate, frequency, duration, zero absence, cost of absence), WvP compliance per role
 and the spreekuur's utilisation. Participants read the snapshot whatever their role, so it
 holds what the board may see: aggregates of the whole company, nothing when the company is
-below its minimum group size (the suppression of ``erm.kpi``)."""
+below its minimum group size (the suppression of ``erm.kpi``). For a review group of
+departments the figures are those of the department being computed (context key
+``erm_review_department_id``), with its sub-departments and the same suppression."""
 
 from dateutil.relativedelta import relativedelta
 
@@ -24,23 +26,31 @@ class ErmStakeholderReview(models.Model):
         kpi = self.env["erm.kpi"].with_user(SUPERUSER_ID).with_context(
             lang=self.env.lang, allowed_company_ids=company.ids,
         )
+        department = self.env["hr.department"].sudo().browse(
+            self.env.context.get("erm_review_department_id") or []
+        )
         periods = [
             quarter_start,
             quarter_start - relativedelta(months=3),
             quarter_start - relativedelta(years=1),
         ]
-        visible = [not self._erm_small_group(kpi, company, start) for start in periods]
+        visible = [not self._erm_small_group(kpi, company, start, department)
+                   for start in periods]
         minimum = company.erm_min_group_size
         if not visible[0]:
             note = self.env._(
                 "Not shown: the company had fewer than %(minimum)s employees in the quarter.",
                 minimum=minimum,
+            ) if not department else self.env._(
+                "Not shown: the department had fewer than %(minimum)s employees in the "
+                "quarter, or its figures would reveal a smaller group.", minimum=minimum,
             )
             return {key: dict(section, rows=[], suppressed=True, note=note)
                     for key, section in sections.items()}
         headers = [self.env._("Figure")] + [quarter_label(start) for start in periods]
         figures = [
-            kpi.figures(start, start + relativedelta(months=3, days=-1), company.id)
+            kpi.figures(start, start + relativedelta(months=3, days=-1), company.id,
+                        department_id=department.id or None)
             if shown else None for start, shown in zip(periods, visible, strict=True)
         ]
         labels = self._erm_figure_labels()
@@ -56,7 +66,8 @@ class ErmStakeholderReview(models.Model):
             ),
         }
         start, end = periods[0], periods[0] + relativedelta(months=3, days=-1)
-        sections["compliance"] = self._erm_snapshot_compliance(kpi, company, start, end)
+        sections["compliance"] = self._erm_snapshot_compliance(
+            kpi, company, start, end, department)
         spreekuur = [
             kpi._erm_spreekuur(start, start + relativedelta(months=3, days=-1), company)
             if shown else None for start, shown in zip(periods, visible, strict=True)
@@ -93,15 +104,16 @@ class ErmStakeholderReview(models.Model):
         }
 
     @api.model
-    def _erm_small_group(self, kpi, company, start):
+    def _erm_small_group(self, kpi, company, start, department=None):
         end = start + relativedelta(months=3)
-        return kpi._erm_board_suppressed(company, None, True, start, end)
+        return kpi._erm_board_suppressed(company, department or None, True, start, end)
 
     @api.model
-    def _erm_snapshot_compliance(self, kpi, company, start, end):
+    def _erm_snapshot_compliance(self, kpi, company, start, end, department=None):
         """WvP compliance of the milestones due in the quarter, per responsible role."""
         per_role = {}
-        for row in kpi.wvp_compliance(start, end, company.id):
+        for row in kpi.wvp_compliance(start, end, company.id,
+                                      department_id=department.id if department else None):
             totals = per_role.setdefault(row["role_label"] or self.env._("Not assigned"),
                                          [0, 0, 0, 0, 0])
             for index, key in enumerate(("total", "on_time", "late", "open", "overdue")):

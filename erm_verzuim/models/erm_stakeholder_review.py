@@ -3,10 +3,14 @@
 once per quarter around the table"): one review per company and quarter, with its
 participants, a calendar meeting, an agenda whose figures are frozen when it is made, the
 minutes, decisions and follow-up actions (activities on the review, carried over to the
-next review while open).
+next review while open). A configured review group (``erm.stakeholder.review.scope``: several
+companies, or departments of one company) has its own series of reviews instead; its agenda
+holds the sections of each member (company or department, with its sub-departments).
 
 The agenda's figures are a *snapshot*: a plain dict of sections made by
 ``_erm_snapshot_data(company, quarter_start)``, stored as JSON and rendered to HTML once.
+The hooks read the department of the
+member in the context key ``erm_review_department_id`` (absent: the whole company).
 A section is ``{"sequence": int, "title": str, "columns": [str], "rows": [[label, value,
 ...]], "note": str}``; values are numbers, text or None. erm_verzuim fills what it knows
 (open cases per phase, overdue milestones per role); erm_reports adds the management
@@ -26,7 +30,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date, format_datetime, formatLang, mute_logger
+from odoo.tools import SQL, format_date, format_datetime, formatLang, mute_logger
 
 from .erm_absence_case import PHASES
 
@@ -38,6 +42,9 @@ ACTION_TYPE = "erm_verzuim.mail_activity_type_erm_review_action"
 PLAN_TYPE = "erm_verzuim.mail_activity_type_erm_review_plan"
 ESCALATION_TYPE = "erm_verzuim.mail_activity_type_erm_review_escalation"
 SNAPSHOT_FIELDS = ("snapshot", "snapshot_html", "date_snapshot")
+# Agenda sections about a whole company (not about a department of it): a group's agenda
+# shows them once per company.
+COMPANY_SECTIONS = ("preconditions", "spreekuur", "budget")
 
 
 def quarter_start(day):
@@ -60,6 +67,12 @@ class ErmStakeholderReview(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company,
+    )
+    scope_id = fields.Many2one(
+        "erm.stakeholder.review.scope", string="Review group", index="btree_not_null",
+        check_company=True, tracking=True,
+        help="Empty: the company's own review. Otherwise the review of a configured group "
+        "of companies or departments.",
     )
     date_quarter_start = fields.Date(
         string="Quarter", required=True, index=True,
@@ -135,15 +148,29 @@ class ErmStakeholderReview(models.Model):
         help="The quarter ended without a held review: the board was told (once).",
     )
 
-    _sql_constraints = [
-        ("company_quarter_uniq", "UNIQUE(company_id, date_quarter_start)",
-         "A company has one quarterly review per quarter."),
-    ]
+    def init(self):
+        # One review per quarter of a company (without group) and of a group. Partial unique
+        # indexes, as a NULL group would not collide in a plain unique constraint; they also
+        # hold against two workers of the scheduled action. The first release had a plain
+        # (company, quarter) constraint: it would refuse a group's review, hence dropped.
+        self.env.cr.execute(SQL("""
+            ALTER TABLE erm_stakeholder_review
+                DROP CONSTRAINT IF EXISTS erm_stakeholder_review_company_quarter_uniq;
+            CREATE UNIQUE INDEX IF NOT EXISTS erm_stakeholder_review_company_quarter_uniq_idx
+                ON erm_stakeholder_review (company_id, date_quarter_start)
+                WHERE scope_id IS NULL;
+            CREATE UNIQUE INDEX IF NOT EXISTS erm_stakeholder_review_scope_quarter_uniq_idx
+                ON erm_stakeholder_review (scope_id, date_quarter_start)
+                WHERE scope_id IS NOT NULL;
+        """))
 
     # ------------------------------------------------------------------ defaults
     @api.model
-    def _default_organiser(self, company):
-        """The company's configured organiser, else its first HR adviser."""
+    def _default_organiser(self, company, scope=None):
+        """The group's organiser, else the company's configured organiser, else its first
+        HR adviser."""
+        if scope and scope.organiser_id:
+            return scope.organiser_id
         if company.erm_review_organiser_id:
             return company.erm_review_organiser_id
         fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
@@ -157,11 +184,12 @@ class ErmStakeholderReview(models.Model):
         )
 
     @api.model
-    def _default_participants(self, company, organiser):
-        """The previous review's circle, else organiser, board, company doctors and the
-        coaches and HR advisers of the company's ERM policy."""
+    def _default_participants(self, company, organiser, scope=None):
+        """The previous review's circle (of the same company or group), else organiser,
+        board, company doctors and the coaches and HR advisers of the company's ERM policy;
+        only users with access to the company."""
         previous = self.sudo().with_context(active_test=False).search(
-            [("company_id", "=", company.id)], order="date_quarter_start desc", limit=1,
+            self._erm_series_domain(company, scope), order="date_quarter_start desc", limit=1,
         )
         if previous:
             return previous.participant_user_ids | organiser, previous.participant_partner_ids
@@ -170,18 +198,32 @@ class ErmStakeholderReview(models.Model):
         )
         users = (organiser | self._board_users(company) | company.sudo().erm_doctor_user_ids
                  | policy.coach_user_ids | policy.hr_user_ids)
-        return users.filtered(lambda u: u.active and not u.share), self.env["res.partner"]
+        return users.filtered(
+            lambda u: u.active and not u.share and company in u.company_ids
+        ), self.env["res.partner"]
+
+    @api.model
+    def _erm_series_domain(self, company, scope=None):
+        """The reviews of one series: a group's, or a company's own (without group)."""
+        if scope:
+            return [("scope_id", "=", scope.id)]
+        return [("company_id", "=", company.id), ("scope_id", "=", False)]
 
     # ------------------------------------------------------------------ computes
-    @api.depends("date_quarter_start", "company_id.name")
+    @api.depends("date_quarter_start", "company_id.name", "scope_id.name")
     def _compute_name(self):
         for review in self:
             review.name = self.env._(
                 "Quarterly review %(quarter)s - %(company)s",
                 quarter=quarter_label(review.date_quarter_start)
                 if review.date_quarter_start else "",
-                company=review.company_id.name or "",
+                company=review._erm_circle_name(),
             )
+
+    def _erm_circle_name(self):
+        """Who meets: the group's name, else the company's."""
+        self.ensure_one()
+        return self.sudo().scope_id.name or self.company_id.name or ""
 
     @api.depends("date_quarter_start")
     def _compute_quarter_end(self):
@@ -231,6 +273,7 @@ class ErmStakeholderReview(models.Model):
             review.carried_activity_ids = carried.filtered(
                 lambda a, r=review: (
                     review_of[a.res_id].company_id == r.company_id
+                    and review_of[a.res_id].scope_id == r.scope_id
                     and review_of[a.res_id].date_quarter_start < r.date_quarter_start
                 )
             )
@@ -247,29 +290,46 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_check_free_quarters(self, keys, exclude=()):
-        """Refuse a second review of a company and quarter with a clear message, before
-        the database's unique constraint (which also holds against concurrent workers)
-        refuses it with a technical one. `keys`: [(company, quarter start)]."""
-        keys = [(company, fields.Date.to_date(start)) for company, start in keys]
+        """Refuse a second review of a company (or group) and quarter with a clear
+        message, before the database's unique index (which also holds against concurrent
+        workers) refuses it with a technical one. `keys`: [(company, group, quarter start)]."""
+        keys = [(company, scope, fields.Date.to_date(start)) for company, scope, start in keys]
         others = self.sudo().with_context(active_test=False).search([
-            ("company_id", "in", [company.id for company, _start in keys]),
-            ("date_quarter_start", "in", [start for _company, start in keys]),
+            ("company_id", "in", [company.id for company, _scope, _start in keys]),
+            ("date_quarter_start", "in", [start for _company, _scope, start in keys]),
             ("id", "not in", list(exclude)),
         ])
-        taken = {(r.company_id.id, r.date_quarter_start) for r in others}
-        for company, start in keys:
-            if (company.id, start) in taken:
+        taken = {(r.company_id.id, r.scope_id.id, r.date_quarter_start) for r in others}
+        for company, scope, start in keys:
+            if (company.id, scope.id, start) in taken:
                 raise ValidationError(self.env._(
                     "%(company)s already has a quarterly review for %(quarter)s.",
-                    company=company.name, quarter=quarter_label(start),
+                    company=scope.name or company.name, quarter=quarter_label(start),
                 ))
-            taken.add((company.id, start))
+            taken.add((company.id, scope.id, start))
 
-    @api.constrains("company_id", "date_quarter_start")
+    @api.constrains("company_id", "scope_id", "date_quarter_start")
     def _check_one_per_quarter(self):
         self._erm_check_free_quarters(
-            [(r.company_id, r.date_quarter_start) for r in self], exclude=self.ids,
+            [(r.company_id, r.sudo().scope_id, r.date_quarter_start) for r in self],
+            exclude=self.ids,
         )
+
+    @api.constrains("company_id", "organiser_id", "participant_user_ids")
+    def _check_participant_companies(self):
+        """Participants and organiser read the review in its company: a user without
+        access to that company could not open what he is invited to."""
+        for review in self:
+            outside = (review.organiser_id | review.participant_user_ids).filtered(
+                lambda u, company=review.company_id: company not in u.sudo().company_ids
+            )
+            if outside:
+                raise ValidationError(self.env._(
+                    "%(users)s have no access to %(company)s and cannot take part in its "
+                    "quarterly review. Give them access to the company or invite them as "
+                    "external participants.",
+                    users=", ".join(outside.mapped("name")), company=review.company_id.name,
+                ))
 
     @api.constrains("meeting_duration")
     def _check_duration(self):
@@ -281,15 +341,18 @@ class ErmStakeholderReview(models.Model):
     def create(self, vals_list):
         keys = []
         for vals in vals_list:
+            scope = self.env["erm.stakeholder.review.scope"].sudo().browse(vals.get("scope_id"))
+            if scope:
+                vals["company_id"] = scope.company_id.id  # the group's main company holds it
             company = self.env["res.company"].browse(vals.get("company_id")) or self.env.company
             vals.setdefault("date_quarter_start", fields.Date.to_string(
                 quarter_start(fields.Date.context_today(self))))
-            keys.append((company, vals["date_quarter_start"]))
+            keys.append((company, scope, vals["date_quarter_start"]))
             if not vals.get("organiser_id"):
-                vals["organiser_id"] = self._default_organiser(company).id
+                vals["organiser_id"] = self._default_organiser(company, scope).id
             if "participant_user_ids" not in vals:
                 organiser = self.env["res.users"].browse(vals["organiser_id"])
-                users, partners = self._default_participants(company, organiser)
+                users, partners = self._default_participants(company, organiser, scope)
                 vals["participant_user_ids"] = [(6, 0, users.ids)]
                 vals.setdefault("participant_partner_ids", [(6, 0, partners.ids)])
         self._erm_check_free_quarters(keys)
@@ -300,6 +363,11 @@ class ErmStakeholderReview(models.Model):
             if "state" in vals:
                 raise UserError(self.env._(
                     "Change the state of a quarterly review with its buttons."
+                ))
+            if {"company_id", "scope_id"} & set(vals):
+                raise UserError(self.env._(
+                    "A quarterly review keeps its company and group: archive it and create "
+                    "a new one instead."
                 ))
             if set(SNAPSHOT_FIELDS) & set(vals):
                 raise UserError(self.env._(
@@ -355,7 +423,7 @@ class ErmStakeholderReview(models.Model):
         return {
             "name": _("Quarterly absence review %(quarter)s - %(company)s",
                       quarter=quarter_label(self.date_quarter_start),
-                      company=self.company_id.name),
+                      company=self._erm_circle_name()),
             "start": start,
             "stop": start + timedelta(hours=self.meeting_duration),
             "user_id": self.organiser_id.id,
@@ -419,13 +487,13 @@ class ErmStakeholderReview(models.Model):
         lang = self._erm_lang()
         for review in self:
             review = review.with_context(lang=lang)
-            sections = review._erm_snapshot_data(review.company_id, review.date_report_start)
+            sections = review._erm_snapshot_sections()
             open_actions = review._erm_snapshot_open_actions()
             if open_actions:
-                sections["open_actions"] = open_actions
+                sections["open_actions"] = dict(open_actions, sequence=10**6)
             snapshot = {
                 "version": 1,
-                "company": review.company_id.name,
+                "company": review._erm_circle_name(),
                 "quarter": quarter_label(review.date_quarter_start),
                 "report_quarter": quarter_label(review.date_report_start),
                 "date_from": fields.Date.to_string(review.date_report_start),
@@ -443,6 +511,53 @@ class ErmStakeholderReview(models.Model):
                 "Agenda made with the figures of %(quarter)s.",
                 quarter=snapshot["report_quarter"],
             ))
+
+    def _erm_units(self):
+        """[(company, department or empty)]: whose figures the agenda discusses."""
+        self.ensure_one()
+        scope = self.sudo().scope_id
+        if not scope:
+            return [(self.company_id, self.env["hr.department"])]
+        if scope.kind == "companies":
+            return [(company, self.env["hr.department"])
+                    for company in scope._erm_companies().sorted("name")]
+        return [(scope.company_id, department)
+                for department in scope.department_ids.sorted("complete_name")]
+
+    def _erm_snapshot_sections(self):
+        """The sections of the agenda: the company's, or for a group each member's (its
+        title naming the member) with the company-wide sections once per company."""
+        self.ensure_one()
+        units = self._erm_units()
+        if len(units) == 1 and not units[0][1]:
+            return self._erm_snapshot_data(self.company_id, self.date_report_start)
+        sections, seen = {}, set()
+        for index, (company, department) in enumerate(units, start=1):
+            data = self.with_context(
+                erm_review_department_id=department.id or False,
+            )._erm_snapshot_data(company, self.date_report_start)
+            for key, section in data.items():
+                if not section:
+                    continue
+                if key in COMPANY_SECTIONS:
+                    if (company.id, key) in seen:
+                        continue
+                    seen.add((company.id, key))
+                    member, offset = company.name, 10**5 * index
+                else:
+                    member, offset = department.name or company.name, 1000 * index
+                sections[f"{key}@{index}"] = dict(
+                    section, title=f"{section.get('title', '')} - {member}",
+                    sequence=offset + section.get("sequence", 100),
+                )
+        return sections
+
+    @api.model
+    def _erm_department_domain(self, path="department_id"):
+        """The agenda's restriction to the department (with its sub-departments) of the
+        group member being computed; none for a whole company."""
+        department_id = self.env.context.get("erm_review_department_id")
+        return [(path, "child_of", department_id)] if department_id else []
 
     @api.model
     def _erm_snapshot_data(self, company, quarter_start):
@@ -466,7 +581,8 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_cases(self, company):
         Case = self.env["erm.absence.case"].sudo()
         counts = dict(Case._read_group(
-            [("company_id", "=", company.id), ("state", "!=", "hersteld")],
+            [("company_id", "=", company.id), ("state", "!=", "hersteld")]
+            + self._erm_department_domain(),
             ["state"], ["__count"],
         ))
         labels = dict(Case._fields["state"]._description_selection(self.env))
@@ -485,14 +601,15 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_milestones(self, company):
         Milestone = self.env["erm.wvp.milestone"].sudo()
         today = fields.Date.context_today(self)
+        department = self._erm_department_domain()
         groups = Milestone._read_group(
             [("company_id", "=", company.id), ("state", "not in", ("done", "cancelled")),
-             ("case_id.state", "!=", "hersteld")],
+             ("case_id.state", "!=", "hersteld")] + department,
             ["responsible_role"], ["__count"],
         )
         overdue = dict(Milestone._read_group(
             [("company_id", "=", company.id), ("state", "not in", ("done", "cancelled")),
-             ("case_id.state", "!=", "hersteld"), ("date_deadline", "<", today)],
+             ("case_id.state", "!=", "hersteld"), ("date_deadline", "<", today)] + department,
             ["responsible_role"], ["__count"],
         ))
         labels = dict(Milestone._fields["responsible_role"]._description_selection(self.env))
@@ -512,7 +629,9 @@ class ErmStakeholderReview(models.Model):
         proposed in the quarter, or approved/started in it. Counts and sums only."""
         Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
         groups = Intervention._read_group(
-            [("company_id", "=", company.id), "|", "|",
+            [("company_id", "=", company.id)]
+            + self._erm_department_domain("case_id.department_id")
+            + ["|", "|",
              "&", ("create_date", ">=", start), ("create_date", "<", end + timedelta(days=1)),
              "&", ("date_approved", ">=", start), ("date_approved", "<=", end),
              "&", ("date_start", ">=", start), ("date_start", "<=", end)],
@@ -682,15 +801,19 @@ class ErmStakeholderReview(models.Model):
         today = fields.Date.context_today(self)
         since = quarter_start(today) - relativedelta(months=3)
         reviews = self.sudo().search([
-            ("company_id", "in", companies.ids), ("state", "in", ("held", "approved")),
-            ("date_quarter_start", ">=", since),
+            "|", ("company_id", "in", companies.ids),
+            ("scope_id.company_ids", "in", companies.ids),
+            ("state", "in", ("held", "approved")), ("date_quarter_start", ">=", since),
         ], order="date_quarter_start desc")
         evidence = {}
         for review in reviews:
-            evidence.setdefault(review.company_id.id, self.env._(
-                "%(review)s held on %(date)s.", review=review.name,
-                date=format_date(self.env, review.date_held) if review.date_held else "",
-            ))
+            # a group of companies meets for each of them
+            members = review.scope_id._erm_companies() if review.scope_id else review.company_id
+            for company in members & companies:
+                evidence.setdefault(company.id, self.env._(
+                    "%(review)s held on %(date)s.", review=review.name,
+                    date=format_date(self.env, review.date_held) if review.date_held else "",
+                ))
         return evidence
 
     # ------------------------------------------------------------------ scheduled
@@ -708,6 +831,9 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_create_due_reviews(self, today, companies=None):
+        """The missing reviews of the current and (within the lead time) the next quarter:
+        one per active review group of the companies, and one per company with employees
+        that no group replaces."""
         Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
         domain = [("company_id", "in", companies.ids)] if companies is not None else []
         companies = self.env["res.company"].sudo().browse([
@@ -715,36 +841,41 @@ class ErmStakeholderReview(models.Model):
                 domain, ["company_id"],
             ) if company
         ])
+        scopes = self.env["erm.stakeholder.review.scope"].sudo().search(
+            [("company_id", "in", companies.ids)]
+        )
+        replaced = scopes.filtered("replaces_company_reviews").company_ids
         current = quarter_start(today)
         upcoming = current + relativedelta(months=3)
-        wanted = {}
-        for company in companies:
+        wanted = []  # (company, group, quarters)
+        for company, scope in [(c, scopes.browse()) for c in companies - replaced] + [
+            (s.company_id, s) for s in scopes
+        ]:
             quarters = [current]
             if (upcoming - today).days <= 7 * company.erm_review_lead_weeks:
                 quarters.append(upcoming)
-            wanted[company] = quarters
+            wanted.append((company, scope, quarters))
         existing = {
-            (company.id, start) for company, start in (
-                (r.company_id, r.date_quarter_start) for r in Review.search([
-                    ("company_id", "in", companies.ids),
-                    ("date_quarter_start", "in", [current, upcoming]),
-                ])
-            )
+            (r.company_id.id, r.scope_id.id, r.date_quarter_start) for r in Review.search([
+                ("company_id", "in", companies.ids),
+                ("date_quarter_start", "in", [current, upcoming]),
+            ])
         }
         created = Review.browse()
-        for company, quarters in wanted.items():
+        for company, scope, quarters in wanted:
             for start in quarters:
-                if (company.id, start) in existing:
+                if (company.id, scope.id, start) in existing:
                     continue
                 try:
                     with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
                         review = Review.create({
-                            "company_id": company.id, "date_quarter_start": start,
+                            "company_id": company.id, "scope_id": scope.id,
+                            "date_quarter_start": start,
                         })
                         review._erm_plan_activity(today)
                 except psycopg2.errors.UniqueViolation:
                     _logger.info("Quarterly review %s %s: created by another worker.",
-                                 company.name, start)
+                                 scope.name or company.name, start)
                     continue
                 created |= review
         return created
