@@ -411,6 +411,30 @@ class ErmAlertManager(models.AbstractModel):
             cache[lang] = _Texts(self.env, lang)
         return cache[lang]
 
+    @api.model
+    def _signal_activity_values(self, kind, type_xmlid, items, summary, note,
+                                model="erm.absence.case"):
+        """The activities of a signal step (frequent absence, late intervention, care
+        rhythm, ...), each in its assignee's language. `items`: [(record id, user id, day,
+        note_args(text) -> dict, extra values)]; the deadline is the day plus the activity
+        type's delay (a customer setting)."""
+        activity_type = self.env.ref(type_xmlid)
+        delay = timedelta(days=activity_type.delay_count or 0)
+        model_id = self.env["ir.model"]._get_id(model)
+        langs = self._user_langs(item[1] for item in items)
+        texts = {}
+        vals_list = []
+        for res_id, user_id, day, note_args, extra in items:
+            text = self._texts(langs.get(user_id), texts)
+            vals_list.append(dict(
+                extra, res_model_id=model_id, res_id=res_id,
+                activity_type_id=activity_type.id, summary=text.t(summary),
+                note=text.t(note, markup=True, **note_args(text)),
+                date_deadline=day + delay, user_id=user_id, automated=True,
+                erm_alert_kind=kind,
+            ))
+        return vals_list
+
     # ------------------------------------------------------------------ the steps
     @api.model
     def _step_close(self, config, cfg, budget, restriction=None, position=None):
@@ -656,26 +680,17 @@ class ErmAlertManager(models.AbstractModel):
             after=self._after(position, "frequent", SQL("f.id"))), budget)
         if not rows:
             return 0, left
-        activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_frequent_absence")
-        delay = timedelta(days=activity_type.delay_count or 0)
-        model_id = self.env["ir.model"]._get_id("erm.absence.case")
-        langs = self._user_langs(row[2] for row in rows)
-        texts = {}
-        vals_list = []
         by_company = defaultdict(list)
-        for case_id, company_id, user_id in rows:
-            conf = config[company_id]
-            text = self._texts(langs.get(user_id), texts)
-            vals_list.append({
-                "res_model_id": model_id, "res_id": case_id,
-                "activity_type_id": activity_type.id, "summary": text.t(FREQUENT_SUMMARY),
-                "note": text.t(FREQUENT_NOTE, markup=True,
-                               threshold=text.number(conf["frequent_threshold"]),
-                               days=text.number(conf["frequent_window_days"])),
-                "date_deadline": conf["today"] + delay, "user_id": user_id, "automated": True,
-                "erm_alert_kind": "frequent_absence",
-            })
+        for case_id, company_id, _user_id in rows:
             by_company[company_id].append(case_id)
+        vals_list = self._signal_activity_values(
+            "frequent_absence", "erm_verzuim.mail_activity_type_erm_frequent_absence", [
+                (case_id, user_id, config[company_id]["today"], lambda text, c=config[company_id]: {
+                    "threshold": text.number(c["frequent_threshold"]),
+                    "days": text.number(c["frequent_window_days"]),
+                }, {}) for case_id, company_id, user_id in rows
+            ], FREQUENT_SUMMARY, FREQUENT_NOTE,
+        )
         if not self._create_activities(vals_list):
             return 0, len(rows) + left
         for company_id, case_ids in by_company.items():
@@ -776,23 +791,16 @@ class ErmAlertManager(models.AbstractModel):
                 if due.get(case_id, (None,))[0] == day:
                     del due[case_id]  # this period was reminded of already
         if due:
-            activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_care_rhythm")
-            model_id = self.env["ir.model"]._get_id("erm.absence.case")
-            langs = self._user_langs(values[2] for values in due.values())
-            texts = {}
-            vals_list = []
-            for case_id, (day, company_id, user_id, weeks, early, late) in due.items():
-                text = self._texts(langs.get(user_id), texts)
-                vals_list.append({
-                    "res_model_id": model_id, "res_id": case_id,
-                    "activity_type_id": activity_type.id, "summary": text.t(CARE_SUMMARY),
-                    "note": text.t(CARE_NOTE, markup=True, early=text.number(early),
-                                   weeks=text.number(weeks), late=text.number(late),
-                                   due=text.date(day)),
-                    "date_deadline": config[company_id]["today"], "user_id": user_id,
-                    "automated": True, "erm_alert_kind": "care_rhythm",
-                    "erm_care_due_date": day,
-                })
+            vals_list = self._signal_activity_values(
+                "care_rhythm", "erm_verzuim.mail_activity_type_erm_care_rhythm", [
+                    (case_id, user_id, config[company_id]["today"],
+                     lambda text, d=day, w=weeks, e=early, la=late: {
+                         "early": text.number(e), "weeks": text.number(w),
+                         "late": text.number(la), "due": text.date(d),
+                     }, {"erm_care_due_date": day})
+                    for case_id, (day, company_id, user_id, weeks, early, late) in due.items()
+                ], CARE_SUMMARY, CARE_NOTE,
+            )
             if not self._create_activities(vals_list):
                 return 0, len(rows) + left
         self._advance(position, "care_rhythm", rows[-1][0])

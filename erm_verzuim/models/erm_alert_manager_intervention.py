@@ -4,8 +4,6 @@
 running or finished intervention and without a recorded "no intervention needed" asks its
 process guardian, once per case, what is being done."""
 
-from datetime import timedelta
-
 from odoo import api, models
 from odoo.tools import SQL
 
@@ -62,24 +60,16 @@ class ErmAlertManager(models.AbstractModel):
         if not rows:
             self._advance(position, "late_intervention", last_id)
             return len(cases), left
-        activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_late_intervention")
-        delay = timedelta(days=activity_type.delay_count or 0)
-        model_id = self.env["ir.model"]._get_id("erm.absence.case")
-        langs = self._user_langs(row[2] for row in rows)
-        texts = {}
-        vals_list = []
         by_company = {}
-        for case_id, company_id, user_id in rows:
-            conf = config[company_id]
-            text = self._texts(langs.get(user_id), texts)
-            vals_list.append({
-                "res_model_id": model_id, "res_id": case_id,
-                "activity_type_id": activity_type.id, "summary": text.t(LATE_SUMMARY),
-                "note": text.t(LATE_NOTE, markup=True, week=text.number(weeks[case_id])),
-                "date_deadline": conf["today"] + delay, "user_id": user_id, "automated": True,
-                "erm_alert_kind": "late_intervention",
-            })
+        for case_id, company_id, _user_id in rows:
             by_company.setdefault(company_id, []).append(case_id)
+        vals_list = self._signal_activity_values(
+            "late_intervention", "erm_verzuim.mail_activity_type_erm_late_intervention", [
+                (case_id, user_id, config[company_id]["today"],
+                 lambda text, week=weeks[case_id]: {"week": text.number(week)}, {})
+                for case_id, company_id, user_id in rows
+            ], LATE_SUMMARY, LATE_NOTE,
+        )
         if not self._create_activities(vals_list):
             return 0, len(cases) + left
         for company_id, case_ids in by_company.items():
