@@ -31,8 +31,6 @@ from . import erm_precondition
 from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
 # employability budget (issue 13)
-from . import res_company_budget
-from . import res_config_settings_budget
 from . import erm_budget_claim
 from . import erm_budget_usage
 from . import erm_stakeholder_review_budget

@@ -35,6 +35,7 @@ class ErmBudgetClaim(models.Model):
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _rec_names_search = ["description", "provider_name", "service_id"]
     # the employee comments on his submitted claim (which he may no longer write)
     _mail_post_access = "read"
 
