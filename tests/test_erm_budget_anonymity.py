@@ -83,6 +83,10 @@ class TestErmBudgetAnonymity(ErmBudgetAnonymityCommon):
                 ("res_model", "=", "erm.budget.claim"),
                 "|", ("res_field", "=", False), ("res_field", "=", "invoice_file")])),
             "attachment read": denied(lambda: self.attachments.with_user(user).read(["raw"])),
+            "followers search": bool(self.env["mail.followers"].with_user(user).search([
+                ("res_model", "=", "erm.budget.claim"), ("res_id", "=", self.claim.id)])),
+            "notification search": bool(self.env["mail.notification"].with_user(user).search(
+                [("mail_message_id", "in", self.messages.ids)])),
             "notified": user.partner_id in notified or any(
                 user.partner_id in mail.recipient_ids for mail in mails),
         }
