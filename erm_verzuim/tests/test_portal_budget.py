@@ -63,13 +63,15 @@ class TestPortalBudget(ErmBudgetCommon, HttpCase):
         self.assertTrue(shows_amount(response.text, "379"))
         # above what is left: refused with the rule, nothing created
         response = self.post_claim("400")
-        self.assertIn("above your remaining employability budget", response.text)
+        # the rule, in the user's language (the page may be Dutch), with what is left
+        self.assertIn("o_erm_budget_error", response.text)
+        self.assertTrue(shows_amount(response.text.split("o_erm_budget_error")[1], "379"))
         self.assertEqual(len(self.claims(self.portal_employee)), 1)
         # without an invoice: refused
         response = self.url_open("/my/verzuim/budget/claim", data={
             "csrf_token": http.Request.csrf_token(self), "amount": "10",
             "service_id": str(self.service.id)})
-        self.assertIn("Add the invoice", response.text)
+        self.assertIn("o_erm_budget_error", response.text)
         self.assertEqual(len(self.claims(self.portal_employee)), 1)
 
     def test_internal_employee_sees_only_his_own(self):
