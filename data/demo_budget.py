@@ -40,7 +40,7 @@ CLAIMS = (
     ("portal_course", "portaal", None, None, "Volksuniversiteit Leiden",
      "Cursus timemanagement", 95.0, 6, "submitted", None),
     ("medewerker_fitness", "medewerker", None, None, "Sportcentrum De Vliet",
-     "Fitnessabonnement (werkgerelateerde klachten voorkomen)", 180.0, 20, "rejected",
+     "Fitnessabonnement", 180.0, 20, "rejected",
      "Een sportabonnement valt niet onder het inzetbaarheidsbudget; een werkplekonderzoek "
      "wel."),
     ("medewerker_workplace", "medewerker", "provider_fysiotherapeut", "Werkplekonderzoek",
