@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The employability budget on the quarterly review's agenda: spend and uptake of the
 quarter per kind of service, aggregates only (erm.budget.usage: groups of fewer than
-MIN_GROUP employees are left out, and the total only when it holds MIN_GROUP or more)."""
+MIN_GROUP employees are left out, and the total only when no group is)."""
 
 from dateutil.relativedelta import relativedelta
 
@@ -40,9 +40,12 @@ class ErmStakeholderReview(models.Model):
             self.env, amount or 0.0, currency_obj=company.currency_id)
         lines = [[labels.get(kind, kind), money(amount), employees]
                  for kind, amount, employees in rows]
-        total = Claim._read_group(domain, [], ["amount:sum", "employee_id:count_distinct"])
-        amount, employees = total[0]
-        if employees >= MIN_GROUP:
+        # a total next to a suppressed group would give that group away by difference:
+        # only when every group is shown
+        groups = Claim._read_group(domain, ["service_kind"], ["employee_id:count_distinct"])
+        if all(employees >= MIN_GROUP for _kind, employees in groups):
+            total = Claim._read_group(domain, [], ["amount:sum", "employee_id:count_distinct"])
+            amount, employees = total[0]
             lines.append([self.env._("Total"), money(amount), employees])
         return {
             "sequence": 75,
