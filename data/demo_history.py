@@ -38,6 +38,7 @@ from datetime import date, timedelta
 import odoo
 
 try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell)
+    from .demo_budget import generate_budget
     from .demo_care import generate_care
     from .demo_org import configure_demo, describe_logins, generate_organisation
     from .demo_preconditions import generate_preconditions
@@ -45,6 +46,7 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
     from .demo_reviews import generate_reviews
     from .demo_spreekuur import generate_spreekuur
 except ImportError:
+    from demo_budget import generate_budget
     from demo_care import generate_care
     from demo_org import configure_demo, describe_logins, generate_organisation
     from demo_preconditions import generate_preconditions
@@ -322,6 +324,8 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result["providers"] = generate_providers(env, today=today)
     result["care"] = generate_care(env, today=today)
     result["preconditions"] = generate_preconditions(env, today=today)
+    # before the reviews: their agendas count the budget's use
+    result["budget"] = generate_budget(env, today=today)
     result["reviews"] = generate_reviews(env, today=today)
     return result
 
@@ -343,6 +347,7 @@ def main(argv=None):
         generate_providers(env)
         generate_care(env)
         generate_preconditions(env)
+        generate_budget(env)
         generate_reviews(env)
         portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "

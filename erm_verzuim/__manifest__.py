@@ -49,6 +49,11 @@
         "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
         "views/erm_stakeholder_review_scope_views.xml",
+        # anonymous employability budget (issue 13, helper B)
+        "security/erm_budget_security.xml",
+        "views/erm_budget_claim_views.xml",
+        "views/res_config_settings_budget_views.xml",
+        "views/portal_budget_templates.xml",
     ],
     "demo": [],
 }

@@ -31,3 +31,7 @@ from . import erm_precondition
 from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
 from . import erm_stakeholder_review_scope
+# employability budget (issue 13)
+from . import erm_budget_claim
+from . import erm_budget_usage
+from . import erm_stakeholder_review_budget

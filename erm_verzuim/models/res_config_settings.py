@@ -174,3 +174,16 @@ class ResConfigSettings(models.TransientModel):
     erm_review_lead_weeks = fields.Integer(
         related="company_id.erm_review_lead_weeks", readonly=False,
     )
+
+    # Employability budget (issue 13)
+    erm_budget_amount = fields.Monetary(
+        related="company_id.erm_budget_amount", readonly=False,
+        currency_field="erm_company_currency_id",
+    )
+    erm_budget_prorate = fields.Boolean(related="company_id.erm_budget_prorate", readonly=False)
+    erm_budget_services = fields.Selection(
+        related="company_id.erm_budget_services", readonly=False,
+    )
+    erm_budget_carry_over = fields.Boolean(
+        related="company_id.erm_budget_carry_over", readonly=False,
+    )

@@ -14,3 +14,6 @@ from . import test_precondition
 from . import test_model_choice_wizard
 from . import test_stakeholder_review
 from . import test_stakeholder_review_scope
+from . import test_engine_budget
+from . import test_budget_claim
+from . import test_portal_budget

@@ -1,0 +1,54 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The employability budget of the demo organisation (data/demo_budget.py), made by
+generate_demo: the budget administrator, claims of at least six employees (portaal and
+medewerker among them) in every state, and aggregates of the group of six only."""
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+from data.demo_budget import generate_budget
+from data.demo_history import generate_demo
+
+TODAY = date(2026, 11, 22)
+
+
+@tagged("post_install", "-at_install", "erm_demo")
+@freeze_time("2026-11-22 10:00:00")
+class TestDemoBudget(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["budget"]
+        cls.claims = cls.env["erm.budget.claim"].search([])
+
+    def test_claims_in_every_state(self):
+        self.assertEqual(self.result["claims"], 11)
+        self.assertEqual(set(self.claims.mapped("state")),
+                         {"draft", "submitted", "approved", "rejected", "paid"})
+        self.assertGreaterEqual(len(self.claims.employee_id), 6)
+        logins = set(self.claims.employee_id.user_id.mapped("login"))
+        self.assertTrue({"portaal", "medewerker"} <= logins)
+        self.assertTrue(all(self.claims.mapped("invoice_file")))
+        rejected = self.claims.filtered(lambda c: c.state == "rejected")
+        self.assertTrue(rejected.reject_reason)
+
+    def test_budget_admin_and_anonymous_aggregates(self):
+        admin = self.env.ref("erm_demo.user_budgetbeheerder")
+        self.assertTrue(admin.has_group("erm_verzuim.group_erm_budget_admin"))
+        self.assertFalse(admin.has_group("erm_verzuim.group_erm_employee"))
+        Claim = self.env["erm.budget.claim"]
+        self.assertEqual(Claim.with_user(admin).search_count([]), len(self.claims))
+        hr = self.env.ref("erm_demo.user_hr")
+        self.assertFalse(Claim.with_user(hr).search([]))
+        usage = self.env["erm.budget.usage"].with_user(hr).search([])
+        self.assertEqual(usage.mapped("employee_count"), [6])
+        self.assertEqual(usage.date_quarter, date(2026, 7, 1))
+
+    def test_idempotent(self):
+        again = generate_budget(self.env, today=TODAY)
+        self.assertEqual(again["created"], 0)
+        self.assertEqual(self.env["erm.budget.claim"].search_count([]), len(self.claims))
