@@ -188,6 +188,9 @@ class ErmKpi(models.AbstractModel):
             "compliance": self.wvp_compliance(date_from, date_to, company.id, department_id),
             "spreekuur": self._erm_spreekuur(date_from, date_to, company),
             "readiness": self._erm_readiness(company),
+            # company-wide only: a department's budget use could point at a person
+            "budget": not department_id and self._erm_budget(
+                company, date_from, date_to, current.get("headcount")),
         }
 
     @api.model

@@ -2,6 +2,7 @@
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.erm_verzuim.engine.budget import MIN_GROUP
 from odoo.addons.erm_verzuim.models.erm_intervention import COMMITTED_STATES
 
 
@@ -11,7 +12,9 @@ class ErmKpi(models.AbstractModel):
     Interventions are part of the cost of absence: the approved, running and finished ones,
     dated on their approval date, else their start. Department: the employee's, as for the
     other figures. Aggregates, read as superuser after erm.kpi's own access decision (the
-    board sees the sum too). The preconditions' readiness score is a dashboard card."""
+    board sees the sum too). The preconditions' readiness score and the employability
+    budget's use (issue 13, anonymous: totals of at least MIN_GROUP employees) are dashboard
+    cards."""
 
     _inherit = "erm.kpi"
 
@@ -74,3 +77,31 @@ class ErmKpi(models.AbstractModel):
                 or user.has_group("erm_verzuim.group_erm_board")):
             return False
         return self.env["erm.precondition"]._erm_readiness(company)[company.id]
+
+    @api.model
+    def _erm_budget(self, company, date_from, date_to, headcount):
+        """The employability budget's use in the period, for HR and the board: amount spent
+        (approved and paid claims), how many employees used it and their share of the
+        headcount; only the number when fewer than MIN_GROUP employees used it, so nobody
+        can be recognised. False for others and when the budget is not used."""
+        user = self.env.user
+        if not (user.has_group("erm_verzuim.group_erm_hr")
+                or user.has_group("erm_verzuim.group_erm_board")):
+            return False
+        self.env["erm.budget.claim"].flush_model(["company_id", "date", "state", "amount",
+                                                 "employee_id"])
+        self.env.cr.execute(SQL("""
+            SELECT COUNT(DISTINCT c.employee_id), COALESCE(SUM(c.amount), 0)
+              FROM erm_budget_claim c
+             WHERE c.company_id = %s AND c.state IN ('approved', 'paid')
+               AND c.date >= %s AND c.date <= %s
+        """, company.id, date_from, date_to))
+        employees, amount = self.env.cr.fetchone()
+        if not employees:
+            return False
+        if employees < MIN_GROUP:
+            return {"suppressed": True, "minimum": MIN_GROUP}
+        return {
+            "suppressed": False, "minimum": MIN_GROUP, "employees": employees,
+            "amount": amount, "uptake_pct": 100.0 * employees / headcount if headcount else None,
+        }

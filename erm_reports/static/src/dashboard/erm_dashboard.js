@@ -86,6 +86,10 @@ export class ErmDashboard extends Component {
         });
     }
 
+    formatMoney(value) {
+        return `${formatFloat(value, { digits: [16, 0] })} ${this.state.data.currency}`;
+    }
+
     formatPct(value) {
         return typeof value === "number" ? `${formatFloat(value, { digits: [16, 0] })} %` : "-";
     }
