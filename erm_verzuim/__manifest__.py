@@ -48,6 +48,9 @@
         "report/erm_stakeholder_review_report.xml",
         "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
+        # the employee's own pages in the portal (issue 13, P)
+        "security/erm_portal_security.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [],
 }
