@@ -40,6 +40,7 @@ import odoo
 try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell)
     from .demo_care import generate_care
     from .demo_org import configure_demo, describe_logins, generate_organisation
+    from .demo_portal import generate_portal
     from .demo_preconditions import generate_preconditions
     from .demo_providers import generate_providers
     from .demo_reviews import generate_reviews
@@ -47,6 +48,7 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
 except ImportError:
     from demo_care import generate_care
     from demo_org import configure_demo, describe_logins, generate_organisation
+    from demo_portal import generate_portal
     from demo_preconditions import generate_preconditions
     from demo_providers import generate_providers
     from demo_reviews import generate_reviews
@@ -323,6 +325,7 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result["care"] = generate_care(env, today=today)
     result["preconditions"] = generate_preconditions(env, today=today)
     result["reviews"] = generate_reviews(env, today=today)
+    result["portal"] = generate_portal(env, today=today)
     return result
 
 
@@ -344,6 +347,7 @@ def main(argv=None):
         generate_care(env)
         generate_preconditions(env)
         generate_reviews(env)
+        generate_portal(env)
         portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")
@@ -353,7 +357,8 @@ def main(argv=None):
         print(f"Consultation hours: {spreekuur['sessions']} sessions, "
               f"{spreekuur['bookings']} bookings ({spreekuur['created']} records created now)")
     if portal_logins:
-        print("Portal login (password = login; /my/spreekuur):\n" + "\n".join(portal_logins))
+        print("Portal login (password = login; /my/verzuim, /my/spreekuur):\n"
+              + "\n".join(portal_logins))
     return 0
 
 
