@@ -22,3 +22,4 @@ from . import test_translations
 from . import test_spreekuur_privacy
 from . import test_demo_preconditions
 from . import test_demo_reviews
+from . import test_demo_portal

@@ -31,4 +31,3 @@ from . import erm_precondition
 from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
 from . import erm_absence_case_portal
-from . import hr_leave_portal
