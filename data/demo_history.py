@@ -322,10 +322,11 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result = generate_history(env, today=today, seed=seed)
     result["spreekuur"] = generate_spreekuur(env, today=today)
     result["providers"] = generate_providers(env, today=today)
+    # before the care contacts: the portal employee's open case gets its contacts too
+    result["portal"] = generate_portal(env, today=today)
     result["care"] = generate_care(env, today=today)
     result["preconditions"] = generate_preconditions(env, today=today)
     result["reviews"] = generate_reviews(env, today=today)
-    result["portal"] = generate_portal(env, today=today)
     return result
 
 
@@ -344,10 +345,10 @@ def main(argv=None):
         result = generate_history(env, seed=args.seed)
         spreekuur = generate_spreekuur(env)
         generate_providers(env)
+        generate_portal(env)
         generate_care(env)
         generate_preconditions(env)
         generate_reviews(env)
-        generate_portal(env)
         portal_logins = [line for line in describe_logins(env) if "portaal" in line]
     print(f"Demo absence history in {args.database}: {result['cases']} cases "
           f"({result['created']} created now)")

@@ -30,4 +30,3 @@ from . import erm_precondition_template
 from . import erm_precondition
 from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
-from . import erm_absence_case_portal
