@@ -41,6 +41,7 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
     from .demo_budget import generate_budget
     from .demo_care import generate_care
     from .demo_org import configure_demo, describe_logins, generate_organisation
+    from .demo_portal import generate_portal
     from .demo_preconditions import generate_preconditions
     from .demo_providers import generate_providers
     from .demo_reviews import generate_reviews
@@ -49,6 +50,7 @@ except ImportError:
     from demo_budget import generate_budget
     from demo_care import generate_care
     from demo_org import configure_demo, describe_logins, generate_organisation
+    from demo_portal import generate_portal
     from demo_preconditions import generate_preconditions
     from demo_providers import generate_providers
     from demo_reviews import generate_reviews
@@ -322,6 +324,8 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result = generate_history(env, today=today, seed=seed)
     result["spreekuur"] = generate_spreekuur(env, today=today)
     result["providers"] = generate_providers(env, today=today)
+    # before the care contacts: the portal employee's open case gets its contacts too
+    result["portal"] = generate_portal(env, today=today)
     result["care"] = generate_care(env, today=today)
     result["preconditions"] = generate_preconditions(env, today=today)
     # before the reviews: their agendas count the budget's use
@@ -345,6 +349,7 @@ def main(argv=None):
         result = generate_history(env, seed=args.seed)
         spreekuur = generate_spreekuur(env)
         generate_providers(env)
+        generate_portal(env)
         generate_care(env)
         generate_preconditions(env)
         generate_budget(env)
@@ -358,7 +363,8 @@ def main(argv=None):
         print(f"Consultation hours: {spreekuur['sessions']} sessions, "
               f"{spreekuur['bookings']} bookings ({spreekuur['created']} records created now)")
     if portal_logins:
-        print("Portal login (password = login; /my/spreekuur):\n" + "\n".join(portal_logins))
+        print("Portal login (password = login; /my/verzuim, /my/spreekuur):\n"
+              + "\n".join(portal_logins))
     return 0
 
 

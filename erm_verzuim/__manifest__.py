@@ -54,6 +54,9 @@
         "views/erm_budget_claim_views.xml",
         "views/res_config_settings_budget_views.xml",
         "views/portal_budget_templates.xml",
+        # the employee's own pages in the portal (issue 13, P)
+        "security/erm_portal_security.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [],
 }

@@ -24,3 +24,4 @@ from . import test_demo_preconditions
 from . import test_demo_reviews
 from . import test_erm_budget_anonymity
 from . import test_demo_budget
+from . import test_demo_portal

@@ -90,6 +90,32 @@ class SpreekuurPortal(VerzuimPortal):
         location.check_access("read")
         return location.sudo().partner_id._display_address(without_company=False)
 
+    # ----------------------------------------------------------------- /my/verzuim
+    def _erm_portal_case_values(self, case):
+        """The case page lists the consultations of the case (erm_verzuim's portal)."""
+        values = super()._erm_portal_case_values(case)
+        Booking = request.env["erm.spreekuur.booking"]
+        bookings = Booking.search(
+            [("case_id", "=", case.id), ("kind", "=", "case")], order="start desc, id desc"
+        ) if Booking.has_access("read") else Booking
+        tz = self._spreekuur_tz(self._spreekuur_employee())
+        values.update({
+            "consultations": bookings,
+            "consultation_when": lambda booking: self._spreekuur_when(booking, tz),
+        })
+        return values
+
+    def _erm_portal_prevention_links(self, employee):
+        links = super()._erm_portal_prevention_links(employee)
+        links.append({
+            "title": request.env._("Consultation hours"),
+            "url": "/my/spreekuur",
+            "text": request.env._(
+                "Book a preventive consultation with the company doctor or another "
+                "professional"),
+        })
+        return links
+
     # ----------------------------------------------------------------- /my home
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)

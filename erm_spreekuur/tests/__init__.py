@@ -9,3 +9,4 @@ from . import test_session
 from . import test_slot_search
 from . import test_session_change
 from . import test_session_views
+from . import test_portal_case

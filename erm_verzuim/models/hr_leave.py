@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import fields, models
+from odoo import SUPERUSER_ID, fields, models
 
 
 class HrLeave(models.Model):
@@ -9,3 +9,13 @@ class HrLeave(models.Model):
         "erm.absence.case", string="Absence case", index="btree_not_null", readonly=True,
         copy=False, ondelete="set null", groups="hr_holidays.group_hr_holidays_user",
     )
+
+    def _prepare_holidays_meeting_values(self):
+        """hr_holidays creates each time-off meeting as the employee's own user; a portal
+        user (an employee without an internal user, issue 13) may not create calendar
+        events, so his absence's meeting is created as superuser (he stays its attendee)."""
+        result = super()._prepare_holidays_meeting_values()
+        users = self.env["res.users"].sudo().browse([uid for uid in result if uid])
+        for uid in users.filtered("share").ids:
+            result[SUPERUSER_ID].extend(result.pop(uid))
+        return result

@@ -17,3 +17,4 @@ from . import test_stakeholder_review_scope
 from . import test_engine_budget
 from . import test_budget_claim
 from . import test_portal_budget
+from . import test_portal

@@ -1,0 +1,56 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+"""The portal employee's own absence (data/demo_portal.py), made by generate_demo: an open
+and a past case with advice, plan, intervention and access-log lines, all readable by the
+``portaal`` login through the portal rules, and nothing of his colleagues."""
+
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+from odoo.tests.common import TransactionCase
+
+from data.demo_history import generate_demo
+from data.demo_portal import generate_portal
+
+TODAY = date(2026, 11, 22)
+
+
+@tagged("post_install", "-at_install", "erm_demo")
+@freeze_time("2026-11-22 10:00:00")
+class TestDemoPortal(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["portal"]
+
+    def ref(self, name):
+        return self.env.ref(f"erm_demo.{name}")
+
+    def test_cases_of_the_portal_employee(self):
+        self.assertEqual(self.result["cases"], 2)
+        user = self.ref("user_portaal")
+        self.assertTrue(user.share)
+        open_case, past_case = self.ref("case_portal_open"), self.ref("case_portal_past")
+        self.assertFalse(open_case.date_recovered)
+        self.assertTrue(past_case.date_recovered)
+        env = self.env(user=user)
+        Case = env["erm.absence.case"]
+        self.assertEqual(Case.search([]), open_case | past_case)
+        for case in (open_case, past_case):
+            self.assertTrue(env["erm.reintegration.plan"].search([("case_id", "=", case.id)]))
+            self.assertTrue(env["erm.ba.advice"].search(
+                [("case_id", "=", case.id), ("state", "=", "issued")]))
+            self.assertTrue(env["erm.intervention"].search([("case_id", "=", case.id)]))
+            self.assertGreaterEqual(
+                env["erm.access.log"].search_count([("case_id", "=", case.id)]), 2)
+        # his open plan waits for his own view
+        self.assertFalse(self.ref("portal_plan_open").view_employee)
+        self.assertEqual(self.ref("portal_plan_past").state, "done")
+        # nothing of a colleague through the portal rules
+        self.assertEqual(env["erm.access.log"].search([]).case_id, open_case | past_case)
+        self.assertTrue(env["erm.provider.service"].search([("phase", "=", "prevention")]))
+
+    def test_idempotent(self):
+        again = generate_portal(self.env, today=TODAY)
+        self.assertEqual(again, {"cases": 2, "created": 0})
