@@ -13,3 +13,4 @@ from . import test_engine_model_choice
 from . import test_precondition
 from . import test_model_choice_wizard
 from . import test_stakeholder_review
+from . import test_portal_view
