@@ -49,7 +49,6 @@
         "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
         # the employee's view and self-reporting in the portal (issue 13, V)
-        "security/erm_portal_view_security.xml",
         "data/erm_portal_view_data.xml",
         "views/res_config_settings_portal_views.xml",
         "views/portal_view_templates.xml",

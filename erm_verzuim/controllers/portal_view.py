@@ -14,9 +14,8 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from odoo.addons.erm_verzuim.controllers.portal import VerzuimPortal
-
 from ..models.erm_absence_case import EXPECTED_DURATION
+from .portal import VerzuimPortal
 
 ERRORS = (UserError, ValidationError, AccessError, MissingError)
 

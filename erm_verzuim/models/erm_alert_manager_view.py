@@ -7,11 +7,14 @@ it) is reminded, once per plan (a unique partial index refuses a second open one
 reminder is kept and not raised again). Signing the view, agreeing the plan or closing the
 case completes it."""
 
+# pylint: disable=consider-merging-classes-inherited
+# (the alert job's steps live one per file, like erm_alert_manager_intervention.py)
+
 from datetime import timedelta
 
 import psycopg2
 
-from odoo import api, fields, models
+from odoo import api, models
 from odoo.tools import SQL, mute_logger
 
 from ..engine.milestones import _lt
@@ -25,25 +28,6 @@ MISSING_VIEW_NOTE = _lt(
     "not signed his own view off. The law gives him his own view: ask him to write and sign "
     "it in the portal (My absence), or record it with him.</p>"
 )
-
-
-class MailActivity(models.Model):
-    _inherit = "mail.activity"
-
-    erm_alert_kind = fields.Selection(
-        selection_add=[(MISSING_VIEW_KIND, "Employee's view missing")],
-        ondelete={MISSING_VIEW_KIND: "cascade"},
-    )
-
-    def init(self):
-        res = super().init()
-        # one open "view missing" reminder per plan, whatever the workers do concurrently
-        self.env.cr.execute(SQL("""
-            CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_missing_view_open_uniq
-                ON mail_activity (res_id)
-             WHERE erm_alert_kind = 'missing_view' AND active
-        """))
-        return res
 
 
 class ErmAlertManager(models.AbstractModel):

@@ -150,7 +150,7 @@ class ErmReintegrationPlan(models.Model):
                     plan=signed[0].display_name,
                 ))
         if vals.get("view_employer"):
-            vals = dict(vals, view_employer_date=fields.Date.context_today(self))
+            vals = {"view_employer_date": fields.Date.context_today(self), **vals}
         if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
             others = self.sudo().filtered(
                 lambda p: p.case_id.regievoerder_user_id.id != self.env.uid

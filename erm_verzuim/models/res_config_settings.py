@@ -174,3 +174,11 @@ class ResConfigSettings(models.TransientModel):
     erm_review_lead_weeks = fields.Integer(
         related="company_id.erm_review_lead_weeks", readonly=False,
     )
+
+    # What the employee may report himself in the portal (issue 13)
+    erm_portal_sick_report = fields.Boolean(
+        related="company_id.erm_portal_sick_report", readonly=False,
+    )
+    erm_portal_recovery_report = fields.Boolean(
+        related="company_id.erm_portal_recovery_report", readonly=False,
+    )
