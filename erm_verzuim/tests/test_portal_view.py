@@ -39,6 +39,7 @@ class TestEmployeeView(PlanMixin, ErmTestCommon):
         super().setUpClass()
         for company in cls.company | cls.company_2:
             company.resource_calendar_id.tz = "Europe/Amsterdam"
+        cls.user_manager.lang = "nl_NL"  # the reminder speaks the regievoerder's language
         cls.case = cls.make_case(start=date(2026, 4, 20))
         cls.colleague_case = cls.make_case(employee=cls.colleague, start=date(2026, 4, 20))
 
@@ -102,7 +103,8 @@ class TestEmployeeView(PlanMixin, ErmTestCommon):
         self.assertEqual(len(reminder), 1)
         self.assertEqual(reminder.user_id, self.case.regievoerder_user_id)
         self.assertTrue(reminder.user_id)
-        self.assertIn("view", reminder.summary)
+        self.assertIn("visie van de medewerker ontbreekt", reminder.summary)
+        self.assertIn("plan van aanpak", reminder.note)
         self.assertFalse(self.reminders(recent))
         # the regievoerder can open the plan it is about
         late.with_user(reminder.user_id).check_access("read")
@@ -125,6 +127,8 @@ class TestEmployeeView(PlanMixin, ErmTestCommon):
 
 @tagged("post_install", "-at_install", "erm_portal")
 class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
+    """The test database speaks Dutch only (nl_NL is its one language): so do the pages."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -219,7 +223,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 self.assertNotIn("o_erm_view_form", page.text)
                 self.assertIn("o_erm_view_employee_signed", page.text)
                 page = self.post(f"/my/verzuim/plan/{plan.id}/view", view_employee="Other")
-                self.assertIn("can no longer be changed", page.text)
+                self.assertIn("kan niet meer worden gewijzigd", page.text)
                 plan.invalidate_recordset()
                 self.assertEqual(plan.view_employee, "Three mornings, then more.")
                 self.assertIn("view_employee", plan.message_ids.tracking_value_ids.field_id.mapped(
@@ -268,7 +272,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 self.assertEqual(len(todo), 2)
                 self.assertEqual(todo.user_id, director)
                 bodies = " ".join(case.message_ids.mapped("body"))
-                self.assertIn("reported by the employee via the portal", bodies)
+                self.assertIn("door de medewerker via het portaal", bodies)
                 # nothing more to report on a closed case
                 page = self.url_open(f"/my/verzuim/case/{case.id}/recovery")
                 self.assertNotIn("o_erm_recovery_form", page.text)
@@ -281,7 +285,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
         self.assertIn("o_erm_report_not_allowed", page.text)
         page = self.post(f"/my/verzuim/case/{case.id}/recovery", extent="full",
                          date=str(date.today()))
-        self.assertIn("does not take recovery reports", page.text)
+        self.assertIn("neemt geen herstelmeldingen", page.text)
         self.assertFalse(case.date_recovered)
 
     def test_sick_report_off_by_default_then_on(self):
@@ -296,7 +300,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 self.assertEqual(page.status_code, 200)
                 self.assertIn("o_erm_report_not_allowed", page.text)
                 page = self.post("/my/verzuim/report-sick", date_start=str(date.today()))
-                self.assertIn("Call your manager", page.text)
+                self.assertIn("Bel je leidinggevende", page.text)
                 self.assertFalse(Case.search([("employee_id", "=", employee.id)]))
 
                 self.company.erm_portal_sick_report = True
@@ -327,7 +331,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                     lambda a: a.activity_type_id == self.env.ref(
                         "erm_verzuim.mail_activity_type_erm_portal_report"))
                 self.assertEqual(todo.user_id, case.regievoerder_user_id)
-                self.assertIn("Reported sick by the employee via the portal",
+                self.assertIn("Ziekgemeld door de medewerker via het portaal",
                               " ".join(case.message_ids.mapped("body")))
                 # the employee does not follow his own case's chatter
                 self.assertNotIn(user.partner_id, case.message_partner_ids)
@@ -335,7 +339,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 page = self.url_open("/my/verzuim/report-sick")
                 self.assertIn("o_erm_report_not_allowed", page.text)
                 page = self.post("/my/verzuim/report-sick", date_start=str(date.today()))
-                self.assertIn("reported sick already", page.text)
+                self.assertIn("Je bent al ziekgemeld", page.text)
                 self.assertEqual(Case.search_count([("employee_id", "=", employee.id)]), 1)
 
     def test_links(self):
