@@ -6,6 +6,9 @@ logged in the case's chatter as reported by the employee and asks the case's reg
 confirm it (an activity). These narrow, checked methods write on the employee's behalf as
 superuser; reading stays with the ORM rules."""
 
+# pylint: disable=consider-merging-classes-inherited
+# (self-reporting is its own concern, apart from the portal pages' erm_absence_case_portal.py)
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
