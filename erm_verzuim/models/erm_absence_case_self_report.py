@@ -13,6 +13,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from .erm_absence_case import EXPECTED_DURATION
 from .erm_absence_period import format_number
 
 # What the employee himself gives in a sick report: the AP's list for the employer minus the
@@ -68,6 +69,11 @@ class ErmAbsenceCase(models.Model):
                 "You are reported sick already. Report your recovery on your open case."
             ))
         wizard_vals = {name: vals[name] for name in PORTAL_SICK_FIELDS if vals.get(name)}
+        if wizard_vals.get("expected_duration") not in dict(EXPECTED_DURATION):
+            wizard_vals.pop("expected_duration", None)
+        for name in ("date_start", "date_expected_return"):
+            if name in wizard_vals:
+                wizard_vals[name] = self._erm_portal_date(wizard_vals[name])
         wizard_vals.update(
             employee_id=employee.id, date_reported=fields.Date.context_today(self),
         )
@@ -95,7 +101,7 @@ class ErmAbsenceCase(models.Model):
             ))
         if case.date_recovered or not case.active:
             raise UserError(self.env._("This absence is closed already."))
-        date_recovered = fields.Date.to_date(date_recovered)
+        date_recovered = self._erm_portal_date(date_recovered)
         if not date_recovered:
             raise UserError(self.env._("Give the date from which you work again."))
         if working_pct is None or working_pct >= 100:
@@ -131,6 +137,14 @@ class ErmAbsenceCase(models.Model):
             )
         case._erm_portal_log_report(body)
         return True
+
+    @api.model
+    def _erm_portal_date(self, value):
+        """A date typed in a portal form; a clear error instead of a crash on bad input."""
+        try:
+            return fields.Date.to_date(value)
+        except ValueError as exc:
+            raise UserError(self.env._("Give the dates as they are asked for.")) from exc
 
     def _erm_portal_log_report(self, body):
         """The chatter line and the regievoerder's activity to confirm (superuser: the

@@ -335,6 +335,10 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                               " ".join(case.message_ids.mapped("body")))
                 # the employee does not follow his own case's chatter
                 self.assertNotIn(user.partner_id, case.message_partner_ids)
+                # bad input gives the reason, not a crash
+                page = self.post(f"/my/verzuim/case/{case.id}/recovery", extent="full",
+                                 date="31-31-2026")
+                self.assertIn("o_erm_portal_error", page.text)
                 # reported already: no second case
                 page = self.url_open("/my/verzuim/report-sick")
                 self.assertIn("o_erm_report_not_allowed", page.text)
