@@ -14,6 +14,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
+from ..models import erm_self_report as self_report
 from ..models.erm_absence_case import EXPECTED_DURATION
 from .portal import VerzuimPortal
 
@@ -24,7 +25,7 @@ class VerzuimPortalView(VerzuimPortal):
     # ----------------------------------------------------------------- extension points
     def _erm_portal_overview_links(self, employee):
         links = super()._erm_portal_overview_links(employee)
-        if employee and request.env["erm.absence.case"]._erm_portal_may_report_sick():
+        if employee and self_report.may_report_sick(request.env):
             links.append({
                 "title": request.env._("Report sick"),
                 "url": "/my/verzuim/report-sick",
@@ -34,7 +35,7 @@ class VerzuimPortalView(VerzuimPortal):
 
     def _erm_portal_case_links(self, case):
         links = super()._erm_portal_case_links(case)
-        if case._erm_portal_may_report_recovery():
+        if self_report.may_report_recovery(case):
             links.append({
                 "title": request.env._("Report recovery"),
                 "url": f"/my/verzuim/case/{case.id}/recovery",
@@ -105,7 +106,7 @@ class VerzuimPortalView(VerzuimPortal):
         if request.httprequest.method == "POST":
             try:
                 with request.env.cr.savepoint():
-                    Case.erm_portal_report_sick(post)
+                    self_report.report_sick(request.env, post)
             except ERRORS as exc:
                 request.env.invalidate_all()
                 error = self._erm_error_text(exc)
@@ -114,7 +115,7 @@ class VerzuimPortalView(VerzuimPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "erm_report_sick",
-            "allowed": Case._erm_portal_may_report_sick(),
+            "allowed": self_report.may_report_sick(request.env),
             "durations": EXPECTED_DURATION,
             "duration_labels": dict(Case._fields["expected_duration"]._description_selection(
                 request.env)),
@@ -138,7 +139,7 @@ class VerzuimPortalView(VerzuimPortal):
                             working_pct = float(post.get("working_pct") or 0)
                         except ValueError:
                             working_pct = 0.0
-                    case.erm_portal_report_recovery(post.get("date") or False, working_pct)
+                    self_report.report_recovery(case, post.get("date") or False, working_pct)
             except ERRORS as exc:
                 request.env.invalidate_all()
                 error = self._erm_error_text(exc)
@@ -148,7 +149,7 @@ class VerzuimPortalView(VerzuimPortal):
         values.update({
             "page_name": "erm_recovery",
             "case": case,
-            "allowed": case._erm_portal_may_report_recovery(),
+            "allowed": self_report.may_report_recovery(case),
             "today": fields.Date.context_today(case),
             "post": post,
             "error": error,

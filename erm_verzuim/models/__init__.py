@@ -32,4 +32,3 @@ from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
 # the employee's own place (issue 13, V): his view, its reminder, self-reporting
 from . import erm_alert_manager_view
-from . import erm_absence_case_self_report
