@@ -57,6 +57,10 @@
         # the employee's own pages in the portal (issue 13, P)
         "security/erm_portal_security.xml",
         "views/portal_templates.xml",
+        # the employee's view and self-reporting in the portal (issue 13, V)
+        "data/erm_portal_view_data.xml",
+        "views/res_config_settings_portal_views.xml",
+        "views/portal_view_templates.xml",
     ],
     "demo": [],
 }

@@ -35,3 +35,5 @@ from . import erm_stakeholder_review_scope
 from . import erm_budget_claim
 from . import erm_budget_usage
 from . import erm_stakeholder_review_budget
+# the employee's own place (issue 13, V): his view, its reminder, self-reporting
+from . import erm_alert_manager_view

@@ -52,7 +52,19 @@ class ErmReintegrationPlan(models.Model):
     )
     agreements = fields.Text(help=NO_MEDICAL)
     view_employer = fields.Text(string="Employer's view", help=NO_MEDICAL)
-    view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL)
+    view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL, tracking=True)
+    # issue 13: the employee signs his own view off; from then on it is locked
+    view_employer_date = fields.Date(
+        string="Employer's view recorded on", readonly=True, copy=False,
+        help="The day the employer's view was last recorded: the employee's view is "
+        "expected within a week of it.",
+    )
+    view_employee_signed_on = fields.Datetime(
+        string="Employee's view signed on", readonly=True, copy=False, tracking=True,
+    )
+    view_employee_signed_by = fields.Many2one(
+        "res.users", string="Employee's view signed by", readonly=True, copy=False,
+    )
     date_done = fields.Date(string="Agreed on", tracking=True)
     milestone_id = fields.Many2one(
         "erm.wvp.milestone", readonly=True, copy=False, index=True,
@@ -112,10 +124,33 @@ class ErmReintegrationPlan(models.Model):
                 # The agreed plan is the authorised act; its milestone may be held by the
                 # process guardian (final evaluation), so it is completed as superuser.
                 milestone.sudo().write({"date_done": date_done})
+        self._erm_close_missing_view_signals()
         return True
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        today = fields.Date.context_today(self)
+        for vals in vals_list:
+            if vals.get("view_employer"):
+                vals.setdefault("view_employer_date", today)
+        return super().create(vals_list)
+
     def write(self, vals):
-        """The case director writes the plan; the employee only his own view (issue 4)."""
+        """The case director writes the plan; the employee only his own view (issue 4),
+        until he signed it off (issue 13)."""
+        # the superuser's system acts (anonymisation) still clear it
+        if "view_employee" in vals and not self.env.su:
+            signed = self.filtered(
+                lambda p: p.view_employee_signed_on and p.view_employee != vals["view_employee"]
+            )
+            if signed:
+                raise UserError(self.env._(
+                    "The employee signed his view in %(plan)s off: it can no longer be "
+                    "changed. Record new agreements in a new evaluation.",
+                    plan=signed[0].display_name,
+                ))
+        if vals.get("view_employer"):
+            vals = {"view_employer_date": fields.Date.context_today(self), **vals}
         if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
             others = self.sudo().filtered(
                 lambda p: p.case_id.regievoerder_user_id.id != self.env.uid
@@ -128,6 +163,41 @@ class ErmReintegrationPlan(models.Model):
                     "employee records his own view.", case=others[0].case_id.display_name,
                 ))
         return super().write(vals)
+
+    def action_sign_employee_view(self):
+        """The employee signs his own view off: only he may, and only a written view. The
+        signature locks the text (see write); the reminder about his missing view closes."""
+        for plan in self:
+            if plan.sudo().employee_id.user_id != self.env.user:
+                raise AccessError(self.env._(
+                    "Only the employee himself signs his view in %(plan)s off.",
+                    plan=plan.sudo().display_name,
+                ))
+        self.check_access("write")
+        for plan in self:
+            if plan.view_employee_signed_on:
+                raise UserError(self.env._(
+                    "Your view in %(plan)s is signed off already.", plan=plan.display_name,
+                ))
+            if not (plan.view_employee or "").strip():
+                raise UserError(self.env._("Write your view before signing it off."))
+        # the sign-off fields are read-only for everyone: recorded as superuser after
+        # the checks above
+        self.sudo().write({
+            "view_employee_signed_on": fields.Datetime.now(),
+            "view_employee_signed_by": self.env.uid,
+        })
+        self._erm_close_missing_view_signals()
+        return True
+
+    def _erm_close_missing_view_signals(self):
+        """Complete the open "view missing" reminders of self (kept as done)."""
+        activities = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", self._name), ("res_id", "in", self.ids),
+            ("erm_alert_kind", "=", "missing_view"),
+        ])
+        if activities:
+            activities.with_context(erm_alert_closing=True).action_feedback()
 
     def _open_milestone(self):
         self.ensure_one()

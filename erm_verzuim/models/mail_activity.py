@@ -15,7 +15,8 @@ class MailActivity(models.Model):
     erm_alert_kind = fields.Selection(
         [("deadline", "WvP deadline"), ("frequent_absence", "Frequent absence"),
          ("late_intervention", "Interventions too late"),
-         ("care_rhythm", "Care contact rhythm")],
+         ("care_rhythm", "Care contact rhythm"),
+         ("missing_view", "Employee's view missing")],
         string="Absence alert", readonly=True,
         help="Set on the activities the deadline-alert job raises.",
     )
@@ -50,6 +51,12 @@ class MailActivity(models.Model):
             CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_care_period_uniq
                 ON mail_activity (res_id, erm_care_due_date)
              WHERE erm_alert_kind = 'care_rhythm'
+        """))
+        # One open "employee's view missing" reminder per plan (issue 13).
+        self.env.cr.execute(SQL("""
+            CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_missing_view_open_uniq
+                ON mail_activity (res_id)
+             WHERE erm_alert_kind = 'missing_view' AND active
         """))
         return res
 

@@ -215,3 +215,16 @@ class ResCompany(models.Model):
     def _check_erm_budget_amount(self):
         if any(company.erm_budget_amount < 0 for company in self):
             raise ValidationError(self.env._("The employability budget cannot be negative."))
+
+    # What the employee may report himself in the portal (issue 13)
+    erm_portal_sick_report = fields.Boolean(
+        string="Employees report sick in the portal",
+        help="Employees may report themselves sick in the portal. Off by default: many "
+        "collective agreements (CAOs) and absence protocols require a phone call to the "
+        "manager on the first sick day.",
+    )
+    erm_portal_recovery_report = fields.Boolean(
+        string="Employees report recovery in the portal", default=True,
+        help="Employees may report their partial or full recovery in the portal; the case "
+        "director confirms it.",
+    )

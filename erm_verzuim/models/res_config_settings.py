@@ -187,3 +187,10 @@ class ResConfigSettings(models.TransientModel):
     erm_budget_carry_over = fields.Boolean(
         related="company_id.erm_budget_carry_over", readonly=False,
     )
+    # What the employee may report himself in the portal (issue 13)
+    erm_portal_sick_report = fields.Boolean(
+        related="company_id.erm_portal_sick_report", readonly=False,
+    )
+    erm_portal_recovery_report = fields.Boolean(
+        related="company_id.erm_portal_recovery_report", readonly=False,
+    )

@@ -18,3 +18,4 @@ from . import test_engine_budget
 from . import test_budget_claim
 from . import test_portal_budget
 from . import test_portal
+from . import test_portal_view
