@@ -10,8 +10,6 @@ case completes it."""
 # pylint: disable=consider-merging-classes-inherited
 # (the alert job's steps live one per file, like erm_alert_manager_intervention.py)
 
-from datetime import timedelta
-
 import psycopg2
 
 from odoo import api, models
@@ -56,26 +54,21 @@ class ErmAlertManager(models.AbstractModel):
             after=self._after(position, MISSING_VIEW_KIND, SQL("p.id"))), budget)
         if not rows:
             return 0, left
-        activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_missing_view")
-        delay = timedelta(days=activity_type.delay_count or 0)
-        model_id = self.env["ir.model"]._get_id("erm.reintegration.plan")
-        langs = self._user_langs(row[4] for row in rows)
-        texts = {}
-        kinds = {}
-        vals_list = []
-        for plan_id, company_id, kind, view_date, user_id in rows:
-            text = self._texts(langs.get(user_id), texts)
-            if text.lang not in kinds:
+        labels = {}  # the plan kinds' labels per language
+
+        def note_args(text, kind, view_date):
+            if text.lang not in labels:
                 field = self.env["erm.reintegration.plan"]._fields["kind"]
-                kinds[text.lang] = dict(field._description_selection(text.env))
-            vals_list.append({
-                "res_model_id": model_id, "res_id": plan_id,
-                "activity_type_id": activity_type.id, "summary": text.t(MISSING_VIEW_SUMMARY),
-                "note": text.t(MISSING_VIEW_NOTE, markup=True,
-                               kind=kinds[text.lang][kind].lower(), date=text.date(view_date)),
-                "date_deadline": config[company_id]["today"] + delay, "user_id": user_id,
-                "automated": True, "erm_alert_kind": MISSING_VIEW_KIND,
-            })
+                labels[text.lang] = dict(field._description_selection(text.env))
+            return {"kind": labels[text.lang][kind].lower(), "date": text.date(view_date)}
+
+        vals_list = self._signal_activity_values(
+            MISSING_VIEW_KIND, "erm_verzuim.mail_activity_type_erm_missing_view", [
+                (plan_id, user_id, config[company_id]["today"],
+                 lambda text, k=kind, d=view_date: note_args(text, k, d), {})
+                for plan_id, company_id, kind, view_date, user_id in rows
+            ], MISSING_VIEW_SUMMARY, MISSING_VIEW_NOTE, model="erm.reintegration.plan",
+        )
         # the plans' names feed the stored res_name: one read instead of one per activity
         self.env["erm.reintegration.plan"].browse([row[0] for row in rows]).fetch(["name"])
         try:
