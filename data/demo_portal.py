@@ -83,6 +83,8 @@ class _Portal(DemoRecords):
             "agreements": "Opbouw in eigen werk: twee ochtenden per week, elke twee weken "
                           "uitbreiden in overleg met de leidinggevende.",
             "view_employer": "De werkgever ondersteunt de opbouw en past het rooster aan.",
+            # written in week 6: the open plan's missing view is a reminder for its director
+            "view_employer_date": start + timedelta(days=min(40, max(age - 10, 0))),
             "view_employee": "Ik kan mij vinden in de afspraken." if done else False,
         })
         plan = self.ref(f"portal_plan_{key}")

@@ -46,6 +46,12 @@ class TestDemoPortal(TransactionCase):
                 env["erm.access.log"].search_count([("case_id", "=", case.id)]), 2)
         # his open plan waits for his own view
         self.assertFalse(self.ref("portal_plan_open").view_employee)
+        # ... and its director has the reminder (the employer's view is weeks old)
+        plan = self.ref("portal_plan_open")
+        reminder = self.env["mail.activity"].search([
+            ("res_model", "=", "erm.reintegration.plan"), ("res_id", "=", plan.id),
+            ("erm_alert_kind", "=", "missing_view")])
+        self.assertEqual(reminder.user_id, plan.case_id.regievoerder_user_id)
         self.assertEqual(self.ref("portal_plan_past").state, "done")
         # nothing of a colleague through the portal rules
         self.assertEqual(env["erm.access.log"].search([]).case_id, open_case | past_case)

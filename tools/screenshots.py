@@ -31,6 +31,8 @@ CASES = "erm_verzuim.erm_absence_case_action"
 PAGES = {
     "medewerker": [("", "case kanban", CASES, "kanban"),
                    ("-providers", "provider network", "erm_verzuim.erm_provider_action",
+                    None),
+                   ("-portal", "my absence (portal pages, internal user)", "/my/verzuim",
                     None)],
     "leidinggevende": [("", "case kanban", CASES, "kanban"),
                        ("-case", "a case of his team (form)", CASES, "card"),
@@ -55,7 +57,11 @@ PAGES = {
            ("-reviews", "quarterly reviews", "erm_verzuim.erm_stakeholder_review_action",
             None),
            ("-review", "a quarterly review (form)", "erm_verzuim.erm_stakeholder_review_action",
-            "row")],
+            "row"),
+           ("-review-groups", "review groups",
+            "erm_verzuim.erm_stakeholder_review_scope_action", None),
+           ("-budget-use", "employability budget use (anonymous)",
+            "erm_verzuim.erm_budget_usage_action", None)],
     "coach": [("", "case kanban", CASES, "kanban"),
               ("-activities", "case activity view", CASES, "activity")],
     "bedrijfsarts": [("", "company doctor's advice", "erm_verzuim.erm_ba_advice_action", "list"),
@@ -67,7 +73,18 @@ PAGES = {
                   None),
                  ("-dashboard", "absence dashboard", "erm_reports.erm_dashboard_action", None)],
     # a portal user: no backend, his own page on the portal
-    "portaal": [("", "my consultations (portal)", "/my/spreekuur", None)],
+    "portaal": [("", "my absence (portal)", "/my/verzuim", None),
+                ("-case", "my open case", "/my/verzuim", "a[href^='/my/verzuim/case/']"),
+                ("-plan", "my view in the plan of action", "/my/verzuim",
+                 "a[href^='/my/verzuim/case/'] | a[href^='/my/verzuim/plan/']"),
+                ("-log", "who read my case", "/my/verzuim",
+                 "a[href^='/my/verzuim/case/'] | a[href$='/log']"),
+                ("-prevention", "prevention", "/my/verzuim/prevention", None),
+                ("-budget", "my employability budget", "/my/verzuim/budget", None),
+                ("-spreekuur", "my consultations (portal)", "/my/spreekuur", None)],
+    "budgetbeheerder": [("", "budget claims", "erm_verzuim.erm_budget_claim_action", "list"),
+                        ("-claim", "a claim (form)", "erm_verzuim.erm_budget_claim_action",
+                         "row")],
     "beheerder": [("", "ERM models", "erm_verzuim.erm_model_policy_action", "list"),
                   ("-wizard", "which model do you choose?",
                    "erm_verzuim.erm_model_choice_wizard_action", None)],
@@ -108,9 +125,12 @@ def _login(page, url, db, login):
 
 
 def _open(page, url, action, view):
-    if action and action.startswith("/"):  # a portal page
+    if action and action.startswith("/"):  # a portal page, then the links to follow
         page.goto(f"{url}{action}")
         page.wait_for_load_state("load")
+        for selector in (view or "").split(" | ") if view else []:
+            page.locator(selector).first.click()
+            page.wait_for_load_state("load")
         page.wait_for_timeout(1000)
         return
     if not action:  # the Verzuim app as its menu opens it
