@@ -26,12 +26,8 @@ NEXT_MILESTONES = 5
 class VerzuimPortal(CustomerPortal):
     @staticmethod
     def _erm_portal_employee():
-        """The employee record of the logged-in user. Portal users may not read
-        hr.employee: finding oneself is identity, not data, hence sudo (use only its id;
-        read the rest as the user)."""
-        return request.env["hr.employee"].sudo().search(
-            [("user_id", "=", request.env.uid)], limit=1
-        )
+        """The employee record of the logged-in user (identity only)."""
+        return request.env["hr.employee"]._erm_own_employee()
 
     # ----------------------------------------------------------------- extension points
     def _erm_portal_overview_links(self, employee):

@@ -84,10 +84,7 @@ class ErmBudgetClaim(models.Model):
     # ------------------------------------------------------------------ defaults, computes
     @api.model
     def _default_employee(self):
-        # identity only: the user's own employee record (a portal user may not read it)
-        return self.env["hr.employee"].sudo().search(
-            [("user_id", "=", self.env.uid)], limit=1
-        ).id
+        return self.env["hr.employee"]._erm_own_employee().id
 
     @api.depends("employee_id")
     def _compute_company_id(self):

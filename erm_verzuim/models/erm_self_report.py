@@ -24,7 +24,7 @@ PORTAL_SICK_FIELDS = (
 
 def own_employee(env):
     """The employee record of the current user (identity only)."""
-    return env["hr.employee"].sudo().search([("user_id", "=", env.uid)], limit=1)
+    return env["hr.employee"]._erm_own_employee()
 
 
 def open_case(employee):

@@ -74,6 +74,13 @@ class HrEmployee(models.Model):
         (cases | Case._erm_cases_of_subtree(self))._erm_refresh_duties(snapshot)
         return res
 
+    @api.model
+    def _erm_own_employee(self):
+        """The current user's employee record, as identity only: a portal user may not
+        read hr.employee, hence sudo (use its id; read the rest as the user). Shared by
+        the portal pages, self-reporting and the budget claims."""
+        return self.sudo().search([("user_id", "=", self.env.uid)], limit=1)
+
     def action_open_erm_cases(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
