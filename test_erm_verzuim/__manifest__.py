@@ -11,4 +11,8 @@
     "installable": True,
     # The tests in tests/ exercise all three addons together.
     "depends": ["erm_verzuim", "erm_spreekuur", "erm_reports"],
+    # The browser tours of tests/test_tour_*.py: each role's journey, clicked as that person.
+    "assets": {
+        "web.assets_tests": ["test_erm_verzuim/static/src/tours/*.js"],
+    },
 }
