@@ -16,7 +16,7 @@ class ErmTourCase(ErmTestCommon, HttpCase):
         super().setUpClass()
         # Tours run in the browser, which reads with the user's own environment: the
         # tracking_disable of the set-up does not reach it, so the chatter is as in production.
-        cls.env.ref("base.lang_nl").active = True
+        cls.env["res.lang"]._activate_lang("nl_NL")
         cls.role_users = (
             cls.user_employee | cls.user_manager | cls.user_hr | cls.user_coach
             | cls.user_doctor | cls.user_board | cls.user_admin
