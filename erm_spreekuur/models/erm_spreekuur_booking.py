@@ -212,10 +212,10 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A consultation for an absence case needs the case."))
             if case.sudo().employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
-            if not self.env.su and not case._filtered_access("write"):
+            if not self.env.su and not case._erm_plannable_cases():
                 raise ValidationError(_(
                     "You may not plan consultations for this case: only who works on the "
-                    "case (its case director or process guardian) may."
+                    "case (its case director or process guardian) or HR may."
                 ))
         else:
             if session.kind not in ("open", "both"):
