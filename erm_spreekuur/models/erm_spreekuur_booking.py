@@ -243,6 +243,13 @@ class ErmSpreekuurBooking(models.Model):
             fields.Datetime.context_timestamp(self.with_context(tz=tz), other.start).date()
             == local_day for other in same_day
         ):
+            # addressed to the reader when he books for himself: "je" on the portal
+            # pages (the controller sets erm_spreekuur_portal), "u" in the backend
+            if employee.sudo().user_id == self.env.user:
+                if self.env.context.get("erm_spreekuur_portal"):
+                    raise ValidationError(_("You already have a consultation on this day."))
+                raise ValidationError(_(
+                    "You already have a consultation for this purpose on this day."))
             raise ValidationError(_(
                 "%(employee)s already has a consultation for this purpose on this day.",
                 employee=employee.sudo().name,
