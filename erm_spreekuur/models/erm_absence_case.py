@@ -72,6 +72,8 @@ class ErmAbsenceCase(models.Model):
                 "default_kind": "case",
                 "default_purpose": "probleemanalyse",
                 "erm_plan_professional_id": first.id,
+                # the form's first onchange takes defaults, it does not compute the field
+                "default_plan_professional_id": first.id,
             },
         }
 

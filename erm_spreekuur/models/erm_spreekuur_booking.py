@@ -342,7 +342,15 @@ class ErmSpreekuurBooking(models.Model):
     def _create_calendar_events(self, vals_list):
         """Exactly one event per booking; Odoo's calendar sends the invitations (to both
         attendees, also to the one who booked)."""
+        # Not the planner's context: from the case's Plan button it holds active_model and
+        # active_id, which would link the private event to the case (and give it an
+        # activity without a user), and the booking's default_* values.
+        context = {
+            key: value for key, value in self.env.context.items()
+            if not key.startswith(("default_", "active_"))
+        }
         Event = self.env["calendar.event"].sudo().with_context(
+            context,
             mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
         )
         return Event.create([self._event_values(vals) for vals in vals_list])

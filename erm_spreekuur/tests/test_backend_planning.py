@@ -45,9 +45,17 @@ class TestBackendPlanning(SpreekuurBookingCommon):
                 case = self.case.with_user(user)
                 self.assertTrue(case.spreekuur_can_plan)
                 action = case.action_plan_spreekuur()
-                booking = self.Booking.with_user(user).with_context(**action["context"]).create(
+                self.assertEqual(action["context"]["default_plan_professional_id"], self.doctor.id)
+                # the context of the web client's save: the action's, and the button's record
+                context = dict(action["context"], active_model="erm.absence.case",
+                               active_id=self.case.id, active_ids=self.case.ids)
+                booking = self.Booking.with_user(user).with_context(**context).create(
                     {"slot_id": slot.id, "purpose": purpose})
                 self.assertEqual((booking.case_id, booking.state), (self.case, "booked"))
+                # the private event is not linked to the case (nor has it an activity)
+                event = booking.calendar_event_id.sudo()
+                self.assertEqual((event.res_model, event.res_id, event.activity_ids),
+                                 (False, 0, event.activity_ids.browse()))
         for user in (self.user_employee, self.user_doctor):
             with self.subTest(user=user.login):
                 self.assertFalse(self.case.with_user(user).spreekuur_can_plan)
