@@ -78,3 +78,14 @@ class ErmTourSpreekuurPortal(ErmTourCase):
             ("cancelled", "employee", "employee"))
         self.assertEqual(self.slots[1].state, "free")
         self.assertFalse(event.active)
+
+    def test_book_in_the_backend(self):
+        """An employee with a backend user: Spreekuur > Vrije tijdsloten opens (read only),
+        Spreekuur > Boeken books a preventive consultation for himself."""
+        self.run_tour("erm_spreekuur_backend_book", self.user_employee)
+        booking = self.env["erm.spreekuur.booking"].search(
+            [("employee_id", "=", self.employee.id)])
+        self.assertEqual(
+            (booking.kind, booking.purpose, booking.state, booking.slot_id, booking.create_uid),
+            ("preventive", "preventief", "booked", self.slots[0], self.user_employee),
+        )
