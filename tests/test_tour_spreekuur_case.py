@@ -37,8 +37,10 @@ class ErmTourSpreekuurCase(ErmTourCase):
             "location_ids": [(6, 0, location.ids)],
         })
         # Today's session, from a few minutes ahead: the first slot can still be booked
-        # when the tour chooses it, and the doctor finds it under Vandaag the same day.
-        start = datetime.now().replace(second=0, microsecond=0) + timedelta(minutes=3)
+        # when the tour chooses it, and the doctor finds it under Vandaag the same day (the
+        # browser's today, in its UTC clock: only a run in the last minutes before midnight
+        # would find tomorrow's slot).
+        start = datetime.now().replace(second=0, microsecond=0) + timedelta(minutes=5)
         cls.consultation_hours = cls.env["erm.spreekuur.session"].create({
             "professional_id": cls.professional.id, "location_id": location.id,
             "company_id": cls.company.id, "start": start, "stop": start + timedelta(hours=1),
