@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Every role of the demo organisation opens every menu item it sees in our apps, every view
 of the action behind it and the first record of its list or kanban, in the browser, without
-an error dialog (access error, user error or traceback).
+an error dialog (access error, user error or traceback). The same class runs the checks of
+tests/test_dutch_rendering.py, so that the demo is built once for both.
 
 The crawl is test_erm_verzuim/static/src/tours/menu_crawl.js; it reports every problem it
 meets in one failure, each as "<menu path> (<menu xmlid>): <dialog title> <message>".
@@ -13,6 +14,8 @@ from odoo.tests import HttpCase, tagged
 
 from data.demo_history import generate_demo
 
+from .test_dutch_rendering import DutchRenderingChecks
+
 # The apps of our addons: Verzuim (with Spreekuur and Rapportage > Managementinformatie)
 # and Inzetbaarheidsbudget.
 VERZUIM, BUDGET = "erm_verzuim.menu_erm_root", "erm_verzuim.menu_erm_budget_root"
@@ -23,7 +26,10 @@ FAILURE = "erm menu crawl found errors"
 
 
 @tagged("post_install", "-at_install", "erm_tour", "erm_crawl")
-class TestMenuCrawl(HttpCase):
+class TestDemoInBrowser(DutchRenderingChecks, HttpCase):
+    # Odoo's runner skips inherited test methods unless told (odoo/tests/loader.py)
+    allow_inherited_tests_method = True
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -50,29 +56,29 @@ class TestMenuCrawl(HttpCase):
         self._logger.info("menu crawl as %s (%s): %.0f s", login, ", ".join(apps),
                           time.time() - start)
 
-    def test_medewerker(self):
+    def test_crawl_medewerker(self):
         self.crawl("medewerker", VERZUIM)
 
-    def test_leidinggevende(self):
+    def test_crawl_leidinggevende(self):
         self.crawl("leidinggevende", VERZUIM)
 
-    def test_hr(self):
+    def test_crawl_hr(self):
         self.crawl("hr", VERZUIM)
 
-    def test_coach(self):
+    def test_crawl_coach(self):
         self.crawl("coach", VERZUIM)
 
-    def test_bedrijfsarts(self):
+    def test_crawl_bedrijfsarts(self):
         self.crawl("bedrijfsarts", VERZUIM)
 
-    def test_directie(self):
+    def test_crawl_directie(self):
         self.crawl("directie", VERZUIM)
 
-    def test_budgetbeheerder(self):
+    def test_crawl_budgetbeheerder(self):
         self.crawl("budgetbeheerder", BUDGET)
 
-    def test_beheerder(self):
+    def test_crawl_beheerder(self):
         self.crawl("beheerder", VERZUIM)
 
-    def test_admin(self):
+    def test_crawl_admin(self):
         self.crawl("admin", VERZUIM)

@@ -33,6 +33,7 @@ export async function crawl(appXmlids) {
     env.bus.addEventListener("ACTION_MANAGER:UI-UPDATED", onUpdate);
     const problems = [];
     let where = "";
+    let sawDialog = false;
     let visited = 0;
     let records = 0;
 
@@ -69,6 +70,7 @@ export async function crawl(appXmlids) {
                 `${where}: "${title}" ${body.innerText.trim().replace(/\s+/g, " ").slice(0, 400)}`
             );
         }
+        sawDialog = Boolean(document.querySelector(".modal"));
         env.services.dialog.closeAll();
         return !errorDialog;
     }
@@ -98,13 +100,15 @@ export async function crawl(appXmlids) {
         const row = document.querySelector(
             ".o_list_renderer .o_data_row .o_data_cell:not(.o_list_record_selector)"
         );
-        const card = document.querySelector(".o_kanban_renderer .o_kanban_record:not(.o_kanban_ghost)");
+        const card = document.querySelector(
+            ".o_kanban_renderer .o_kanban_record:not(.o_kanban_ghost)"
+        );
         const target = row || card;
         if (!target) {
             return;
         }
         records++;
-        const ok = await run(
+        await run(
             `${label} > first record`,
             async () => target.click(),
             () =>
@@ -117,13 +121,6 @@ export async function crawl(appXmlids) {
             document.querySelector(".o_list_button_discard")?.click();
             await settle();
             return;
-        }
-        if (ok && action.currentController?.view?.type === "form") {
-            // back to the list, as the breadcrumb does (a pristine form saves nothing)
-            const previous = document.querySelectorAll(".o_breadcrumb .breadcrumb-item a");
-            if (previous.length) {
-                await run(`${label} > back`, async () => previous[previous.length - 1].click());
-            }
         }
     }
 
@@ -148,12 +145,12 @@ export async function crawl(appXmlids) {
             for (const [label, menu] of leaves) {
                 visited++;
                 const before = uiUpdates;
-                const ok = await run(
+                const opened = await run(
                     `${label} (${menu.xmlid})`,
                     () => menus.selectMenu(menu),
                     () => uiUpdates !== before || document.querySelector(".modal")
                 );
-                if (!ok || document.querySelector(".modal")) {
+                if (!opened || sawDialog) {
                     continue; // a wizard (target new) opened and was closed
                 }
                 const controller = action.currentController;
@@ -161,22 +158,26 @@ export async function crawl(appXmlids) {
                     continue;
                 }
                 const types = controller.views.map((view) => view.type);
-                const first = controller.view.type;
-                if (RECORD_VIEWS.includes(first)) {
-                    await openFirstRecord(`${label} [${first}]`);
-                }
-                for (const type of types) {
-                    if (type === first || type === "form" || type === "search") {
-                        continue;
-                    }
-                    const switched = await run(
+                // without a form view (e.g. a report's lines) a record does not open
+                const opens = types.includes("form");
+                // every other view, the list and kanban last: from there a record opens
+                const others = types
+                    .filter((type) => ![controller.view.type, "form", "search"].includes(type))
+                    .sort((a, b) => RECORD_VIEWS.includes(a) - RECORD_VIEWS.includes(b));
+                let ok = true;
+                for (const type of others) {
+                    ok = await run(
                         `${label} [${type}] (${menu.xmlid})`,
                         () => action.switchView(type),
                         () => action.currentController?.view?.type === type
                     );
-                    if (switched && !RECORD_VIEWS.includes(first) && RECORD_VIEWS.includes(type)) {
-                        await openFirstRecord(`${label} [${type}]`);
+                    if (!ok) {
+                        break;
                     }
+                }
+                const current = action.currentController?.view?.type;
+                if (ok && opens && RECORD_VIEWS.includes(current)) {
+                    await openFirstRecord(`${label} [${current}] (${menu.xmlid})`);
                 }
             }
         }
