@@ -81,7 +81,10 @@ export async function check(ready, scope = ".o_action_manager") {
         if (found.length) {
             browser.console.error(`${FAILURE} ${found.length}:\n${found.join("\n")}`);
         } else {
-            browser.console.log(`checked ${text.length} characters`);
+            const messages = document.querySelectorAll(`${scope} .o-mail-Message`).length;
+            browser.console.log(
+                `checked ${text.length} characters, ${tabs.length} tabs, ${messages} messages`
+            );
             browser.console.log(SUCCESS);
         }
     } finally {
