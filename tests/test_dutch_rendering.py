@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """On the Dutch demo, every date a person reads is dd-mm-jjjj and every amount is in euros
 with the € sign: in the case form and its chatter (as rendered by the web client, for `hr`),
-in the dashboard, and on the employee's portal pages (for `portaal`).
+in the dashboard, the provider services' prices, the quarterly review's agenda, and on the
+employee's portal pages (for `portaal`).
 
 These checks need the demo organisation, which takes long to build: they run in
 TestDemoInBrowser (tests/test_menu_crawl.py), which builds it once for the menu crawl and
@@ -72,6 +73,20 @@ class DutchRenderingChecks:
     def test_dutch_dashboard(self):
         self.check_in_browser("/odoo/action-erm_reports.erm_dashboard_action",
                               [".o_erm_dashboard"], "hr")
+
+    def test_dutch_prices_and_review_agenda(self):
+        """The provider network's service prices and the last quarterly review with its
+        agenda (figures, cost of absence), as `hr` sees them."""
+        with self.subTest(page="provider services"):
+            self.check_in_browser("/odoo/action-erm_verzuim.erm_provider_service_action",
+                                  [".o_list_view .o_data_row"], "hr")
+        review = self.env["erm.stakeholder.review"].search(
+            [("date_quarter_start", "<", self.env.cr.now().date())], limit=1)
+        self.assertTrue(review)
+        with self.subTest(page="quarterly review"):
+            self.check_in_browser(
+                f"/odoo/action-erm_verzuim.erm_stakeholder_review_action/{review.id}",
+                [".o_form_view .o_form_sheet"], "hr")
 
     def test_dutch_portal_pages(self):
         case = self.env.ref("erm_demo.case_portal_open")
