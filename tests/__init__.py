@@ -27,3 +27,5 @@ from . import test_demo_budget
 from . import test_demo_portal
 from . import test_tour_spreekuur_case
 from . import test_tour_spreekuur_portal
+from . import test_menu_crawl
+from . import test_dutch_rendering
