@@ -1,0 +1,118 @@
+/** @odoo-module **/
+// License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+// HR opens the absence dashboard, chooses a department and downloads its XLSX; the board
+// opens the same dashboard and sees aggregates only, "< 5" for a department of two.
+// Data: tests/test_tour_dashboard.py (Noord: 6 people, one sick all last month = 16,7 %).
+
+import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const RATE = ".o_erm_kpi_card[data-key=verzuimpercentage] .o_erm_kpi_value";
+
+function openDashboard() {
+    return [
+        stepUtils.showAppsMenuItem(),
+        {
+            content: "Open the Verzuim app",
+            trigger: ".o_app:contains(Verzuim)",
+            run: "click",
+        },
+        {
+            content: "Open the Rapportage menu",
+            trigger: ".o_menu_sections button:contains(Rapportage)",
+            run: "click",
+        },
+        {
+            content: "Open the dashboard",
+            trigger: ".dropdown-item:contains(Dashboard)",
+            run: "click",
+        },
+        {
+            content: "The dashboard shows last month's figures of the whole company",
+            trigger: ".o_erm_dashboard h2:contains(Verzuimcijfers)",
+        },
+        {
+            trigger: "select.o_erm_period:value(last_month)",
+        },
+    ];
+}
+
+// The button counts its finished downloads (the browser cannot read the file: the test
+// renders the same export afterwards).
+function afterDownload() {
+    return [
+        {
+            content: "Downloaded: still on the dashboard, without an error dialog",
+            trigger: ".o_erm_dashboard:not(:has(.modal)) .o_erm_export[data-downloads='1']:enabled",
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("erm_dashboard", {
+    steps: () => [
+        ...openDashboard(),
+        {
+            content: "Choose the department Thuiszorg Noord",
+            trigger: "select.o_erm_department",
+            run: "selectByLabel Thuiszorg Noord",
+        },
+        {
+            content: "Its absence rate: one of six sick the whole month",
+            trigger: `${RATE}:contains(16,7 %)`,
+        },
+        {
+            content: "HR may open the rows behind a figure",
+            trigger: ".o_erm_kpi_card.cursor-pointer",
+        },
+        {
+            content: "Download the figures on screen as XLSX",
+            trigger: ".o_erm_export:contains(Exporteren (XLSX))",
+            run: "click",
+        },
+        ...afterDownload(),
+    ],
+});
+
+registry.category("web_tour.tours").add("erm_dashboard_board", {
+    steps: () => [
+        ...openDashboard(),
+        {
+            content: "The board sees the company's absence rate",
+            trigger: `${RATE}:contains(%)`,
+        },
+        {
+            content: "but cannot open the rows behind it",
+            trigger: ".o_erm_kpi_card:not(.cursor-pointer)",
+        },
+        {
+            content: "Choose the department Staf, of two people",
+            trigger: "select.o_erm_department",
+            run: "selectByLabel Staf",
+        },
+        {
+            content: "No figures of a group below five",
+            trigger: `${RATE}:contains(< 5)`,
+        },
+        {
+            trigger: ".o_erm_dashboard .alert-info:contains(Deze groep telt minder dan 5)",
+        },
+        {
+            content: "Choose Thuiszorg Noord, of six people",
+            trigger: "select.o_erm_department",
+            run: "selectByLabel Thuiszorg Noord",
+        },
+        {
+            content: "Its figures are shown: an aggregate of six",
+            trigger: `${RATE}:contains(16,7 %)`,
+        },
+        {
+            trigger: ".o_erm_dashboard:not(:has(.alert-info))",
+        },
+        {
+            content: "Download the figures on screen as XLSX",
+            trigger: ".o_erm_export",
+            run: "click",
+        },
+        ...afterDownload(),
+    ],
+});
