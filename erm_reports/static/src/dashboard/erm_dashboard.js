@@ -27,7 +27,6 @@ export class ErmDashboard extends Component {
             departmentId: false,
             data: null,
             exporting: false,
-            downloads: 0, // finished downloads (data-downloads on the button)
         });
         onWillStart(async () => {
             await loadBundle("web.chartjs_lib");
@@ -150,7 +149,6 @@ export class ErmDashboard extends Component {
                 [wizardId],
             ]);
             await this.action.doAction(action);
-            this.state.downloads++;
         } finally {
             this.state.exporting = false;
         }

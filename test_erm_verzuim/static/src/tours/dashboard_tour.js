@@ -6,6 +6,7 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { clickAndDownload } from "./download_helpers";
 
 const RATE = ".o_erm_kpi_card[data-key=verzuimpercentage] .o_erm_kpi_value";
 
@@ -37,17 +38,6 @@ function openDashboard() {
     ];
 }
 
-// The button counts its finished downloads (the browser cannot read the file: the test
-// renders the same export afterwards).
-function afterDownload() {
-    return [
-        {
-            content: "Downloaded: still on the dashboard, without an error dialog",
-            trigger: ".o_erm_dashboard:not(:has(.modal)) .o_erm_export[data-downloads='1']:enabled",
-        },
-    ];
-}
-
 registry.category("web_tour.tours").add("erm_dashboard", {
     steps: () => [
         ...openDashboard(),
@@ -64,12 +54,15 @@ registry.category("web_tour.tours").add("erm_dashboard", {
             content: "HR may open the rows behind a figure",
             trigger: ".o_erm_kpi_card.cursor-pointer",
         },
-        {
+        clickAndDownload({
             content: "Download the figures on screen as XLSX",
             trigger: ".o_erm_export:contains(Exporteren (XLSX))",
-            run: "click",
+            file: /^Verzuimcijfers .*\.xlsx$/,
+        }),
+        {
+            content: "Still on the dashboard, without an error",
+            trigger: ".o_erm_dashboard:not(:has(.modal)) .o_erm_export:enabled",
         },
-        ...afterDownload(),
     ],
 });
 
@@ -79,6 +72,10 @@ registry.category("web_tour.tours").add("erm_dashboard_board", {
         {
             content: "The board sees the company's absence rate",
             trigger: `${RATE}:contains(%)`,
+        },
+        {
+            content: "The readiness of the preconditions, a space before the words",
+            trigger: ".o_erm_readiness:contains(/\\d toepasselijke randvoorwaarden ingevuld/)",
         },
         {
             content: "but cannot open the rows behind it",
@@ -108,11 +105,14 @@ registry.category("web_tour.tours").add("erm_dashboard_board", {
         {
             trigger: ".o_erm_dashboard:not(:has(.alert-info))",
         },
-        {
+        clickAndDownload({
             content: "Download the figures on screen as XLSX",
             trigger: ".o_erm_export",
-            run: "click",
+            file: /^Verzuimcijfers .*\.xlsx$/,
+        }),
+        {
+            content: "Still on the dashboard, without an error",
+            trigger: ".o_erm_dashboard:not(:has(.modal)) .o_erm_export:enabled",
         },
-        ...afterDownload(),
     ],
 });
