@@ -26,3 +26,4 @@ from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
 from . import test_tour_dashboard
+from . import test_tour_review
