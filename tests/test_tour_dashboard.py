@@ -94,6 +94,10 @@ class ErmTourDashboard(ErmTourCase):
 
     def test_board_sees_aggregates_and_a_small_department_below_five(self):
         self.run_tour("erm_dashboard_board", self.user_board)
+        # the export dialog of the menu, filled in by the board for Staf
+        wizard = self.env["erm.kpi.export.wizard"].search(
+            [("create_uid", "=", self.user_board.id)], order="id desc", limit=1)
+        self.assertEqual(wizard.department_id, self.staf)
         # the same board in the XLSX of the whole company: no people, small groups "< 5"
         book = self.render_xlsx(self.user_board)
         self.assertNotIn("Medewerkers", book.sheetnames)

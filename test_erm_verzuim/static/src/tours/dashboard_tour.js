@@ -114,5 +114,33 @@ registry.category("web_tour.tours").add("erm_dashboard_board", {
             content: "Still on the dashboard, without an error",
             trigger: ".o_erm_dashboard:not(:has(.modal)) .o_erm_export:enabled",
         },
+        // the same through the menu's export dialog, for the small department
+        {
+            content: "Open the Rapportage menu",
+            trigger: ".o_menu_sections button:contains(Rapportage)",
+            run: "click",
+        },
+        {
+            content: "Export absence figures",
+            trigger: ".dropdown-item:contains(Exporteren (XLSX))",
+            run: "click",
+        },
+        {
+            trigger: ".modal .o_field_widget[name=department_id] input",
+            run: "edit Staf",
+        },
+        {
+            trigger: ".o-autocomplete--dropdown-item:contains(Staf)",
+            run: "click",
+        },
+        clickAndDownload({
+            content: "Download the workbook",
+            trigger: ".modal-footer button:contains(Exporteren)",
+            file: /^Verzuimcijfers .*\.xlsx$/,
+        }),
+        {
+            content: "The dialog has closed after the download",
+            trigger: "body:not(:has(.modal)) .o_erm_dashboard",
+        },
     ],
 });
