@@ -22,7 +22,9 @@ class ErmTourDashboard(ErmTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.date_from, cls.date_to = cls.env["erm.kpi"].period_bounds("last_month")
+        # last month as the users in Amsterdam see it
+        cls.date_from, cls.date_to = cls.env["erm.kpi"].with_context(
+            tz="Europe/Amsterdam").period_bounds("last_month")
         Department = cls.env["hr.department"]
         Employee = cls.env["hr.employee"]
         cls.noord = Department.create({"name": "Thuiszorg Noord", "company_id": cls.company.id})
