@@ -29,3 +29,5 @@ from . import test_tour_spreekuur_case
 from . import test_tour_spreekuur_portal
 from . import test_menu_crawl
 from . import test_dutch_rendering
+from . import test_tour_dashboard
+from . import test_tour_review
