@@ -46,6 +46,8 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
         # the employee's own pending report is answered by this recovery
         self_report.close_request(self.case_id, _("Recovery reported"))
         self.case_id.write({"date_recovered": self.date_recovered})
+        # the deadlines' activities close at commit; the week-8 signal has no deadline
+        self.case_id._erm_close_late_intervention_signals()
         return {"type": "ir.actions.act_window_close"}
 
     def action_reject_request(self):
