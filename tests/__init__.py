@@ -31,3 +31,5 @@ from . import test_menu_crawl
 from . import test_dutch_rendering
 from . import test_tour_dashboard
 from . import test_tour_review
+from . import test_tour_recovery
+from . import test_tour_budget
