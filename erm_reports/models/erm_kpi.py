@@ -114,6 +114,8 @@ class ErmKpi(models.AbstractModel):
                                   extra)
         result["minimum_group_size"] = self.env["erm.aggregate.guard"].minimum(company)
         result["suppressed"] = False
+        if not self._erm_may_know_vangnet():
+            result["verzuimpercentage_excl_vangnet"] = None
         if hidden:
             result.update(dict.fromkeys(FIGURE_KEYS))
             result.update(
@@ -185,6 +187,7 @@ class ErmKpi(models.AbstractModel):
                 for d in self._erm_visible_departments(company)
             ],
             "can_drill": self._erm_can_drill(company, department_id),
+            "vangnet_figures": self._erm_may_know_vangnet(),
             "target": company.erm_target_rate,
             "currency": company.currency_id.name,
             "current": self._erm_jsonable(current),
@@ -267,7 +270,10 @@ class ErmKpi(models.AbstractModel):
         """Per milestone code and responsible role, the milestones due in the period: done
         on time, done late, still open, overdue (open past the deadline) and the share done
         on time, the figure that shows whether the chosen ERM model works. Same access as
-        ``figures()``; the board gets nothing for a group it may not see."""
+        ``figures()``; nothing for a group the aggregate guard hides. The milestones counted
+        are those the user's rules let him read, without the safety-net report to UWV (which
+        would tell a vangnet case) for anyone but HR; a reader of aggregates only (the board,
+        the review agenda) gets every milestone but that report."""
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         department = self.env["hr.department"].browse(department_id) if department_id else None
@@ -275,8 +281,9 @@ class ErmKpi(models.AbstractModel):
             company = self.env["res.company"].browse(company_id)
         else:
             company = department.sudo().company_id if department else self.env.company
-        self._erm_access_mode(company, department)
+        mode = self._erm_access_mode(company, department)
         end = date_to + timedelta(days=1)
+        scope = self._erm_milestone_scope(company, mode)
         if self.env["erm.aggregate.guard"].group_hidden(
             company, department, [(date_from, end)], include_children=include_children,
         )[0]:
@@ -298,13 +305,13 @@ class ErmKpi(models.AbstractModel):
                       COUNT(*) FILTER (WHERE m.state != 'done' AND m.date_deadline < %(today)s)
                  FROM erm_wvp_milestone m
                  JOIN hr_employee e ON e.id = m.employee_id
-                WHERE m.company_id = %(company)s %(departments)s
+                WHERE m.company_id = %(company)s %(departments)s %(scope)s
                   AND m.state != 'cancelled'
                   AND m.date_deadline >= %(start)s AND m.date_deadline < %(end)s
              GROUP BY m.code, m.responsible_role
              ORDER BY m.code, m.responsible_role""",
             company=company.id, departments=department_filter, start=date_from, end=end,
-            today=today,
+            today=today, scope=scope,
         ))
         labels = dict(self.env["erm.wvp.milestone"]._fields["code"]._description_selection(
             self.env
@@ -327,6 +334,39 @@ class ErmKpi(models.AbstractModel):
                 "on_time_pct": 100.0 * on_time / (on_time + late) if on_time + late else None,
             })
         return rows
+
+    @api.model
+    def _erm_milestone_scope(self, company, mode):
+        """The WHERE part over ``m`` (erm_wvp_milestone) of the milestones this user's
+        figures count: what his rules let him read, or for a reader of aggregates only
+        everything but the safety-net report (whether a vangnet applies is for HR and the
+        case's procesbewaker only, domain.md §5)."""
+        if mode == "full" and not self._erm_as_board() and self.env["ir.model.access"].check(
+            "erm.wvp.milestone", "read", raise_exception=False
+        ):
+            domain = [("company_id", "=", company.id)]
+            if not self._erm_may_know_vangnet():
+                # a duty holder may read the safety-net report of his own case, but a count
+                # per department would still tell which of them is a vangnet case
+                domain.append(("code", "!=", "uwv_vangnet"))
+            readable = self.env["erm.wvp.milestone"].with_context(
+                active_test=False, allowed_company_ids=company.ids,
+            )._search(domain)
+            return SQL("AND m.id IN %s", readable.subselect())
+        return SQL("AND m.code != 'uwv_vangnet'")
+
+    @api.model
+    def _erm_as_board(self):
+        """Figures made for every reader at once (the review agenda): as for the board."""
+        return bool(self.env.context.get("erm_as_board"))
+
+    @api.model
+    def _erm_may_know_vangnet(self):
+        """Whether figures split by the safety net (vangnet) may be shown: to HR only (the
+        case's procesbewaker knows it of his own cases, not of a group)."""
+        if self._erm_as_board():
+            return False
+        return self.env.su or self.env.user.has_group(HR_GROUP)
 
     # ------------------------------------------------------------------ access
     @api.model
@@ -915,6 +955,8 @@ class ErmKpi(models.AbstractModel):
                     company, subtree[department.id], 0, date_from, end, [department.id],
                     extra[department.id],
                 ))
+                if not self._erm_may_know_vangnet():
+                    row["verzuimpercentage_excl_vangnet"] = None
             rows.append(row)
         return {"company": total, "departments": rows}
 

@@ -25,7 +25,7 @@ class ErmStakeholderReview(models.Model):
         # The snapshot is made by the organiser or the scheduler, for every participant:
         # computed as the system with full access, then suppressed as for the board.
         kpi = self.env["erm.kpi"].with_user(SUPERUSER_ID).with_context(
-            lang=self.env.lang, allowed_company_ids=company.ids,
+            lang=self.env.lang, allowed_company_ids=company.ids, erm_as_board=True,
         )
         department = self.env["hr.department"].sudo().browse(
             self.env.context.get("erm_review_department_id") or []
@@ -57,8 +57,9 @@ class ErmStakeholderReview(models.Model):
             "sequence": 10,
             "title": self.env._("Absence figures"),
             "columns": headers,
+            # every participant reads the agenda: no figure split by the safety net
             "rows": [[labels[key]] + [data[key] if data else None for data in figures]
-                     for key in labels],
+                     for key in labels if key != "verzuimpercentage_excl_vangnet"],
             "note": self.env._(
                 "Vernet definitions. A period below the minimum group size of %(minimum)s "
                 "employees shows no figures.", minimum=minimum,
