@@ -313,6 +313,8 @@ class ErmKpi(models.AbstractModel):
             company=company.id, departments=department_filter, start=date_from, end=end,
             today=today, scope=scope,
         ))
+        # fetched before the labels: reading a translated selection may run a query
+        counted = self.env.cr.fetchall()
         labels = dict(self.env["erm.wvp.milestone"]._fields["code"]._description_selection(
             self.env
         ))
@@ -323,7 +325,7 @@ class ErmKpi(models.AbstractModel):
         )
         rows = []
         fetched = sorted(
-            self.env.cr.fetchall(), key=lambda row: (ORDER.get(row[0], 99), row[1] or "")
+            counted, key=lambda row: (ORDER.get(row[0], 99), row[1] or "")
         )
         for code, role, total, on_time, late, still_open, overdue in fetched:
             rows.append({

@@ -26,4 +26,5 @@ class ResUsers(models.Model):
             guard = Guard.with_user(user)
             for company in managed.company_id:
                 known |= guard._known_nodes(company, guard._tree(company))
-            user.erm_managed_department_ids = managed.filtered(lambda d: d.id in known)
+            user.erm_managed_department_ids = managed.browse(
+                [d.id for d in managed if d.id in known])
