@@ -317,6 +317,8 @@ class ErmAbsenceCase(models.Model):
 
     @api.depends("erm_model", "regievoerder_user_id", "procesbewaker_user_id")
     def _compute_erm_tbv_html(self):
+        # sudo: the names of the duty holders, employee and doctors of a case the reader
+        # may open; its form names them anyway
         for case, sudo_case in zip(self, self.sudo(), strict=True):
             model = case.erm_model or "I"
             regie, proces = tbv.DUTY_ROLES[model]
