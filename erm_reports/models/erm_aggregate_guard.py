@@ -13,6 +13,28 @@ class ErmAggregateGuard(models.AbstractModel):
         by current department. One query for all periods."""
         if any(start is None or end is None for start, end in bounds):
             return super()._people_by_department_periods(company, bounds)
+        result = [{} for _bound in bounds]
+        for index, department_id, people in self._erm_people(
+            company, bounds, SQL("ARRAY_AGG(DISTINCT emp.id)")
+        ):
+            result[index][department_id] = set(people)
+        return result
+
+    @api.model
+    def _counts_by_department_periods(self, company, bounds):
+        """The same people, counted by the database (no ids to carry)."""
+        if any(start is None or end is None for start, end in bounds):
+            return super()._counts_by_department_periods(company, bounds)
+        result = [{} for _bound in bounds]
+        for index, department_id, count in self._erm_people(
+            company, bounds, SQL("COUNT(DISTINCT emp.id)")
+        ):
+            result[index][department_id] = count
+        return result
+
+    @api.model
+    def _erm_people(self, company, bounds, aggregate):
+        """Rows ``(period index, department id, aggregate over emp.id)``."""
         self.env.flush_all()
         self.env.cr.execute(SQL(
             """WITH period AS (%(periods)s), emp AS (
@@ -29,12 +51,10 @@ class ErmAggregateGuard(models.AbstractModel):
                                        WHERE c.employee_id = e.id AND c.active
                                          AND c.state IN ('open', 'close'))
                )
-               SELECT p.idx, emp.department_id, ARRAY_AGG(DISTINCT emp.id)
+               SELECT p.idx, emp.department_id, %(aggregate)s
                  FROM emp JOIN period p ON p.span && emp.span
              GROUP BY p.idx, emp.department_id""",
             periods=self.env["erm.kpi"]._erm_periods_sql(bounds), company=company.id,
+            aggregate=aggregate,
         ))
-        result = [{} for _bound in bounds]
-        for index, department_id, people in self.env.cr.fetchall():
-            result[index][department_id] = set(people)
-        return result
+        return self.env.cr.fetchall()

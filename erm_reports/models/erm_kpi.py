@@ -432,11 +432,7 @@ class ErmKpi(models.AbstractModel):
     def _erm_headcount_by_department_periods(self, company, bounds):
         """``_erm_headcount_by_department`` for each ``(start, end)`` of ``bounds``: the
         people the aggregate guard counts (erm_reports: by employment)."""
-        return [
-            {department_id: len(people) for department_id, people in own.items()}
-            for own in self.env["erm.aggregate.guard"]._people_by_department_periods(
-                company, bounds)
-        ]
+        return self.env["erm.aggregate.guard"]._counts_by_department_periods(company, bounds)
 
     @api.model
     def _erm_periods_sql(self, bounds):

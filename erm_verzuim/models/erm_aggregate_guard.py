@@ -54,6 +54,13 @@ class ErmAggregateGuard(models.AbstractModel):
         return [own for _bound in bounds]
 
     @api.model
+    def _counts_by_department_periods(self, company, bounds):
+        """Per period: {department id or None: number of people} (what the tree needs when
+        no periods are compared; erm_reports counts in the database)."""
+        return [{department_id: len(members) for department_id, members in own.items()}
+                for own in self._people_by_department_periods(company, bounds)]
+
+    @api.model
     def _known_nodes(self, company, tree):
         """The nodes of ``tree`` whose every case this user may read, by the case rules: a
         node with cases, none of them closed to him; a node without any case only when he
@@ -100,14 +107,16 @@ class ErmAggregateGuard(models.AbstractModel):
         tree = self._tree(company)
         minimum = self.minimum(company)
         known = set() if as_board else self._known_nodes(company, tree)
-        people = self._people_by_department_periods(company, bounds)
+        # the people themselves only when periods are compared
+        people = self._people_by_department_periods(company, bounds) if pairs else None
         counts = []
-        for own in people:
+        for own in ([{d: len(m) for d, m in own.items()} for own in people] if pairs
+                    else self._counts_by_department_periods(company, bounds)):
             per_node = dict.fromkeys(tree, 0)
-            for department_id, members in own.items():
+            for department_id, count in own.items():
                 node = department_id if department_id in tree else COMPANY
                 while node is not None:
-                    per_node[node] += len(members)
+                    per_node[node] += count
                     node = tree[node]
             counts.append(per_node)
         hidden = [aggregate_guard.suppress_tree(tree, per_node, minimum, known)
@@ -151,11 +160,11 @@ class ErmAggregateGuard(models.AbstractModel):
             return [False] * len(hidden)
         minimum = self.minimum(company)
         result = []
-        for nodes, own in zip(hidden, self._people_by_department_periods(company, list(bounds)),
+        subtree = {d for d in tree if d != COMPANY and self._under(tree, d, node)}
+        for nodes, own in zip(hidden, self._counts_by_department_periods(company, list(bounds)),
                               strict=True):
-            mine = len(own.get(department.id, ()))
-            subtree = {d for d in tree if d != COMPANY and self._under(tree, d, node)}
-            below = sum(len(own.get(d, ())) for d in subtree if d != node)
+            mine = own.get(department.id, 0)
+            below = sum(own.get(d, 0) for d in subtree if d != node)
             result.append(node in nodes or mine < minimum
                           or aggregate_guard.is_small(below, minimum))
         return result
