@@ -33,3 +33,4 @@ from . import test_tour_dashboard
 from . import test_tour_review
 from . import test_tour_recovery
 from . import test_tour_budget
+from . import test_privacy_channels

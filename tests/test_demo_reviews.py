@@ -77,3 +77,21 @@ class TestDemoReviews(TransactionCase):
     def test_idempotent(self):
         again = generate_reviews(self.env, today=TODAY)
         self.assertEqual(again, {"reviews": 5, "created": 0})
+
+    def test_board_sees_small_departments_as_the_xlsx_does(self):
+        """As directie (board, and head of the department above Financiën and Facilitair,
+        whose cases she may not open): the dashboard gives each department the cells the
+        XLSX's departments give, "< 5" for the small ones."""
+        directie = self.ref("user_directie")
+        kpi = self.env["erm.kpi"].with_user(directie).with_context(
+            allowed_company_ids=self.company.ids)
+        for period in ("last_month", "last_quarter"):
+            rows = {row["department_id"]: row for row in kpi.figures_by_department(
+                *kpi.period_bounds(period), company_id=self.company.id)}
+            for code in ("financien", "facilitair"):
+                department = self.ref(f"department_1_{code}")
+                data = kpi.dashboard_data(period, self.company.id, department.id)
+                self.assertTrue(data["current"]["suppressed"], (period, code))
+                self.assertIsNone(data["current"]["nulverzuim"], (period, code))
+                self.assertTrue(rows[department.id]["suppressed"], (period, code))
+                self.assertFalse(data["can_drill"])

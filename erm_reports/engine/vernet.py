@@ -13,6 +13,8 @@ arithmetic, tested on its own with hand-computed expectations.
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from odoo.addons.erm_verzuim.engine import aggregate_guard
+
 # Default Vernet duration classes in calendar days: kort, middellang, lang, extra lang.
 DEFAULT_CLASSES = ((1, 14), (15, 91), (92, 365), (366, 730))
 # Continued pay per year of sickness (art. 7:629 BW: 104 weeks; common CAO 100 % / 70 %).
@@ -226,47 +228,9 @@ def schadelast(spells, employments, wages, period_start, period_end,
 
 
 def suppress(tree, counts, minimum):
-    """The nodes of an organisation tree whose figures may not be shown to the board.
-
-    ``tree``: node -> parent (None for the root); ``counts``: node -> headcount *including*
-    its sub-nodes. A node with fewer than ``minimum`` people is suppressed. So is a shown
-    sub-node whenever subtracting the shown sub-nodes from a shown node would leave between
-    1 and ``minimum - 1`` people (a department of 6 with a shown sub-department of 5 reveals
-    the sixth person): then the smallest shown sub-node is hidden until the remainder is
-    large enough, so the higher totals, which the board steers on, stay visible.
-    Deepest nodes are decided first."""
-    children = {}
-    for node, parent in tree.items():
-        children.setdefault(parent, []).append(node)
-    depth = {}
-
-    def node_depth(node):
-        if node not in depth:
-            parent = tree.get(node)
-            depth[node] = 0 if parent is None else node_depth(parent) + 1
-        return depth[node]
-
-    suppressed = set()
-
-    def cover(node):
-        """The top-most shown nodes below ``node``: what a reader could subtract."""
-        result = []
-        for child in children.get(node, ()):
-            result += cover(child) if child in suppressed else [child]
-        return result
-
-    for node in sorted(tree, key=node_depth, reverse=True):
-        count = counts.get(node, 0)
-        if count < minimum:
-            suppressed.add(node)
-            continue
-        while True:
-            shown = cover(node)
-            remainder = count - sum(counts.get(child, 0) for child in shown)
-            if not shown or not 0 < remainder < minimum:
-                break
-            suppressed.add(min(shown, key=lambda child: (counts.get(child, 0), str(child))))
-    return suppressed
+    """The nodes of an organisation tree whose figures the board may not see: the one rule
+    of erm_verzuim's aggregate guard (``aggregate_guard.suppress_tree``)."""
+    return aggregate_guard.suppress_tree(tree, counts, minimum)
 
 
 def month_starts(last_month_start, months=13):

@@ -1,4 +1,5 @@
 from . import res_company
+from . import erm_aggregate_guard
 from . import res_config_settings
 from . import res_users
 from . import hr_department

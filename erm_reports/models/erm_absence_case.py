@@ -1,9 +1,17 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-from odoo import models
+from odoo import api, models
 
 
 class ErmAbsenceCase(models.Model):
     _inherit = "erm.absence.case"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        cases = super().create(vals_list)
+        # a manager's rows in the absence analysis follow the cases he may read (the rules
+        # read res.users.erm_managed_department_ids, cached per user)
+        self.env.registry.clear_cache()
+        return cases
 
     def _erm_pseudonymise_employees(self):
         """The contracts and the department go with the cases to the pseudonym, so the

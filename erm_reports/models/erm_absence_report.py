@@ -30,11 +30,17 @@ class ErmAbsenceReport(models.Model):
     department_id = fields.Many2one("hr.department", readonly=True)
     employed_days = fields.Float(string="Employed days (DTF)", readonly=True)
     sick_days = fields.Float(string="Sick days (DTF × incapacity)", readonly=True)
-    sick_days_excl_vangnet = fields.Float(string="Sick days without safety net", readonly=True)
+    # whether a vangnet applies is for HR only (domain.md §5): a manager comparing the two
+    # columns per employee would learn it
+    sick_days_excl_vangnet = fields.Float(
+        string="Sick days without safety net", readonly=True,
+        groups="erm_verzuim.group_erm_hr",
+    )
     reports = fields.Integer(string="Sick reports", readonly=True)
     verzuimpercentage = fields.Float(string="Absence rate (%)", readonly=True)
     verzuimpercentage_excl_vangnet = fields.Float(
-        string="Absence rate without safety net (%)", readonly=True
+        string="Absence rate without safety net (%)", readonly=True,
+        groups="erm_verzuim.group_erm_hr",
     )
 
     def _read_group_select(self, aggregate_spec, query):

@@ -7,9 +7,10 @@ for any number of periods at once (a trend is one load, every department is one 
 arithmetic is that of the pure engine ``..engine.vernet`` (a test holds the database sums
 equal to the engine per employee). Access is decided here,
 before anything is read: HR sees the companies it serves, a manager his own departments with
-their sub-departments, the board aggregates of groups of at least the company's minimum
-size (with the differencing rule of ``vernet.suppress``). The queries then read as the
-report, never wider than that decision.
+their sub-departments, the board the aggregates. Which groups' figures the user then sees is
+erm_verzuim's aggregate guard (``erm.aggregate.guard``): a group below the company's minimum,
+or derivable from the totals beside it, only for a user who may read every case behind it.
+The queries then read as the report, never wider than that decision.
 """
 
 from datetime import date, timedelta
@@ -58,14 +59,16 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_figures_periods(self, periods, company_id=None, department_id=None,
-                             include_children=True, full=None):
+                             include_children=True, full=None, pairs=()):
         """``figures()`` of several periods ``[(date_from, date_to)]`` of one group at once:
         one access decision, one query for the sums and one for the cases of all periods
         (the dashboard's 13-month trend and the year earlier are one load, not 15).
 
         Only the first ``full`` periods (default: all) get every figure; the others (a
         trend) only the absence rates, the cost and the headcounts: their report frequency,
-        mean duration, zero absence, reports and duration classes are None."""
+        mean duration, zero absence, reports and duration classes are None. ``pairs``:
+        ``(later, earlier)`` indices of periods shown beside each other, for the guard's
+        differencing over time."""
         bounds = []
         for date_from, date_to in periods:
             date_from = fields.Date.to_date(date_from)
@@ -82,16 +85,14 @@ class ErmKpi(models.AbstractModel):
             company = department.sudo().company_id if department else self.env.company
         if department and department.sudo().company_id != company:
             raise UserError(self.env._("The department does not belong to the company."))
-        mode = self._erm_access_mode(company, department)
+        self._erm_access_mode(company, department)
         department_ids = self._erm_department_ids(department, include_children)
         parts, without = self._erm_grouped_totals(
             company, department_ids, bounds, by="total", full=full
         )
-        hidden = [False] * len(bounds)
-        if mode == "board":
-            hidden = self._erm_board_suppressed_periods(
-                company, department, include_children, bounds
-            )
+        hidden = self.env["erm.aggregate.guard"].group_hidden(
+            company, department, bounds, pairs, include_children=include_children,
+        )
         extras = self._erm_extra_costs_periods(company, department_ids, bounds)
         results = [
             self._erm_group_result(company, parts[index], without[index], start, end,
@@ -111,8 +112,10 @@ class ErmKpi(models.AbstractModel):
             total.add(part)
         result = self._erm_result(company, total, without, start, end, department_ids,
                                   extra)
-        result["minimum_group_size"] = company.erm_min_group_size
+        result["minimum_group_size"] = self.env["erm.aggregate.guard"].minimum(company)
         result["suppressed"] = False
+        if not self._erm_may_know_vangnet():
+            result["verzuimpercentage_excl_vangnet"] = None
         if hidden:
             result.update(dict.fromkeys(FIGURE_KEYS))
             result.update(
@@ -157,11 +160,15 @@ class ErmKpi(models.AbstractModel):
             department_id = managed[:1].id or None
         last_month = date_to.replace(day=1)
         months = [last_month - relativedelta(months=offset) for offset in range(12, -1, -1)]
+        # shown beside each other: the period and a year earlier, each month and the one
+        # before it in the trend (indices 2..14)
+        pairs = [(0, 1)] + [(index + 1, index) for index in range(2, 2 + len(months) - 1)]
         current, year_ago, *monthly = self._erm_figures_periods(
             [(date_from, date_to),
              (date_from - relativedelta(years=1), date_to - relativedelta(years=1))]
             + [(start, start + relativedelta(months=1) - timedelta(days=1)) for start in months],
             company.id, department_id, full=2,  # the trend shows the absence rate only
+            pairs=pairs,
         )
         trend = [
             {"month": fields.Date.to_string(start), "rate": month["verzuimpercentage"]}
@@ -180,6 +187,7 @@ class ErmKpi(models.AbstractModel):
                 for d in self._erm_visible_departments(company)
             ],
             "can_drill": self._erm_can_drill(company, department_id),
+            "vangnet_figures": self._erm_may_know_vangnet(),
             "target": company.erm_target_rate,
             "currency": company.currency_id.name,
             "current": self._erm_jsonable(current),
@@ -207,11 +215,18 @@ class ErmKpi(models.AbstractModel):
         except AccessError:
             return False
         offered = sum(row["slots_offered"] for row in rows)
+        suppressed = [row for row in rows if row["suppressed"]]
+        if suppressed:
+            # too few employees behind the bookings: the offer only
+            return {"slots_offered": offered, "booked": None, "utilisation_pct": None,
+                    "no_show_pct": None, "suppressed": True,
+                    "minimum": suppressed[0]["minimum"]}
         booked = sum(row["booked"] for row in rows)
         attended = sum(row["attended"] for row in rows)
         no_show = sum(row["no_show"] for row in rows)
         return {
             "slots_offered": offered,
+            "suppressed": False,
             "booked": booked,
             "utilisation_pct": 100.0 * booked / offered if offered else None,
             "no_show_pct": 100.0 * no_show / (attended + no_show) if attended + no_show
@@ -240,10 +255,14 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_can_drill(self, company, department_id):
-        """Whether the user may open the rows behind a figure (never the board)."""
-        if self.env.user.has_group(HR_GROUP):
-            return True
-        return bool(department_id) and department_id in self._erm_managed_departments().ids
+        """Whether the user may open the rows behind a figure: HR, or a manager for his own
+        department, and only when he may read every case behind it (never the board)."""
+        user = self.env.user
+        if not (user.has_group(HR_GROUP)
+                or department_id and department_id in self._erm_managed_departments().ids):
+            return False
+        guard = self.env["erm.aggregate.guard"]
+        return (department_id or "company") in guard._known_nodes(company, guard._tree(company))
 
     @api.model
     def wvp_compliance(self, date_from, date_to, company_id=None, department_id=None,
@@ -251,7 +270,10 @@ class ErmKpi(models.AbstractModel):
         """Per milestone code and responsible role, the milestones due in the period: done
         on time, done late, still open, overdue (open past the deadline) and the share done
         on time, the figure that shows whether the chosen ERM model works. Same access as
-        ``figures()``; the board gets nothing for a group it may not see."""
+        ``figures()``; nothing for a group the aggregate guard hides. The milestones counted
+        are those the user's rules let him read, without the safety-net report to UWV (which
+        would tell a vangnet case) for anyone but HR; a reader of aggregates only (the board,
+        the review agenda) gets every milestone but that report."""
         date_from = fields.Date.to_date(date_from)
         date_to = fields.Date.to_date(date_to)
         department = self.env["hr.department"].browse(department_id) if department_id else None
@@ -261,9 +283,10 @@ class ErmKpi(models.AbstractModel):
             company = department.sudo().company_id if department else self.env.company
         mode = self._erm_access_mode(company, department)
         end = date_to + timedelta(days=1)
-        if mode == "board" and self._erm_board_suppressed(
-            company, department, include_children, date_from, end
-        ):
+        scope = self._erm_milestone_scope(company, mode)
+        if self.env["erm.aggregate.guard"].group_hidden(
+            company, department, [(date_from, end)], include_children=include_children,
+        )[0]:
             return []
         department_ids = self._erm_department_ids(department, include_children)
         department_filter = SQL()
@@ -282,14 +305,16 @@ class ErmKpi(models.AbstractModel):
                       COUNT(*) FILTER (WHERE m.state != 'done' AND m.date_deadline < %(today)s)
                  FROM erm_wvp_milestone m
                  JOIN hr_employee e ON e.id = m.employee_id
-                WHERE m.company_id = %(company)s %(departments)s
+                WHERE m.company_id = %(company)s %(departments)s %(scope)s
                   AND m.state != 'cancelled'
                   AND m.date_deadline >= %(start)s AND m.date_deadline < %(end)s
              GROUP BY m.code, m.responsible_role
              ORDER BY m.code, m.responsible_role""",
             company=company.id, departments=department_filter, start=date_from, end=end,
-            today=today,
+            today=today, scope=scope,
         ))
+        # fetched before the labels: reading a translated selection may run a query
+        counted = self.env.cr.fetchall()
         labels = dict(self.env["erm.wvp.milestone"]._fields["code"]._description_selection(
             self.env
         ))
@@ -300,7 +325,7 @@ class ErmKpi(models.AbstractModel):
         )
         rows = []
         fetched = sorted(
-            self.env.cr.fetchall(), key=lambda row: (ORDER.get(row[0], 99), row[1] or "")
+            counted, key=lambda row: (ORDER.get(row[0], 99), row[1] or "")
         )
         for code, role, total, on_time, late, still_open, overdue in fetched:
             rows.append({
@@ -311,6 +336,39 @@ class ErmKpi(models.AbstractModel):
                 "on_time_pct": 100.0 * on_time / (on_time + late) if on_time + late else None,
             })
         return rows
+
+    @api.model
+    def _erm_milestone_scope(self, company, mode):
+        """The WHERE part over ``m`` (erm_wvp_milestone) of the milestones this user's
+        figures count: what his rules let him read, or for a reader of aggregates only
+        everything but the safety-net report (whether a vangnet applies is for HR and the
+        case's procesbewaker only, domain.md §5)."""
+        if mode == "full" and not self._erm_as_board() and self.env["ir.model.access"].check(
+            "erm.wvp.milestone", "read", raise_exception=False
+        ):
+            domain = [("company_id", "=", company.id)]
+            if not self._erm_may_know_vangnet():
+                # a duty holder may read the safety-net report of his own case, but a count
+                # per department would still tell which of them is a vangnet case
+                domain.append(("code", "!=", "uwv_vangnet"))
+            readable = self.env["erm.wvp.milestone"].with_context(
+                active_test=False, allowed_company_ids=company.ids,
+            )._search(domain)
+            return SQL("AND m.id IN %s", readable.subselect())
+        return SQL("AND m.code != 'uwv_vangnet'")
+
+    @api.model
+    def _erm_as_board(self):
+        """Figures made for every reader at once (the review agenda): as for the board."""
+        return bool(self.env.context.get("erm_as_board"))
+
+    @api.model
+    def _erm_may_know_vangnet(self):
+        """Whether figures split by the safety net (vangnet) may be shown: to HR only (the
+        case's procesbewaker knows it of his own cases, not of a group)."""
+        if self._erm_as_board():
+            return False
+        return self.env.su or self.env.user.has_group(HR_GROUP)
 
     # ------------------------------------------------------------------ access
     @api.model
@@ -359,32 +417,11 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_board_suppressed_periods(self, company, department, include_children, bounds):
-        """``_erm_board_suppressed`` for each ``(start, end)`` of ``bounds``, in one query."""
-        departments = self.env["hr.department"].sudo().with_context(active_test=False).search(
-            [("company_id", "=", company.id)]
+        """``_erm_board_suppressed`` for each ``(start, end)`` of ``bounds``: the guard's
+        decision for a reader of aggregates only."""
+        return self.env["erm.aggregate.guard"].group_hidden(
+            company, department, bounds, as_board=True, include_children=include_children,
         )
-        tree = {"company": None}
-        tree.update({d.id: d.parent_id.id or "company" for d in departments})
-        minimum = company.erm_min_group_size
-        result = []
-        for own in self._erm_headcount_by_department_periods(company, bounds):
-            counts = dict.fromkeys(tree, 0)
-            counts["company"] = sum(own.values())
-            for department_id, count in own.items():
-                node = department_id or "company"
-                while node in tree and node != "company":
-                    counts[node] += count
-                    node = tree[node]
-            hidden = vernet.suppress(tree, counts, minimum)
-            node = department.id if department else "company"
-            if node in hidden:
-                result.append(True)
-            elif department and not include_children:
-                below = counts[node] - own.get(node, 0)
-                result.append(own.get(node, 0) < minimum or 0 < below < minimum)
-            else:
-                result.append(False)
-        return result
 
     @api.model
     def _erm_headcount_by_department(self, company, start, end):
@@ -393,34 +430,9 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_headcount_by_department_periods(self, company, bounds):
-        """``_erm_headcount_by_department`` for each ``(start, end)`` of ``bounds``: an
-        employee counts when a contract overlaps the period, or, without any contract, while
-        active."""
-        self.env.flush_all()
-        self.env.cr.execute(SQL(
-            """WITH period AS (%(periods)s), emp AS (
-                   SELECT e.id, e.department_id,
-                          daterange(c.date_start, c.date_end + 1) AS span
-                     FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
-                    WHERE e.company_id = %(company)s AND c.active
-                      AND c.state IN ('open', 'close')
-                UNION ALL
-                   SELECT e.id, e.department_id, daterange(NULL, NULL)
-                     FROM hr_employee e
-                    WHERE e.company_id = %(company)s AND e.active
-                      AND NOT EXISTS (SELECT 1 FROM hr_contract c
-                                       WHERE c.employee_id = e.id AND c.active
-                                         AND c.state IN ('open', 'close'))
-               )
-               SELECT p.idx, emp.department_id, COUNT(DISTINCT emp.id)
-                 FROM emp JOIN period p ON p.span && emp.span
-             GROUP BY p.idx, emp.department_id""",
-            periods=self._erm_periods_sql(bounds), company=company.id,
-        ))
-        result = [{} for _bound in bounds]
-        for index, department_id, count in self.env.cr.fetchall():
-            result[index][department_id] = count
-        return result
+        """``_erm_headcount_by_department`` for each ``(start, end)`` of ``bounds``: the
+        people the aggregate guard counts (erm_reports: by employment)."""
+        return self.env["erm.aggregate.guard"]._counts_by_department_periods(company, bounds)
 
     @api.model
     def _erm_periods_sql(self, bounds):
@@ -881,12 +893,11 @@ class ErmKpi(models.AbstractModel):
         company = self.env["res.company"].browse(company_id) if company_id else self.env.company
         end = date_to + timedelta(days=1)
         if self._erm_company_allowed(company):
-            mode = self._erm_access_mode(company, None)
+            self._erm_access_mode(company, None)
             departments = self.env["hr.department"].sudo().with_context(
                 active_test=False
             ).search([("company_id", "=", company.id)])
         else:
-            mode = "full"
             departments = self._erm_managed_departments().filtered(
                 lambda d: d.company_id == company
             )
@@ -901,14 +912,13 @@ class ErmKpi(models.AbstractModel):
             company, scope, [(date_from, end)], by="department"
         )
         own = parts[0]
+        # the same decision as figures() for each group: the guard's, for this user
+        hidden = self.env["erm.aggregate.guard"].hidden_nodes(company, [(date_from, end)])[0]
         total = None
         if with_company and scope is None:
             # the company as figures() gives it: same sums, same access decision
             total = self._erm_group_result(
-                company, own, without[0], date_from, end, None,
-                mode == "board" and self._erm_board_suppressed(
-                    company, None, True, date_from, end
-                ),
+                company, own, without[0], date_from, end, None, "company" in hidden,
             )
         parent = {d.id: d.parent_id.id for d in departments}
         depth = {}
@@ -927,13 +937,6 @@ class ErmKpi(models.AbstractModel):
             if up in subtree:
                 subtree[up].add(subtree[node])
                 extra[up] += extra[node]
-        hidden = set()
-        if mode == "board":
-            tree = {"company": None}
-            tree.update({d: (parent[d] if parent[d] in parent else "company") for d in parent})
-            counts = {d: subtree[d].people for d in parent}
-            counts["company"] = sum(t.people for t in own.values())
-            hidden = vernet.suppress(tree, counts, company.erm_min_group_size)
         rows = []
         for department in departments.sorted(lambda d: (node_depth(d.id), d.complete_name)):
             row = {
@@ -950,6 +953,8 @@ class ErmKpi(models.AbstractModel):
                     company, subtree[department.id], 0, date_from, end, [department.id],
                     extra[department.id],
                 ))
+                if not self._erm_may_know_vangnet():
+                    row["verzuimpercentage_excl_vangnet"] = None
             rows.append(row)
         return {"company": total, "departments": rows}
 

@@ -2,7 +2,6 @@
 from odoo import api, models
 from odoo.tools import SQL
 
-from odoo.addons.erm_verzuim.engine.budget import MIN_GROUP
 from odoo.addons.erm_verzuim.models.erm_intervention import COMMITTED_STATES
 
 
@@ -13,7 +12,7 @@ class ErmKpi(models.AbstractModel):
     dated on their approval date, else their start. Department: the employee's, as for the
     other figures. Aggregates, read as superuser after erm.kpi's own access decision (the
     board sees the sum too). The preconditions' readiness score and the employability
-    budget's use (issue 13, anonymous: totals of at least MIN_GROUP employees) are dashboard
+    budget's use (anonymous: totals of groups the aggregate guard allows) are dashboard
     cards."""
 
     _inherit = "erm.kpi"
@@ -82,26 +81,35 @@ class ErmKpi(models.AbstractModel):
     def _erm_budget(self, company, date_from, date_to, headcount):
         """The employability budget's use in the period, for HR and the board: amount spent
         (approved and paid claims), how many employees used it and their share of the
-        headcount; only the number when fewer than MIN_GROUP employees used it, so nobody
-        can be recognised. False for others and when the budget is not used."""
+        headcount. Suppressed when fewer employees than the minimum group size used it, or
+        when a kind of service of the period is below it (the total beside the kinds of
+        erm.budget.usage would give that kind away). False for others and when the budget
+        is not used."""
         user = self.env.user
         if not (user.has_group("erm_verzuim.group_erm_hr")
                 or user.has_group("erm_verzuim.group_erm_board")):
             return False
         self.env["erm.budget.claim"].flush_model(["company_id", "date", "state", "amount",
                                                  "employee_id"])
+        # aggregates of claims nobody but the budget administrator may read one by one
         self.env.cr.execute(SQL("""
-            SELECT COUNT(DISTINCT c.employee_id), COALESCE(SUM(c.amount), 0)
+            SELECT COUNT(DISTINCT c.employee_id), COALESCE(SUM(c.amount), 0),
+                   ARRAY(SELECT COUNT(DISTINCT k.employee_id)
+                           FROM erm_budget_claim k
+                          WHERE k.company_id = %(company)s AND k.state IN ('approved', 'paid')
+                            AND k.date >= %(start)s AND k.date <= %(end)s
+                       GROUP BY COALESCE(k.service_kind, 'other'))
               FROM erm_budget_claim c
-             WHERE c.company_id = %s AND c.state IN ('approved', 'paid')
-               AND c.date >= %s AND c.date <= %s
-        """, company.id, date_from, date_to))
-        employees, amount = self.env.cr.fetchone()
+             WHERE c.company_id = %(company)s AND c.state IN ('approved', 'paid')
+               AND c.date >= %(start)s AND c.date <= %(end)s
+        """, company=company.id, start=date_from, end=date_to))
+        employees, amount, per_kind = self.env.cr.fetchone()
         if not employees:
             return False
-        if employees < MIN_GROUP:
-            return {"suppressed": True, "minimum": MIN_GROUP}
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
+        if employees < minimum or any(count < minimum for count in per_kind):
+            return {"suppressed": True, "minimum": minimum}
         return {
-            "suppressed": False, "minimum": MIN_GROUP, "employees": employees,
+            "suppressed": False, "minimum": minimum, "employees": employees,
             "amount": amount, "uptake_pct": 100.0 * employees / headcount if headcount else None,
         }

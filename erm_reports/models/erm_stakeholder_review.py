@@ -3,8 +3,9 @@
 figures: the quarter against the previous quarter and the same quarter a year earlier
 (absence rate, frequency, duration, zero absence, cost of absence), WvP compliance per role
 and the spreekuur's utilisation. Participants read the snapshot whatever their role, so it
-holds what the board may see: aggregates of the whole company, nothing when the company is
-below its minimum group size (the suppression of ``erm.kpi``). For a review group of
+holds what the board may see: aggregates of the whole company, nothing when the aggregate
+guard (``erm.aggregate.guard``) hides the group, a quarter beside it only when it does not
+give a small group away by difference. For a review group of
 departments the figures are those of the department being computed (context key
 ``erm_review_department_id``), with its sub-departments and the same suppression."""
 
@@ -24,7 +25,7 @@ class ErmStakeholderReview(models.Model):
         # The snapshot is made by the organiser or the scheduler, for every participant:
         # computed as the system with full access, then suppressed as for the board.
         kpi = self.env["erm.kpi"].with_user(SUPERUSER_ID).with_context(
-            lang=self.env.lang, allowed_company_ids=company.ids,
+            lang=self.env.lang, allowed_company_ids=company.ids, erm_as_board=True,
         )
         department = self.env["hr.department"].sudo().browse(
             self.env.context.get("erm_review_department_id") or []
@@ -34,19 +35,17 @@ class ErmStakeholderReview(models.Model):
             quarter_start - relativedelta(months=3),
             quarter_start - relativedelta(years=1),
         ]
-        visible = [not self._erm_small_group(kpi, company, start, department)
-                   for start in periods]
-        minimum = company.erm_min_group_size
+        # the three quarters are shown beside each other: the guard's differencing over
+        # time, for a reader of aggregates (every participant reads the agenda)
+        hidden = self.env["erm.aggregate.guard"].group_hidden(
+            company, department or None,
+            [(start, start + relativedelta(months=3)) for start in periods],
+            pairs=[(0, 1), (0, 2)], as_board=True,
+        )
+        visible = [not flag for flag in hidden]
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
         if not visible[0]:
-            note = self.env._(
-                "Not shown: the company had fewer than %(minimum)s employees in the quarter.",
-                minimum=minimum,
-            ) if not department else self.env._(
-                "Not shown: the department had fewer than %(minimum)s employees in the "
-                "quarter, or its figures would reveal a smaller group.", minimum=minimum,
-            )
-            return {key: dict(section, rows=[], suppressed=True, note=note)
-                    for key, section in sections.items()}
+            return self._erm_suppressed_sections(sections, company, department)
         headers = [self.env._("Figure")] + [quarter_label(start) for start in periods]
         figures = [
             kpi.figures(start, start + relativedelta(months=3, days=-1), company.id,
@@ -58,8 +57,9 @@ class ErmStakeholderReview(models.Model):
             "sequence": 10,
             "title": self.env._("Absence figures"),
             "columns": headers,
+            # every participant reads the agenda: no figure split by the safety net
             "rows": [[labels[key]] + [data[key] if data else None for data in figures]
-                     for key in labels],
+                     for key in labels if key != "verzuimpercentage_excl_vangnet"],
             "note": self.env._(
                 "Vernet definitions. A period below the minimum group size of %(minimum)s "
                 "employees shows no figures.", minimum=minimum,
@@ -102,11 +102,6 @@ class ErmStakeholderReview(models.Model):
             "schadelast": self.env._("Cost of absence"),
             "reports": self.env._("Sick reports"),
         }
-
-    @api.model
-    def _erm_small_group(self, kpi, company, start, department=None):
-        end = start + relativedelta(months=3)
-        return kpi._erm_board_suppressed(company, department or None, True, start, end)
 
     @api.model
     def _erm_snapshot_compliance(self, kpi, company, start, end, department=None):

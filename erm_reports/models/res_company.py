@@ -32,10 +32,6 @@ class ResCompany(models.Model):
         string="Replacement cost per sick day", currency_field="currency_id",
         help="Optional: what a replacement costs per full sick day.",
     )
-    erm_min_group_size = fields.Integer(
-        string="Minimum group size", default=5,
-        help="The board never sees figures of a group smaller than this.",
-    )
     erm_target_rate = fields.Float(
         string="Target absence rate (%)", default=4.0,
         help="The absence rate the company aims for; the dashboard compares with it.",
@@ -62,11 +58,6 @@ class ResCompany(models.Model):
                     "Duration classes: give increasing numbers of days separated by commas, "
                     "e.g. 14,91,365,730."
                 ))
-
-    @api.constrains("erm_min_group_size")
-    def _check_erm_min_group_size(self):
-        if any(company.erm_min_group_size < 1 for company in self):
-            raise ValidationError(self.env._("The minimum group size must be at least 1."))
 
     def _erm_duration_bounds(self):
         self.ensure_one()

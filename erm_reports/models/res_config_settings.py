@@ -16,7 +16,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_replacement_cost_per_day", readonly=False,
         currency_field="erm_currency_id",
     )
-    erm_min_group_size = fields.Integer(related="company_id.erm_min_group_size", readonly=False)
     erm_target_rate = fields.Float(related="company_id.erm_target_rate", readonly=False)
     erm_duration_classes = fields.Char(
         related="company_id.erm_duration_classes", readonly=False

@@ -8,14 +8,23 @@ class ResUsers(models.Model):
     erm_managed_department_ids = fields.Many2many(
         "hr.department", string="Managed departments",
         compute="_compute_erm_managed_department_ids", compute_sudo=True,
-        help="The departments the user manages, with their sub-departments: the record "
-        "rules of the absence analysis give a manager these.",
+        help="The departments the user manages, with their sub-departments, of which he may "
+        "read every case: the record rules of the absence analysis give a manager these "
+        "(a row per employee is a group of one, domain.md §5).",
     )
 
     def _compute_erm_managed_department_ids(self):
         departments = self.env["hr.department"].with_context(active_test=False)
+        Guard = self.env["erm.aggregate.guard"]
         for user in self:
             managed = departments.search([("manager_id.user_id", "=", user.id)])
-            user.erm_managed_department_ids = (
-                departments.search([("id", "child_of", managed.ids)]) if managed else managed
-            )
+            if managed:
+                managed = departments.search([("id", "child_of", managed.ids)])
+            # the case rules decide, as the user himself: a head of department whose
+            # sub-departments' cases are directed by their own managers gets only his own
+            known = set()
+            guard = Guard.with_user(user)
+            for company in managed.company_id:
+                known |= guard._known_nodes(company, guard._tree(company))
+            user.erm_managed_department_ids = managed.browse(
+                [d.id for d in managed if d.id in known])

@@ -7,7 +7,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from odoo.addons.erm_verzuim.engine.budget import MIN_GROUP
+from odoo.addons.erm_verzuim.engine.aggregate_guard import DEFAULT_MINIMUM as MIN_GROUP
 
 from .common import KpiCommon
 

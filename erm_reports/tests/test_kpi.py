@@ -89,7 +89,7 @@ class TestKpiFigures(KpiCommon):
         self.assertTrue(result["suppressed"])
         self.assertIsNone(result["verzuimpercentage"])
         self.assertIsNone(result["headcount"])
-        self.company.erm_min_group_size = 2
+        self.company.erm_min_group_size = 3
         result = self.figures(user=self.user_board)
         self.assertFalse(result["suppressed"])
         self.assertAlmostEqual(result["verzuimpercentage"], 100 * 23 / 96.7)

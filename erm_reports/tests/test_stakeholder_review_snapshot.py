@@ -34,7 +34,7 @@ class TestStakeholderReviewSnapshot(KpiCommon):
             date(2026, 1, 1), date(2026, 3, 31), self.company.id)
 
     def test_figures_frozen(self):
-        self.company.erm_min_group_size = 2
+        self.company.erm_min_group_size = 3
         review = self.make_review()
         review.with_user(self.user_hr).action_make_agenda()
         sections = review.snapshot["sections"]
@@ -67,7 +67,7 @@ class TestStakeholderReviewSnapshot(KpiCommon):
         self.assertNotIn("<td", review.snapshot_html)
 
     def test_report_with_figures(self):
-        self.company.erm_min_group_size = 2
+        self.company.erm_min_group_size = 3
         review = self.make_review()
         review.action_make_agenda()
         review.write({"minutes": "<p>Afspraak: training voor leidinggevenden.</p>"})
@@ -97,7 +97,7 @@ class TestStakeholderReviewPdf(KpiCommon, HttpCase):
     def test_pdf(self):
         if self.env["ir.actions.report"].get_wkhtmltopdf_state() in ("install", "broken"):
             self.skipTest("wkhtmltopdf is not installed")
-        self.company.erm_min_group_size = 2
+        self.company.erm_min_group_size = 3
         review = self.env["erm.stakeholder.review"].create({
             "company_id": self.company.id, "date_quarter_start": Q2,
             "participant_user_ids": [(6, 0, self.user_board.ids)],

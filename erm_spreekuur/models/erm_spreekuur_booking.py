@@ -156,6 +156,7 @@ class ErmSpreekuurBooking(models.Model):
     @api.depends("professional_id", "state", "purpose", "kind")
     def _compute_is_professional(self):
         user = self.env.user
+        # sudo: only whether the reader himself is the booking's professional (yes/no)
         for booking, sudo_booking in zip(self, self.sudo(), strict=True):
             mine = sudo_booking.professional_id.user_id == user
             booking.is_professional = mine

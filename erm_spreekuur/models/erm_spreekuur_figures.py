@@ -5,7 +5,11 @@ cancelled (by the employee or by the organisation), the utilisation and the lead
 booking to consultation.
 
 Aggregates only: a preventive consultation is counted, never named, so the figures run as
-superuser after checking that the caller may see management information at all.
+superuser after checking that the caller may see management information at all. A row whose
+bookings concern fewer employees than the minimum group size, or that could be derived from
+the total beside the other rows, has its booking figures left out (``suppressed``): the
+aggregate guard of erm_verzuim, for every reader, since nobody's rules open a preventive
+consultation.
 """
 
 from datetime import datetime, time, timedelta
@@ -23,6 +27,12 @@ FIGURE_GROUPBY = {
 FIGURE_GROUPS = ("erm_verzuim.group_erm_hr", "erm_verzuim.group_erm_board")
 # Cancellation reasons on the employee's side; the others are the organisation's.
 EMPLOYEE_CANCEL_REASONS = ("employee", "recovered")
+# what a suppressed row leaves out: everything about the bookings (the offer stays)
+SUPPRESSED_KEYS = (
+    "booked", "attended", "no_show", "cancelled", "cancelled_by_employee",
+    "cancelled_by_organisation", "booked_case", "booked_preventive", "utilisation_pct",
+    "avg_lead_time_days",
+)
 
 
 class ErmSpreekuurBooking(models.Model):
@@ -61,7 +71,18 @@ class ErmSpreekuurBooking(models.Model):
         self.env["hr.employee"].flush_model(["user_id"])
         rows = self._spreekuur_figures_rows(SQL.identifier(key), start, stop,
                                             tuple(companies.ids) or (0,))
-        return [self._spreekuur_figures_dict(key, row) for row in rows]
+        guard = self.env["erm.aggregate.guard"]
+        # the strictest company's minimum when the rows mix companies
+        company = max(companies, key=guard.minimum, default=self.env.company)
+        hidden = guard.hidden_rows(company, {row[0]: row[-1] for row in rows if row[-1]})
+        result = []
+        for row in rows:
+            figures = self._spreekuur_figures_dict(key, row[:-1])
+            figures["suppressed"] = row[0] in hidden
+            if figures["suppressed"]:
+                figures.update(dict.fromkeys(SUPPRESSED_KEYS), minimum=guard.minimum(company))
+            result.append(figures)
+        return result
 
     def _spreekuur_figures_rows(self, key, start, stop, company_ids):
         """One set-based query: slots and bookings grouped on the key, then joined."""
@@ -92,7 +113,8 @@ class ErmSpreekuurBooking(models.Model):
                        count(*) FILTER (WHERE booking.state <> 'cancelled'
                                           AND booking.kind = 'preventive') AS booked_preventive,
                        avg(EXTRACT(EPOCH FROM booking.start - booking.create_date) / 86400.0)
-                           FILTER (WHERE booking.state <> 'cancelled') AS lead_time
+                           FILTER (WHERE booking.state <> 'cancelled') AS lead_time,
+                       count(DISTINCT booking.employee_id) AS people
                   FROM erm_spreekuur_booking booking
                   JOIN hr_employee employee ON employee.id = booking.employee_id
                  WHERE booking.start >= %(start)s AND booking.start < %(stop)s
@@ -103,7 +125,8 @@ class ErmSpreekuurBooking(models.Model):
                    COALESCE(taken.booked, 0), COALESCE(taken.attended, 0),
                    COALESCE(taken.no_show, 0), COALESCE(taken.cancelled, 0),
                    COALESCE(taken.cancelled_by_employee, 0), COALESCE(taken.booked_case, 0),
-                   COALESCE(taken.booked_preventive, 0), taken.lead_time
+                   COALESCE(taken.booked_preventive, 0), taken.lead_time,
+                   COALESCE(taken.people, 0)
               FROM offered FULL OUTER JOIN taken ON taken.key = offered.key
              ORDER BY 1
             """,

@@ -154,6 +154,8 @@ class ErmSpreekuurSession(models.Model):
             )
 
     def _compute_slot_counts(self):
+        # sudo: free and taken slots of a session its readers may see (booking needs it);
+        # no booking, no person
         counts = {
             (session.id, state): count
             for session, state, count in self.env["erm.spreekuur.slot"].sudo()._read_group(

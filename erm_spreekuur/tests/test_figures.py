@@ -57,7 +57,7 @@ class TestSpreekuurFigures(SpreekuurEmployeeSideMixin, TransactionCase):
             "slots_offered": 6, "booked": 3, "attended": 1, "no_show": 1, "cancelled": 2,
             "cancelled_by_employee": 1, "cancelled_by_organisation": 1,
             "booked_case": 2, "booked_preventive": 1,
-            "utilisation_pct": 50.0, "avg_lead_time_days": 10.0,
+            "utilisation_pct": 50.0, "avg_lead_time_days": 10.0, "suppressed": False,
         })
 
     def test_per_location_and_company(self):
@@ -123,3 +123,24 @@ class TestSpreekuurFigures(SpreekuurEmployeeSideMixin, TransactionCase):
         rows = self.env["erm.spreekuur.booking"].spreekuur_figures(
             fields.Date.to_string(self.day), fields.Date.to_string(self.day))
         self.assertEqual(rows[0]["booked"], 3)
+
+    def test_few_employees_suppressed(self):
+        # the day after, two employees booked: below the minimum of 5, so the bookings are
+        # not shown (the offer is), whoever asks
+        other = self._open_session(self.spreekuur_session.start + timedelta(days=1), "open")
+        Booking = self.env["erm.spreekuur.booking"]
+        for slot, employee in zip(other.slot_ids.sorted("start"), self.employees[:2],
+                                  strict=False):
+            Booking.create({
+                "slot_id": slot.id, "employee_id": employee.id,
+                "company_id": self.company.id, "kind": "preventive", "purpose": "preventief",
+            })
+        day = self.day + timedelta(days=1)
+        (row,) = Booking.spreekuur_figures(day, day)
+        self.assertTrue(row["suppressed"])
+        self.assertEqual(row["slots_offered"], 6)
+        self.assertIsNone(row["booked"])
+        self.assertIsNone(row["booked_preventive"])
+        # both days together: five employees, shown
+        (row,) = self.figures()
+        self.assertFalse(row["suppressed"])

@@ -11,9 +11,8 @@ amount first (first in, first out), so the carry never snowballs.
 
 from datetime import date
 
-# Aggregates of budget use are never shown for fewer employees than this (domain.md §4, §5):
-# a smaller group would let a manager guess who used the budget. Never lower.
-MIN_GROUP = 5
+# Aggregates of budget use follow the aggregate guard (aggregate_guard.py): the company's
+# minimum group size, never below its floor.
 
 
 def months_employed(year, date_start=None, date_end=None):
@@ -67,10 +66,3 @@ def balance(year, entitlements, spent, carry_over=False):
         "remaining": remaining,
         "available": max(remaining, 0.0),
     }
-
-
-def suppress(rows, count_key="employee_count", minimum=MIN_GROUP):
-    """Rows of an aggregate, each a dict with `count_key`: those of a group below
-    `minimum` (never below MIN_GROUP) are left out."""
-    minimum = max(minimum, MIN_GROUP)
-    return [row for row in rows if row[count_key] >= minimum]

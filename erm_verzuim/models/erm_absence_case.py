@@ -328,6 +328,7 @@ class ErmAbsenceCase(models.Model):
         user = self.env.user
         admin = user.has_group(ADMIN_GROUP)
         writable = self._filtered_access("write")
+        # sudo: only the reader's own relation to a case he may read (yes/no flags)
         for case, sudo_case in zip(self, self.sudo(), strict=True):
             case.erm_is_own_case = bool(user and sudo_case.employee_id.user_id == user)
             case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
@@ -335,6 +336,8 @@ class ErmAbsenceCase(models.Model):
 
     @api.depends("erm_model", "regievoerder_user_id", "procesbewaker_user_id")
     def _compute_erm_tbv_html(self):
+        # sudo: the names of the duty holders, employee and doctors of a case the reader
+        # may open; its form names them anyway
         for case, sudo_case in zip(self, self.sudo(), strict=True):
             model = case.erm_model or "I"
             regie, proces = tbv.DUTY_ROLES[model]
@@ -1053,12 +1056,15 @@ class ErmAbsenceCase(models.Model):
     )
 
     @api.depends("intervention_ids.state", "intervention_ids.cost")
+    @api.depends_context("uid")
     def _compute_intervention_totals(self):
-        # One grouped read for all cases; the case's readers read its interventions (the
-        # same rules), so the totals carry nothing new.
-        groups = self.env["erm.intervention"].sudo()._read_group(
-            [("case_id", "in", self.ids)], ["case_id", "state"], ["__count", "cost:sum"],
-        )
+        # One grouped read for all cases, as the reader: a reader of the case who may not
+        # read its interventions (e.g. the manager who only keeps the care contact) gets 0
+        groups = []
+        if self.env["ir.model.access"].check("erm.intervention", "read", raise_exception=False):
+            groups = self.env["erm.intervention"]._read_group(
+                [("case_id", "in", self.ids)], ["case_id", "state"], ["__count", "cost:sum"],
+            )
         count = dict.fromkeys(self.ids, 0)
         cost = dict.fromkeys(self.ids, 0.0)
         for case, state, number, total in groups:

@@ -86,6 +86,7 @@ class ErmAbsenceCasePrivate(models.Model):
     @api.depends_context("uid")
     def _compute_erm_is_procesbewaker(self):
         admin = self.env.user.has_group(ADMIN_GROUP)
+        # sudo: only whether the reader himself guards the process (yes/no)
         for record, sudo_record in zip(self, self.sudo(), strict=True):
             record.erm_is_procesbewaker = admin or (
                 sudo_record.case_id.procesbewaker_user_id == self.env.user

@@ -69,6 +69,7 @@ class ErmAccessLog(models.Model):
         for log in self:
             by_model.setdefault(log.res_model, set()).add(log.res_id)
         names = {}
+        # sudo: the name (a case number) of the record a line the reader may read is about
         for model, ids in by_model.items():
             for record in self.env[model].sudo().browse(ids).exists():
                 names[(model, record.id)] = record.display_name

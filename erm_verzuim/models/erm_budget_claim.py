@@ -6,7 +6,7 @@ Who claimed what is known ONLY to the employee himself and the budget administra
 "Verzuim: Budgetbeheerder", e.g. payroll; not the manager, not HR): the ACLs and record rules
 in security/erm_budget_security.xml enforce it for every channel (views, search, read_group,
 export, RPC), and the chatter and attachments follow the claim's access. Notifications go to
-the employee only. Everyone else sees aggregates of at least MIN_GROUP employees
+the employee only. Everyone else sees aggregates of at least the minimum group size
 (erm.budget.usage). The arithmetic is in engine/budget.py.
 """
 

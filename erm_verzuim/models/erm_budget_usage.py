@@ -1,13 +1,14 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """What the organisation sees of the employability budget: spend and uptake per company,
-quarter and kind of service, never who (domain.md §5). A row of fewer than MIN_GROUP
-employees is left out in the view itself, so no channel (list, pivot, export, RPC) can show
-it. Read by HR, the board and the budget administrator."""
+quarter and kind of service, never who (domain.md §5). A row of fewer employees than the
+company's minimum group size (erm.aggregate.guard, never below its floor) is left out in the
+view itself, so no channel (list, pivot, export, RPC) can show it. Read by HR, the board
+and the budget administrator."""
 
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from ..engine.budget import MIN_GROUP
+from ..engine.aggregate_guard import DEFAULT_MINIMUM, FLOOR
 from .erm_provider import PROVIDER_KINDS
 
 
@@ -39,7 +40,9 @@ class ErmBudgetUsage(models.Model):
                                COUNT(*) AS claim_count,
                                COUNT(DISTINCT c.employee_id) AS employee_count
                           FROM erm_budget_claim c
+                          JOIN res_company co ON co.id = c.company_id
                          WHERE c.state IN ('approved', 'paid')
-                      GROUP BY 1, 2, 3
-                        HAVING COUNT(DISTINCT c.employee_id) >= %s) q
-            )""", SQL.identifier(self._table), MIN_GROUP))
+                      GROUP BY 1, 2, 3, co.erm_min_group_size
+                        HAVING COUNT(DISTINCT c.employee_id)
+                               >= GREATEST(COALESCE(co.erm_min_group_size, %s), %s)) q
+            )""", SQL.identifier(self._table), DEFAULT_MINIMUM, FLOOR))

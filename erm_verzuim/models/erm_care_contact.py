@@ -51,6 +51,7 @@ class ErmCareContact(models.Model):
 
     @api.depends("case_id.name", "date")
     def _compute_display_name(self):
+        # sudo: the case number of a contact the reader may read
         for contact in self:
             contact.display_name = " - ".join(
                 part for part in (contact.case_id.sudo().name, str(contact.date or ""))

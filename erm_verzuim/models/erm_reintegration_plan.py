@@ -81,6 +81,7 @@ class ErmReintegrationPlan(models.Model):
     @api.depends_context("uid")
     def _compute_erm_is_director(self):
         admin = self.env.user.has_group("erm_verzuim.group_erm_admin")
+        # sudo: only whether the reader himself directs the case (yes/no)
         for plan, sudo_plan in zip(self, self.sudo(), strict=True):
             plan.erm_is_director = admin or not plan.id or (
                 sudo_plan.case_id.regievoerder_user_id == self.env.user

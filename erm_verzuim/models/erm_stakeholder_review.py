@@ -578,7 +578,30 @@ class ErmStakeholderReview(models.Model):
         preconditions = self._erm_snapshot_preconditions(company)
         if preconditions:
             sections["preconditions"] = preconditions
+        # every participant reads the agenda, the board too: counts of a group the guard
+        # hides from a reader of aggregates are not shown, with or without erm_reports
+        department = self.env["hr.department"].sudo().browse(
+            self.env.context.get("erm_review_department_id") or []
+        )
+        if self.env["erm.aggregate.guard"].group_hidden(
+            company, department or None, [(start, end + timedelta(days=1))], as_board=True,
+        )[0]:
+            return self._erm_suppressed_sections(sections, company, department)
         return sections
+
+    @api.model
+    def _erm_suppressed_sections(self, sections, company, department):
+        """``sections`` without their rows, with the note why (a group too small to show)."""
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
+        note = self.env._(
+            "Not shown: the company had fewer than %(minimum)s employees in the quarter.",
+            minimum=minimum,
+        ) if not department else self.env._(
+            "Not shown: the department had fewer than %(minimum)s employees in the "
+            "quarter, or its figures would reveal a smaller group.", minimum=minimum,
+        )
+        return {key: dict(section, rows=[], suppressed=True, note=note)
+                for key, section in sections.items()}
 
     @api.model
     def _erm_snapshot_cases(self, company):

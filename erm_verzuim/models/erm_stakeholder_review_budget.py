@@ -1,14 +1,12 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The employability budget on the quarterly review's agenda: spend and uptake of the
-quarter per kind of service, aggregates only (erm.budget.usage: groups of fewer than
-MIN_GROUP employees are left out, and the total only when no group is)."""
+quarter per kind of service, aggregates only (erm.budget.usage: groups below the company's
+minimum group size are left out, and the total only when no group is)."""
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, models
 from odoo.tools import formatLang
-
-from ..engine.budget import MIN_GROUP
 
 
 class ErmStakeholderReview(models.Model):
@@ -43,7 +41,8 @@ class ErmStakeholderReview(models.Model):
         # a total next to a suppressed group would give that group away by difference:
         # only when every group is shown
         groups = Claim._read_group(domain, ["service_kind"], ["employee_id:count_distinct"])
-        if all(employees >= MIN_GROUP for _kind, employees in groups):
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
+        if all(employees >= minimum for _kind, employees in groups):
             total = Claim._read_group(domain, [], ["amount:sum", "employee_id:count_distinct"])
             amount, employees = total[0]
             lines.append([self.env._("Total"), money(amount), employees])
@@ -56,6 +55,6 @@ class ErmStakeholderReview(models.Model):
             "note": self.env._(
                 "Approved and paid claims of the quarter. Groups of fewer than %(minimum)s "
                 "employees are not shown: who used the budget stays anonymous.",
-                minimum=MIN_GROUP,
+                minimum=minimum,
             ),
         }

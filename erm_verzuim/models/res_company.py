@@ -2,6 +2,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..engine import aggregate_guard
 from .erm_competence import COMPETENCE_LEVELS
 
 
@@ -24,6 +25,13 @@ class ResCompany(models.Model):
         string="Early company doctor",
         help="Adds two milestones: the company doctor maps possibilities and limitations in "
         "week 1 and advises on interventions by week 4.",
+    )
+    # Figures about people (domain.md §5): every channel asks erm.aggregate.guard
+    erm_min_group_size = fields.Integer(
+        string="Minimum group size", default=aggregate_guard.DEFAULT_MINIMUM,
+        help="A figure about a group smaller than this, or one from which such a group can "
+        "be derived, is shown only to users who may read every case behind it; everyone "
+        "else sees '< minimum'. At least 3.",
     )
     # ERM models and privacy (issue 4, domain.md §2 and §5)
     erm_doctor_user_ids = fields.Many2many(
@@ -228,3 +236,11 @@ class ResCompany(models.Model):
         help="Employees may report their partial or full recovery in the portal; the case "
         "director confirms it.",
     )
+
+    @api.constrains("erm_min_group_size")
+    def _check_erm_min_group_size(self):
+        if any(company.erm_min_group_size < aggregate_guard.FLOOR for company in self):
+            raise ValidationError(self.env._(
+                "The minimum group size must be at least %(floor)s: a smaller group points "
+                "at a person.", floor=aggregate_guard.FLOOR,
+            ))

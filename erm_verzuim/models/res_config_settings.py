@@ -14,6 +14,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_frequent_absence_window_days", readonly=False
     )
     erm_early_doctor = fields.Boolean(related="company_id.erm_early_doctor", readonly=False)
+    erm_min_group_size = fields.Integer(related="company_id.erm_min_group_size", readonly=False)
     erm_escalation_days = fields.Integer(
         related="company_id.erm_escalation_days", readonly=False
     )

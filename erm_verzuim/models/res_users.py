@@ -38,6 +38,8 @@ class ResUsers(models.Model):
     )
 
     def _compute_erm_competence(self):
+        # sudo: a user's own HR data (his skills), readable by himself and HR only (the
+        # fields' groups and SELF_READABLE_FIELDS)
         employees = self.sudo().employee_id
         data = competence.competence_data(self.env, employees)
         for user in self:

@@ -15,6 +15,8 @@ from . import test_model_choice_wizard
 from . import test_stakeholder_review
 from . import test_stakeholder_review_scope
 from . import test_engine_budget
+from . import test_engine_aggregate_guard
+from . import test_aggregate_guard
 from . import test_budget_claim
 from . import test_portal_budget
 from . import test_portal

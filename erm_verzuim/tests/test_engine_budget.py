@@ -4,11 +4,9 @@
 from datetime import date
 
 from odoo.addons.erm_verzuim.engine.budget import (
-    MIN_GROUP,
     balance,
     entitlement,
     months_employed,
-    suppress,
 )
 
 from .engine_case import EngineCase, parametrize
@@ -62,9 +60,3 @@ class TestEngineBudget(EngineCase):
     def test_balance_overdraft_is_visible(self):
         result = balance(2026, {2026: 100.0}, {2026: 150.0})
         self.assertEqual((result["remaining"], result["available"]), (-50.0, 0.0))
-
-    def test_suppress_never_below_min_group(self):
-        rows = [{"employee_count": n} for n in (1, 4, 5, 9)]
-        self.assertEqual(MIN_GROUP, 5)
-        self.assertEqual([r["employee_count"] for r in suppress(rows, minimum=2)], [5, 9])
-        self.assertEqual([r["employee_count"] for r in suppress(rows, minimum=6)], [9])

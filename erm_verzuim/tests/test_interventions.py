@@ -105,6 +105,26 @@ class TestInterventions(ErmTestCommon):
         self.assertEqual(intervention.case_id.intervention_cost, 1000.0)
         self.assertEqual(intervention.case_id.intervention_count, 1)
 
+    def test_case_totals_read_through_the_rules(self):
+        """The count and cost of interventions on the case are those the reader's rules
+        let him read, not the system's."""
+        case = self.make_case(start=date(2026, 5, 4))
+        cheap = self.propose(300.0, case=case)
+        dear = self.propose(1000.0, case=case)
+        (cheap | dear).sudo().write({"state": "approved"})
+        mine = case.with_user(self.user_manager)
+        self.assertEqual((mine.intervention_count, mine.intervention_cost), (2, 1300.0))
+        # a rule that hides the dear one from everybody but the superuser
+        self.env["ir.rule"].create({
+            "name": "test: cheap interventions only",
+            "model_id": self.env["ir.model"]._get_id("erm.intervention"),
+            "domain_force": "[('cost', '<', 500)]",
+        })
+        self.env.invalidate_all()
+        mine = case.with_user(self.user_manager)
+        self.assertEqual((mine.intervention_count, mine.intervention_cost), (1, 300.0))
+        self.assertEqual(case.sudo().intervention_count, 2)
+
     def test_hr_approves_above_manager_limit(self):
         intervention = self.propose(5000.0)
         self.assertEqual(intervention.approver_user_id, self.user_hr)

@@ -31,6 +31,14 @@ class TestStakeholderReview(ErmTestCommon):
             "name": "Arbeidsdeskundige Extern", "email": "ad@example.com", "lang": "nl_NL",
         })
 
+    def make_staff(self, count):
+        """``count`` more employees in the company (the aggregate guard shows no counts of
+        a group below the minimum)."""
+        return self.env["hr.employee"].create([
+            {"name": f"Medewerker {index}", "company_id": self.company.id}
+            for index in range(count)
+        ])
+
     def make_review(self, start=Q4, **vals):
         vals.setdefault("participant_user_ids", [(6, 0, (
             self.user_hr | self.user_board | self.user_coach | self.user_doctor).ids)])
@@ -174,8 +182,7 @@ class TestStakeholderReview(ErmTestCommon):
     def test_agenda_lists_interventions_and_preconditions(self):
         """The agenda names the quarter's interventions with their cost, and the
         preconditions whose review date passed; a held review proves its precondition."""
-        if "erm_min_group_size" in self.company._fields:  # erm_reports: a small company
-            self.company.erm_min_group_size = 1
+        self.make_staff(5)  # the guard shows no counts of a company below the minimum
         case = self.make_case(start=date(2026, 6, 1))
         provider = self.env["erm.provider"].create({"name": "Coaching B.V.", "kind": "other"})
         service = self.env["erm.provider.service"].create(

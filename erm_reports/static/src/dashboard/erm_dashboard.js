@@ -66,7 +66,11 @@ export class ErmDashboard extends Component {
             ["nulverzuim", _t("Zero absence"), pct, false],
             ["schadelast", _t("Cost of absence"), money, true],
         ];
-        return defs.map(([key, label, format, lowerIsBetter]) => {
+        // the split by safety net only for who may know it (HR)
+        const shown = defs.filter(
+            ([key]) => key !== "verzuimpercentage_excl_vangnet" || data.vangnet_figures
+        );
+        return shown.map(([key, label, format, lowerIsBetter]) => {
             const value = data.current[key];
             const before = data.year_ago[key];
             let trend = "";
@@ -78,7 +82,12 @@ export class ErmDashboard extends Component {
                 key,
                 label,
                 value: typeof value === "number" ? format(value) : this.emptyText,
-                before: typeof before === "number" ? format(before) : "-",
+                before:
+                    typeof before === "number"
+                        ? format(before)
+                        : data.year_ago.suppressed
+                          ? `< ${data.year_ago.minimum_group_size}`
+                          : "-",
                 trend,
                 target: key === "verzuimpercentage" && data.target ? pct(data.target) : false,
                 aboveTarget:

@@ -1,0 +1,60 @@
+# License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from odoo import api, models
+from odoo.tools import SQL
+
+
+class ErmAggregateGuard(models.AbstractModel):
+    _inherit = "erm.aggregate.guard"
+
+    @api.model
+    def _people_by_department_periods(self, company, bounds):
+        """The people of the figures: an employee counts in a period when a contract of
+        his overlaps it, or, without any contract, while active (as erm.kpi counts them),
+        by current department. One query for all periods."""
+        if any(start is None or end is None for start, end in bounds):
+            return super()._people_by_department_periods(company, bounds)
+        result = [{} for _bound in bounds]
+        for index, department_id, people in self._erm_people(
+            company, bounds, SQL("ARRAY_AGG(DISTINCT emp.id)")
+        ):
+            result[index][department_id] = set(people)
+        return result
+
+    @api.model
+    def _counts_by_department_periods(self, company, bounds):
+        """The same people, counted by the database (no ids to carry)."""
+        if any(start is None or end is None for start, end in bounds):
+            return super()._counts_by_department_periods(company, bounds)
+        result = [{} for _bound in bounds]
+        for index, department_id, count in self._erm_people(
+            company, bounds, SQL("COUNT(DISTINCT emp.id)")
+        ):
+            result[index][department_id] = count
+        return result
+
+    @api.model
+    def _erm_people(self, company, bounds, aggregate):
+        """Rows ``(period index, department id, aggregate over emp.id)``."""
+        self.env.flush_all()
+        self.env.cr.execute(SQL(
+            """WITH period AS (%(periods)s), emp AS (
+                   SELECT e.id, e.department_id,
+                          daterange(c.date_start, c.date_end + 1) AS span
+                     FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
+                    WHERE e.company_id = %(company)s AND c.active
+                      AND c.state IN ('open', 'close')
+                UNION ALL
+                   SELECT e.id, e.department_id, daterange(NULL, NULL)
+                     FROM hr_employee e
+                    WHERE e.company_id = %(company)s AND e.active
+                      AND NOT EXISTS (SELECT 1 FROM hr_contract c
+                                       WHERE c.employee_id = e.id AND c.active
+                                         AND c.state IN ('open', 'close'))
+               )
+               SELECT p.idx, emp.department_id, %(aggregate)s
+                 FROM emp JOIN period p ON p.span && emp.span
+             GROUP BY p.idx, emp.department_id""",
+            periods=self.env["erm.kpi"]._erm_periods_sql(bounds), company=company.id,
+            aggregate=aggregate,
+        ))
+        return self.env.cr.fetchall()
