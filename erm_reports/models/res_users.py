@@ -19,3 +19,7 @@ class ResUsers(models.Model):
             user.erm_managed_department_ids = (
                 departments.search([("id", "child_of", managed.ids)]) if managed else managed
             )
+
+    def _erm_board_start_action(self):
+        """The board steers on the figures: its Verzuim app opens on the dashboard."""
+        return self.env["ir.actions.actions"]._for_xml_id("erm_reports.erm_dashboard_action")
