@@ -25,3 +25,6 @@ from . import test_demo_reviews
 from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
+from . import test_tour_intervention
+from . import test_tour_model_choice
+from . import test_tour_start_screen
