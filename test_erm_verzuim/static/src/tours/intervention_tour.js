@@ -5,11 +5,13 @@
 // goedkeuring" and approves it. Data and checks: tests/test_tour_intervention.py.
 
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const SERVICE = "Kortdurende begeleiding";
 
 function openInterventions() {
     return [
+        stepUtils.showAppsMenuItem(),
         {
             content: "Open Verzuim",
             trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",

@@ -5,11 +5,13 @@
 // tests/test_tour_model_choice.py.
 
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const { DateTime } = luxon;
 
 registry.category("web_tour.tours").add("erm_model_choice", {
     steps: () => [
+        stepUtils.showAppsMenuItem(),
         {
             content: "Open Verzuim",
             trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
@@ -26,8 +28,8 @@ registry.category("web_tour.tours").add("erm_model_choice", {
             run: "click",
         },
         {
-            content: "The wizard recommends a model and compares the four",
-            trigger: ".modal .o_erm_model_comparison",
+            content: "The wizard recommends a model, with its reasons",
+            trigger: ".modal .alert-info:contains(Aanbevolen) li",
         },
         {
             content: "HR may apply it: the button is there",
@@ -88,7 +90,7 @@ registry.category("web_tour.tours").add("erm_model_choice", {
         },
         {
             content: "The new policy opens",
-            trigger: ".o_form_view:not(.modal .o_form_view) h1:contains(Model IV):contains(Zorg)",
+            trigger: ".o_action_manager .o_form_view h1:contains(Model IV):contains(Zorg)",
         },
     ],
 });

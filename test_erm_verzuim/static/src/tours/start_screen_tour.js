@@ -5,6 +5,7 @@
 // Dutch empty state instead of Odoo's faded sample cards. Data: tests/test_tour_start_screen.py.
 
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const OPEN_APP = {
     content: "Open Verzuim",
@@ -18,7 +19,7 @@ const NO_SAMPLES = {
 
 function startTour(name, ...steps) {
     registry.category("web_tour.tours").add(name, {
-        steps: () => [OPEN_APP, ...steps, NO_SAMPLES],
+        steps: () => [stepUtils.showAppsMenuItem(), OPEN_APP, ...steps, NO_SAMPLES],
     });
 }
 
