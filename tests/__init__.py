@@ -34,3 +34,6 @@ from . import test_tour_review
 from . import test_tour_recovery
 from . import test_tour_budget
 from . import test_privacy_channels
+from . import test_tour_intervention
+from . import test_tour_model_choice
+from . import test_tour_start_screen

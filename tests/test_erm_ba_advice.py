@@ -5,9 +5,12 @@ holds, and the source of the degree of incapacity."""
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import format_date
+from odoo.tools.safe_eval import safe_eval
 
 from .erm_access_common import ErmAccessCommon
 
@@ -22,6 +25,28 @@ class TestErmBaAdvice(ErmAccessCommon):
         super().setUpClass()
         cls.case = cls.make_case(start=START)
         cls.Advice = cls.env["erm.ba.advice"].with_user(cls.user_doctor)
+
+    def test_screens_new_advice_course_line_and_no_degree(self):
+        """Advice > New offers the doctor the cases of his companies; an issued advice names
+        its course line in words, and one without a degree shows no "0,0"."""
+        domain = safe_eval(self.Advice.fields_get(["case_id"])["case_id"]["domain"] or "[]",
+                           {"company_id": False, "uid": self.user_doctor.id})
+        offered = self.env["erm.absence.case"].with_user(self.user_doctor).name_search(
+            "", domain, limit=None)
+        self.assertIn(self.case.id, [case_id for case_id, _name in offered])
+        advice = self.Advice.create({
+            "case_id": self.case.id, "incapacity_pct": 50,
+            "incapacity_date_from": date(2026, 10, 6),
+        })
+        advice.action_issue()
+        name = advice.period_id.with_user(self.user_doctor).with_context(
+            lang="en_US").display_name
+        self.assertNotIn("erm.absence.period", name)
+        self.assertIn("50%", name)
+        self.assertIn(format_date(self.env, date(2026, 10, 6), lang_code="en_US"), name)
+        arch = etree.fromstring(self.Advice.get_views([(False, "form")])["views"]["form"]["arch"])
+        pct = arch.xpath("//field[@name='incapacity_pct']")[0]
+        self.assertEqual(pct.get("invisible"), "state != 'draft' and not incapacity_date_from")
 
     def test_issue_sets_the_course_and_completes_the_problem_analysis(self):
         advice = self.Advice.create({

@@ -1,7 +1,8 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Issue 8: a duty holder (regievoerder, procesbewaker, casemanager) can always open and work
 the cases he holds a duty on, whatever his other groups (domain.md §5); the deadline job
-never gives an activity to a user who cannot open its case; the app opens on the cases."""
+never gives an activity to a user who cannot open its case; the app opens on each role's own
+work."""
 
 from datetime import date, timedelta
 
@@ -206,14 +207,36 @@ class TestErmDutyAccess(ErmAccessCommon):
         self.assertFalse(blind, "\n".join(blind))
 
     # ------------------------------------------------------------------ the app
-    def test_app_opens_on_the_cases(self):
+    def test_app_opens_on_each_roles_own_work(self):
+        """The app's root runs the start action: the case roles land on the case kanban
+        (without Odoo's sample cards, with their own empty state), the company doctor on his
+        advice, the board on the dashboard."""
         root = self.env.ref("erm_verzuim.menu_erm_root")
-        action = self.env.ref("erm_verzuim.erm_absence_case_action")
-        self.assertEqual(root.action, action)
-        self.assertEqual(action.view_mode.split(",")[0], "kanban")
-        for role in ("employee", "manager", "board"):
-            menus = self.env["ir.ui.menu"].with_user(self.users[role]).load_web_menus(False)
-            self.assertEqual(menus[root.id]["actionID"], action.id, role)
+        start = self.env.ref("erm_verzuim.action_erm_start")
+        cases = self.env.ref("erm_verzuim.erm_absence_case_action")
+        self.assertEqual(root.action, start)
+        self.assertEqual(cases.view_mode.split(",")[0], "kanban")
+        expected = {
+            "employee": "erm.absence.case", "manager": "erm.absence.case",
+            "coach": "erm.absence.case", "hr": "erm.absence.case",
+            "doctor": "erm.ba.advice", "board": "erm_reports.dashboard",
+        }
+        helps = set()
+        for role, target in expected.items():
+            with self.subTest(role=role):
+                user = self.users[role]
+                menus = self.env["ir.ui.menu"].with_user(user).load_web_menus(False)
+                self.assertEqual(menus[root.id]["actionID"], start.id)
+                action = start.with_user(user).run()
+                self.assertEqual(action.get("res_model") or action.get("tag"), target)
+                if target == "erm.absence.case":
+                    helps.add(action["help"])
+                    self.assertIn("o_view_nocontent_smiling_face", action["help"])
+        self.assertEqual(len(helps), 4, "each case role has its own empty state")
+        for view_type in ("kanban", "list"):
+            arch = self.env["erm.absence.case"].get_views(
+                [(False, view_type)])["views"][view_type]["arch"]
+            self.assertNotIn("sample=", arch)
 
     def test_milestone_buttons_for_writers_only(self):
         """The employee (and the board) read milestones but cannot write them: the buttons

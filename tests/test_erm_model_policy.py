@@ -177,10 +177,17 @@ class TestErmModelPolicy(ErmAccessCommon):
             self.set_model("III", date_from=date(2026, 12, 1), hr_user_ids=[(5, 0, 0)])
         policy.coach_user_ids = [(4, self.user_admin.id)]  # people may change in place
         self.assertTrue(policy.exists())
-        with self.assertRaises(AccessError):
-            self.Policy.with_user(self.user_hr).create({
-                "company_id": self.company.id, "erm_model": "I", "date_from": date(2027, 1, 1),
-            })
+        # HR sets the policy (domain.md §1); the other roles read it only
+        for user in (self.user_manager, self.user_coach, self.user_board):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                self.Policy.with_user(user).create({
+                    "company_id": self.company.id, "erm_model": "I",
+                    "date_from": date(2027, 1, 1),
+                })
+        hr_policy = self.Policy.with_user(self.user_hr).create({
+            "company_id": self.company.id, "erm_model": "I", "date_from": date(2027, 1, 1),
+        })
+        self.assertEqual(hr_policy.erm_model, "I")
 
     def test_settings_start_a_new_policy(self):
         admin = self.env.ref("base.user_admin")  # settings need Administration rights
@@ -216,7 +223,10 @@ class TestErmModelPolicy(ErmAccessCommon):
         Case = self.env["erm.absence.case"]
         warning = Case.browse(case.id).with_user(self.user_hr).erm_competence_warning
         self.assertIn(self.user_manager.name, warning)
-        self.assertIn("Knowledge of the Wet verbetering poortwachter", warning)
+        # short on the case; the competences are named on the manager's competence page
+        self.assertNotIn("Knowledge of the Wet verbetering poortwachter", warning)
+        self.assertIn("Knowledge of the Wet verbetering poortwachter",
+                      self.manager.with_user(self.user_hr).erm_competence_gaps)
         # the employee does not see his manager's HR data
         self.assertFalse(Case.browse(case.id).with_user(self.user_employee).erm_competence_warning)
         skill_type = self.env.ref("erm_verzuim.hr_skill_type_erm")

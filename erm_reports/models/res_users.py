@@ -28,3 +28,7 @@ class ResUsers(models.Model):
                 known |= guard._known_nodes(company, guard._tree(company))
             user.erm_managed_department_ids = managed.browse(
                 [d.id for d in managed if d.id in known])
+
+    def _erm_board_start_action(self):
+        """The board steers on the figures: its Verzuim app opens on the dashboard."""
+        return self.env["ir.actions.actions"]._for_xml_id("erm_reports.erm_dashboard_action")

@@ -405,18 +405,44 @@ class ErmAbsenceCase(models.Model):
                 skills, levels[employee.id] if employee else {}, progress[required],
             )
             if missing:
+                # short: the competences themselves are on the director's competence page
                 case.erm_competence_warning = self.env._(
-                    "%(user)s directs this case but has not (yet) reached the required level "
-                    "(%(level)s) in these ERM competences: %(skills)s. Consider support by "
-                    "the absence coach.",
-                    user=director.name, level=names[required],
-                    skills=", ".join(missing.mapped("name")),
+                    "%(user)s directs this case but has not (yet) reached the required ERM "
+                    "competence level (%(level)s): %(missing)s of %(total)s competences to "
+                    "develop. Consider support by the absence coach.",
+                    user=director.name, level=names[required], missing=len(missing),
+                    total=len(skills),
                 )
 
     @api.depends("erm_recovery_request_date", "erm_recovery_request_pct", "date_recovered")
     @api.depends_context("uid")
     def _compute_erm_recovery_request(self):
         self_report.compute_request_status(self)
+
+    def action_erm_view_director_competences(self):
+        """The link of the competence warning: the director opens his own profile, HR the
+        director's employee form (tab Resume). Nobody else sees his HR data."""
+        self.ensure_one()
+        user = self.env.user
+        director = self.sudo().regievoerder_user_id
+        if director == user:
+            return dict(user.action_get(), res_id=user.id)
+        if not user.has_group(HR_GROUP):
+            raise AccessError(self.env._(
+                "Only HR and the case director himself see the director's competences."
+            ))
+        employees = self.env["hr.employee"].search([("user_id", "=", director.id)])
+        employee = employees.filtered(lambda e: e.company_id == self.company_id)[:1] or (
+            employees[:1])
+        if not employee:
+            raise UserError(self.env._(
+                "%(user)s has no employee record: record his competences there first.",
+                user=director.name,
+            ))
+        return {
+            "type": "ir.actions.act_window", "res_model": "hr.employee",
+            "res_id": employee.id, "views": [(False, "form")], "target": "current",
+        }
 
     @api.depends_context("uid")
     def _compute_erm_care_dates(self):

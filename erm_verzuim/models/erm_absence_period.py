@@ -45,6 +45,17 @@ class ErmAbsencePeriod(models.Model):
          "Two course lines of one case cannot start on the same day: they would overlap."),
     ]
 
+    @api.depends("date_from", "incapacity_pct")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        # shown where a record points at its course line (the advice that set it)
+        for period in self:
+            period.display_name = self.env._(
+                "From %(date)s: %(pct)s%% unfit for work",
+                date=format_date(self.env, period.date_from) if period.date_from else "-",
+                pct=format_number(self.env, period.incapacity_pct),
+            )
+
     @api.depends("date_from", "case_id.period_ids.date_from", "case_id.date_recovered")
     def _compute_date_to(self):
         for period in self:

@@ -67,9 +67,11 @@ class ErmBaAdvice(models.Model):
 
     # Computed in the reader's language (type label and date format), hence not stored.
     name = fields.Char(compute="_compute_name", compute_sudo=True, search="_search_name")
+    # No check_company: the company follows from the case, and its domain would offer
+    # only cases without a company (none) on a new advice; the rules narrow the cases.
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True,
-        ondelete="cascade", check_company=True, tracking=True,
+        ondelete="cascade", tracking=True,
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)

@@ -26,8 +26,8 @@ class ErmCareContact(models.Model):
 
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True,
-        ondelete="cascade", check_company=True,
-    )
+        ondelete="cascade",
+    )  # no check_company: the company follows from the case (a new contact found none)
     company_id = fields.Many2one(
         related="case_id.company_id", store=True, index=True, precompute=True,
     )

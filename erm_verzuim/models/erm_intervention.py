@@ -45,9 +45,11 @@ class ErmIntervention(models.Model):
     _check_company_auto = True
     _rec_names_search = ["case_id", "service_id"]
 
+    # No check_company: the company follows from the case, and its domain would offer
+    # only cases without a company (none) on a new intervention.
     case_id = fields.Many2one(
         "erm.absence.case", string="Absence case", required=True, index=True,
-        ondelete="cascade", check_company=True, tracking=True,
+        ondelete="cascade", tracking=True, domain=lambda self: self._erm_case_domain(),
     )
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)
@@ -92,6 +94,13 @@ class ErmIntervention(models.Model):
     date_end = fields.Date(string="End", tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id", string="Currency")
     cost = fields.Monetary(currency_field="currency_id", tracking=True)
+    # The list's total: only what is committed (a proposal or a cancelled one costs nothing)
+    committed_cost = fields.Monetary(
+        string="Committed cost", currency_field="currency_id",
+        compute="_compute_committed_cost", store=True,
+        help="The cost of an approved, running or finished intervention; 0 while proposed "
+        "or when cancelled.",
+    )
     state = fields.Selection(
         [("proposed", "Proposed"), ("approved", "Approved"), ("running", "Running"),
          ("done", "Done"), ("cancelled", "Cancelled")],
@@ -103,12 +112,33 @@ class ErmIntervention(models.Model):
         string="I may approve", compute="_compute_erm_may_approve",
     )
 
+    @api.model
+    def _erm_case_domain(self):
+        """The cases a new intervention offers the current user: the open ones he may
+        propose on, as the record rules of interventions say (HR: every case of his
+        companies; the others: the cases they hold a duty on)."""
+        domain = [("date_recovered", "=", False)]
+        if self.env.su or self.env.user.has_group(HR_GROUP):
+            return domain
+        uid = self.env.uid
+        return domain + [
+            "|", "|", ("regievoerder_user_id", "=", uid), ("procesbewaker_user_id", "=", uid),
+            ("plan_ids.casemanager_id", "=", uid),
+        ]
+
     @api.depends("case_id.name", "service_id.name")
     def _compute_display_name(self):
         for intervention in self:
             intervention.display_name = " - ".join(filter(None, [
                 intervention.service_id.name, intervention.case_id.name,
             ]))
+
+    @api.depends("state", "cost")
+    def _compute_committed_cost(self):
+        for intervention in self:
+            intervention.committed_cost = (
+                intervention.cost if intervention.state in COMMITTED_STATES else 0.0
+            )
 
     @api.depends_context("uid")
     @api.depends("state", "cost", "board_decision_date", "board_user_id")
@@ -310,8 +340,10 @@ class ErmIntervention(models.Model):
             if error:
                 raise UserError(error)
         today = fields.Date.context_today(self)
+        # nobody is awaited any more: approved_by_id says who decided
         self.write({
             "state": "approved", "approved_by_id": self.env.user.id, "date_approved": today,
+            "approver_user_id": False,
         })
         self._erm_close_approval_activities()
         self.case_id._erm_close_late_intervention_signals()
@@ -339,7 +371,7 @@ class ErmIntervention(models.Model):
     def action_cancel(self):
         if self.filtered(lambda i: i.state == "done"):
             raise UserError(self.env._("A finished intervention cannot be cancelled."))
-        self.write({"state": "cancelled"})
+        self.write({"state": "cancelled", "approver_user_id": False})
         self._erm_close_approval_activities(unlink=True)
         return True
 

@@ -180,6 +180,25 @@ class TestAbsenceCaseUi(ErmTestCommon):
                 warning = Case.browse(case.id).with_user(user).erm_competence_warning
                 self.assertEqual(bool(warning), shown)
 
+    def test_card_and_list_show_company_and_next_activity(self):
+        """Departments of two companies can share a name: the card and the list show the
+        company to a user of several companies (only to him); the list shows the next
+        activity's summary and deadline, not only the activity button's "Warning"."""
+        multi = self.env.ref("base.group_multi_company")
+        self.user_hr.groups_id = [(4, multi.id)]
+        kanban = self.arch(self.user_hr, "kanban")
+        self.assertTrue(kanban.xpath("//t[@t-name='card']//field[@name='company_id']"))
+        self.assertFalse(kanban.xpath("//*[@sample]"))
+        listing = self.arch(self.user_hr, "list")
+        self.assertEqual(listing.xpath("//field[@name='company_id']")[0].get("optional"), "show")
+        for name in ("activity_summary", "activity_date_deadline"):
+            self.assertEqual(listing.xpath(f"//field[@name='{name}']")[0].get("optional"),
+                             "show", name)
+        self.assertFalse(listing.get("sample"))
+        self.user_manager.groups_id = [(3, multi.id)]
+        self.assertFalse(self.arch(self.user_manager, "kanban").xpath(
+            "//field[@name='company_id']"))
+
     # ------------------------------------------------------------------ structure
     def test_one_class_one_file(self):
         """erm.absence.case is one class in one module, with one create/write and no

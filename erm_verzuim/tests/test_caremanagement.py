@@ -10,6 +10,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from ..models import erm_care
 from .common import ErmTestCommon
@@ -36,6 +37,17 @@ class TestCaremanagement(ErmTestCommon):
         return self.Contact.with_env(case.env).with_user(user).create(dict(
             vals, case_id=case.id, date=day, kind=vals.get("kind", "phone"),
         ))
+
+    def test_new_contact_from_the_menu_offers_the_case(self):
+        """Zorgcontacten > Nieuw: the case field offers the manager his team's case (the
+        company follows from the case; a company check on an empty form found none)."""
+        case = self.case()
+        description = self.Contact.with_user(self.user_manager).fields_get(
+            ["case_id"])["case_id"]
+        domain = safe_eval(str(description.get("domain") or "[]"),
+                           {"company_id": False, "uid": self.user_manager.id})
+        offered = self.Case.with_user(self.user_manager).name_search("", domain, limit=None)
+        self.assertIn(case.id, [case_id for case_id, _name in offered])
 
     def reminders(self, case):
         return self.Activity.search([

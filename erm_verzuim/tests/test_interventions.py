@@ -5,9 +5,11 @@ approval limits and activities, the "interventions too late" signal, bad input, 
 from datetime import date
 
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ErmTestCommon
 
@@ -184,6 +186,63 @@ class TestInterventions(ErmTestCommon):
         self.assertEqual(intervention.state, "done")
         with self.assertRaises(UserError):
             intervention.with_user(self.user_manager).unlink()
+
+    # ------------------------------------------------------------------ the screens
+    def offered_cases(self, user):
+        """The cases the case field of a new intervention offers `user`: its domain as the
+        web client evaluates it on an empty form, then the name search it runs."""
+        description = self.Intervention.with_user(user).fields_get(["case_id"])["case_id"]
+        domain = safe_eval(str(description["domain"]), {"company_id": False, "uid": user.id})
+        return self.Case.with_user(user).name_search("", domain, limit=None)
+
+    def test_new_from_the_menu_offers_the_cases_to_work_on(self):
+        """Interventions > New: the manager picks the open cases he directs, HR every open
+        case of his companies; closed cases and other teams' are not offered."""
+        case = self.make_case(start=date(2026, 5, 4))
+        closed = self.make_case(employee=self.colleague, start=date(2026, 4, 1),
+                                recovered=date(2026, 4, 20))
+        ids = {case_id for case_id, _name in self.offered_cases(self.user_manager)}
+        self.assertEqual(ids, {case.id})
+        self.assertEqual({i for i, _n in self.offered_cases(self.user_hr)}, {case.id})
+        self.assertNotIn(closed.id, {i for i, _n in self.offered_cases(self.user_hr)})
+        self.assertFalse(self.offered_cases(self.user_employee))
+        intervention = self.Intervention.with_user(self.user_manager).create({
+            "case_id": case.id, "service_id": self.service.id, "cost": 100.0,
+        })
+        self.assertEqual(intervention.company_id, self.company)
+
+    def test_awaiting_only_while_proposed_and_total_of_committed(self):
+        """'Awaiting approval of' empties once decided; the list's total counts approved,
+        running and done interventions only."""
+        case = self.make_case(start=date(2026, 5, 4))
+        approved = self.propose(1000.0, case=case)
+        cancelled = self.propose(400.0, case=case)
+        proposed = self.propose(5000.0, case=case)
+        approved.with_user(self.user_manager).action_approve()
+        cancelled.with_user(self.user_manager).action_cancel()
+        self.assertFalse(approved.approver_user_id)
+        self.assertEqual(approved.approved_by_id, self.user_manager)
+        self.assertFalse(cancelled.approver_user_id)
+        self.assertEqual(proposed.approver_user_id, self.user_hr)
+        self.assertEqual((approved.committed_cost, cancelled.committed_cost,
+                          proposed.committed_cost), (1000.0, 0.0, 0.0))
+        [(total,)] = self.Intervention._read_group(
+            [("case_id", "=", case.id)], aggregates=["committed_cost:sum"])
+        self.assertEqual(total, 1000.0)
+        arch = etree.fromstring(self.Intervention.get_views(
+            [(False, "list")])["views"]["list"]["arch"])
+        self.assertTrue(arch.xpath("//field[@name='committed_cost'][@sum]"))
+        self.assertFalse(arch.xpath("//field[@name='cost'][@sum]"))
+        self.assertEqual(arch.xpath("//field[@name='approver_user_id']")[0].get("invisible"),
+                         "state != 'proposed'")
+
+    def test_no_duplicate_in_the_gear_menu(self):
+        """Copying a case, an intervention or an advice makes no sense (a case even refuses
+        it): their forms offer no Duplicate."""
+        for model in ("erm.absence.case", "erm.intervention", "erm.ba.advice"):
+            arch = etree.fromstring(self.env[model].get_views(
+                [(False, "form")])["views"]["form"]["arch"])
+            self.assertEqual(arch.get("duplicate"), "0", model)
 
     # ------------------------------------------------------------------ bad input
     def test_negative_cost_refused(self):

@@ -205,8 +205,35 @@ class TestManagerCompetence(ErmTestCommon):
         line.skill_level_id = self.level["basis"]
         self.env.invalidate_all()
         warning = self.Case.browse(case.id).with_user(self.user_manager).erm_competence_warning
-        self.assertIn(self.skills[3].name, warning)
-        self.assertNotIn(self.skills[2].name, warning)
+        # the warning counts; the competences themselves are on his competence page
+        self.assertIn(f"1 of {len(self.skills)}", warning)
+        self.assertNotIn(self.skills[3].name, warning)
+        self.assertIn(self.skills[3].name, self.manager.with_user(self.user_hr).erm_competence_gaps)
+
+    def test_warning_is_short_and_links_to_the_competences(self):
+        """The case shows the level and a count, not the list of competences; its link opens
+        the director's own profile for him and his employee form for HR, for nobody else."""
+        self.company.erm_competence_level_ii = "expert"
+        self.set_model("II")
+        case = self.make_case(start=START)
+        self.env.invalidate_all()
+        warning = self.Case.browse(case.id).with_user(self.user_hr).erm_competence_warning
+        self.assertIn("Expert", warning)
+        self.assertIn(f"{len(self.skills)} of {len(self.skills)}", warning)
+        self.assertFalse([name for name in self.skills.mapped("name") if name in warning])
+        self.assertLess(len(warning), 250)
+        form = self.Case.with_user(self.user_hr).get_views([(False, "form")])
+        self.assertIn("action_erm_view_director_competences", form["views"]["form"]["arch"])
+        action = self.Case.browse(case.id).with_user(
+            self.user_hr).action_erm_view_director_competences()
+        self.assertEqual((action["res_model"], action["res_id"]), ("hr.employee", self.manager.id))
+        action = self.Case.browse(case.id).with_user(
+            self.user_manager).action_erm_view_director_competences()
+        self.assertEqual((action["res_model"], action["res_id"]),
+                         ("res.users", self.user_manager.id))
+        with self.assertRaises(AccessError):
+            self.Case.browse(case.id).with_user(
+                self.user_coach).action_erm_view_director_competences()
 
     def test_warning_in_dutch(self):
         self.company.erm_competence_level_i = "expert"
@@ -215,6 +242,7 @@ class TestManagerCompetence(ErmTestCommon):
         warning = self.Case.browse(case.id).with_user(self.user_hr).with_context(
             lang="nl_NL").erm_competence_warning
         self.assertIn("verzuimcoach", warning)
+        self.assertIn("competenties", warning)
 
     def test_no_warning_when_the_coach_directs(self):
         self.company.erm_competence_level_iv = "expert"

@@ -102,14 +102,20 @@ class TestModelChoiceWizard(ErmTestCommon):
         self.assertEqual(wizard.step, "questions")
         self.assertFalse(self.Policy.search([("department_id", "=", self.department.id)]))
 
-    def test_hr_advises_admin_applies(self):
+    def test_hr_applies_the_model(self):
+        """HR sets the policy (domain.md §1): the wizard's apply buttons are his too, so the
+        form never offers him an "Apply" part he cannot use."""
         wizard = self.wizard(user=self.user_hr, manager_competence="high", coach="none")
         self.assertEqual(wizard.recommended_model, "I")
         wizard.chosen_model = "II"
         wizard.coach_user_ids = self.user_coach
         wizard.action_to_confirm()
-        with self.assertRaises(AccessError):
-            wizard.action_confirm()
+        policy = self.Policy.browse(wizard.action_confirm()["res_id"])
+        self.assertEqual((policy.erm_model, policy.coach_user_ids), ("II", self.user_coach))
+        arch = self.env["erm.model.choice.wizard"].with_user(self.user_hr).get_views(
+            [(False, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="action_to_confirm"', arch)
+        self.assertIn('name="action_confirm"', arch)
         for user in (self.user_manager, self.user_board):
             with self.assertRaises(AccessError):
                 self.wizard(user=user)
