@@ -12,6 +12,11 @@ const tours = registry.category("web_tour.tours");
 function openVerzuim() {
     return [
         {
+            content: "The apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
             content: "Open Verzuim",
             trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
             run: "click",

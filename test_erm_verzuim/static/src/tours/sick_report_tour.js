@@ -11,6 +11,11 @@ const EMPLOYEE = "Fatima El Amrani";
 registry.category("web_tour.tours").add("erm_sick_report", {
     steps: () => [
         {
+            content: "The apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
             content: "Open Verzuim",
             trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
             run: "click",
