@@ -75,7 +75,7 @@ function agreeDraft() {
         ...openPlansMenu(),
         {
             content: "The draft with the employee's signed view",
-            trigger: `.o_list_view .o_data_row:contains(${EMPLOYEE}):contains(Concept)`,
+            trigger: `.o_list_view .o_data_row:contains(${EMPLOYEE}):contains(Concept) td[name=kind]`,
             run: "click",
         },
         {
@@ -120,7 +120,7 @@ tours.add("erm_plan_make", {
         {
             content: "A plan of action",
             trigger: ".modal .o_field_widget[name=kind] select",
-            run: "selectByLabel Plan van aanpak",
+            run: 'select "plan_van_aanpak"',
         },
         {
             content: "Name the casemanager",
@@ -219,7 +219,8 @@ tours.add("erm_plan_agree_and_evaluate", {
         {
             content: "An evaluation",
             trigger: ".o_field_widget[name=kind] select",
-            run: "selectByLabel Evaluatie",
+            // the option's value: its label is also part of "Eindevaluatie"
+            run: 'select "evaluatie"',
         },
         ...writePlan(
             ".o_action_manager",
