@@ -9,7 +9,7 @@ Time Off synchronisation and duty following are plain functions in helper module
 
 import secrets
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -512,20 +512,25 @@ class ErmAbsenceCase(models.Model):
                     "(%(start)s).", date=format_date(self.env, expected),
                     start=format_date(self.env, start),
                 ))
+            # the same rule as _check_no_overlap: periods [first day, recovery) may not
+            # overlap; an open case runs on
+            end = fields.Date.to_date(vals.get("date_recovered")) or date.max
             for case in existing.filtered(lambda c, e=employee: c.employee_id == e):
+                if not (start < (case.date_recovered or date.max) and case.date_start < end):
+                    continue
                 if not case.date_recovered:
                     raise ValidationError(self.env._(
                         "%(employee)s already has an open absence case (%(case)s). Report "
                         "recovery on it first, or register the new absence as a course "
                         "line of that case.", employee=employee.name, case=case.name,
                     ))
-                if start < case.date_recovered:
-                    raise ValidationError(self.env._(
-                        "%(employee)s was absent until %(recovered)s (case %(case)s): a new "
-                        "case can only start on or after that recovery date.",
-                        employee=employee.name, case=case.name,
-                        recovered=format_date(self.env, case.date_recovered),
-                    ))
+                raise ValidationError(self.env._(
+                    "%(employee)s was absent from %(start)s until %(recovered)s (case "
+                    "%(case)s): the new absence may not overlap it.",
+                    employee=employee.name, case=case.name,
+                    start=format_date(self.env, case.date_start),
+                    recovered=format_date(self.env, case.date_recovered),
+                ))
 
     @api.constrains("date_start", "date_recovered")
     def _check_recovery_after_start(self):

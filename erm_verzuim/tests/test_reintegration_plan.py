@@ -203,3 +203,15 @@ class TestSickReportChecks(ErmTestCommon):
         case.date_recovered = TODAY - timedelta(days=5)
         message = self.assert_refused("Jan Jansen", date_start=TODAY - timedelta(days=7))
         self.assertIn(case.name, message)
+
+    def test_earlier_closed_absence_is_accepted(self):
+        """Registering a past, closed absence before an open case is no overlap."""
+        self.make_case(start=TODAY - timedelta(days=20))
+        earlier = self.make_case(
+            start=TODAY - timedelta(days=60), recovered=TODAY - timedelta(days=40),
+        )
+        self.assertEqual(earlier.date_recovered, TODAY - timedelta(days=40))
+        with self.assertRaises(ValidationError):  # ... but one reaching into it is
+            self.make_case(
+                start=TODAY - timedelta(days=30), recovered=TODAY - timedelta(days=10),
+            )
