@@ -154,7 +154,7 @@ class ErmReintegrationPlan(models.Model):
 
     def write(self, vals):
         """The case director and the process guardian write the plan; the employee only his
-        own view (issue 4), until he signed it off (issue 13)."""
+        own view, until he signed it off."""
         # the superuser's system acts (anonymisation) still clear it
         if "view_employee" in vals and not self.env.su:
             changed = self.filtered(
