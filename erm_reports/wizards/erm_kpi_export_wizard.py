@@ -19,10 +19,13 @@ class ErmKpiExportWizard(models.TransientModel):
     _description = "Export absence figures"
 
     period = fields.Selection(PERIODS, required=True, default="last_quarter")
+    # precomputed: a wizard made without the form (the dashboard's export) has its dates
     date_from = fields.Date(
-        compute="_compute_dates", store=True, readonly=False, required=True
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True,
     )
-    date_to = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True)
+    date_to = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True,
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company,
         domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],

@@ -212,8 +212,11 @@ class ErmStakeholderReview(models.Model):
     # ------------------------------------------------------------------ computes
     @api.depends("date_quarter_start", "company_id.name", "scope_id.name")
     def _compute_name(self):
+        # stored: in the review's language, not in that of whoever (or the scheduler, in
+        # English) happened to create it
+        _ = self.with_context(lang=self._erm_lang()).env._
         for review in self:
-            review.name = self.env._(
+            review.name = _(
                 "Quarterly review %(quarter)s - %(company)s",
                 quarter=quarter_label(review.date_quarter_start)
                 if review.date_quarter_start else "",
@@ -687,7 +690,7 @@ class ErmStakeholderReview(models.Model):
             "columns": [self.env._("Action"), self.env._("Owner"), self.env._("Deadline"),
                         self.env._("Review")],
             "rows": [[a.summary or a.activity_type_id.name, a.user_id.name,
-                      fields.Date.to_string(a.date_deadline),
+                      format_date(self.env, a.date_deadline),
                       quarter_label(reviews[a.res_id].date_quarter_start)]
                      for a in activities],
             "note": "",
@@ -703,7 +706,10 @@ class ErmStakeholderReview(models.Model):
         ]) for section in sections]
         return self.env["ir.qweb"]._render(
             "erm_verzuim.erm_stakeholder_review_snapshot",
-            {"snapshot": snapshot, "sections": prepared},
+            {"snapshot": snapshot, "sections": prepared,
+             # the period as people read it (the data keeps ISO dates)
+             "date_from": format_date(self.env, snapshot.get("date_from")),
+             "date_to": format_date(self.env, snapshot.get("date_to"))},
         )
 
     def _erm_format_cell(self, value):
