@@ -25,6 +25,8 @@ from . import test_demo_reviews
 from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
+from . import test_tour_sick_report
+from . import test_tour_plan
 from . import test_tour_spreekuur_case
 from . import test_tour_spreekuur_portal
 from . import test_menu_crawl

@@ -45,11 +45,13 @@ def capabilities(role, model):
         "private_write_cm": role in ("hr", "admin", "coach") or holder,
         "write": holder or admin,
         "guardian": role == proces or admin,
-        "director": role == regie or admin,
+        # plans and evaluations: the case director and the process guardian write them
+        "plan": holder or admin,
         "create": role in ("manager", "hr", "admin") or (role == "coach" and holder),
         "doctor": role == "doctor",
         "log": role in ("employee", "admin"),
-        "employee_view": role in ("employee", regie, "admin"),
+        # the employee's own view in a plan: only he (the administrator may correct it)
+        "employee_view": role in ("employee", "admin"),
         "period_write": admin,
         "admin": admin,
         "never": False,

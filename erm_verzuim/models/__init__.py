@@ -21,6 +21,7 @@ from . import erm_milestone_lead_time
 from . import erm_alert_manager
 from . import mail_activity
 from . import res_users
+from . import ir_http
 from . import erm_provider
 from . import erm_provider_service
 from . import erm_intervention

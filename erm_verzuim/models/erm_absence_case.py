@@ -9,11 +9,12 @@ Time Off synchronisation and duty following are plain functions in helper module
 
 import secrets
 from collections import defaultdict
-from datetime import timedelta
+from datetime import date, timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
+from odoo.tools import format_date
 
 from ..engine import wvp
 from . import erm_absence_case_duties as duties
@@ -522,6 +523,68 @@ class ErmAbsenceCase(models.Model):
                       "be made at most one day ahead.", case=case.display_name)
                 )
 
+    @api.constrains("date_start", "date_expected_return")
+    def _check_expected_return(self):
+        for case in self:
+            if case.date_expected_return and case.date_expected_return <= case.date_start:
+                raise ValidationError(self.env._(
+                    "The expected return of %(case)s (%(date)s) must come after the first "
+                    "sick day (%(start)s).", case=case.display_name,
+                    date=format_date(self.env, case.date_expected_return),
+                    start=format_date(self.env, case.date_start),
+                ))
+
+    @api.model
+    def _erm_check_report(self, vals_list):
+        """The checks of a sick report that need no case yet, run before the case number is
+        taken: a refused report neither names nor consumes a number that never exists."""
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        employees = self.env["hr.employee"].sudo().browse(
+            {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
+        )
+        # sudo: the reporter may not read the employee's earlier cases; only their number
+        # is named, so that he knows which case to ask about
+        existing = self.sudo().search(
+            [("employee_id", "in", employees.ids)], order="date_start desc"
+        ) if employees else self.browse()
+        for vals in vals_list:
+            start = fields.Date.to_date(vals.get("date_start"))
+            if not start or not vals.get("employee_id"):
+                continue
+            employee = employees.browse(vals["employee_id"])
+            if start > tomorrow:
+                raise ValidationError(self.env._(
+                    "The first sick day of %(employee)s (%(date)s) lies in the future: a "
+                    "sick report can be made at most one day ahead.",
+                    employee=employee.name, date=format_date(self.env, start),
+                ))
+            expected = fields.Date.to_date(vals.get("date_expected_return"))
+            if expected and expected <= start:
+                raise ValidationError(self.env._(
+                    "The expected return (%(date)s) must come after the first sick day "
+                    "(%(start)s).", date=format_date(self.env, expected),
+                    start=format_date(self.env, start),
+                ))
+            # the same rule as _check_no_overlap: periods [first day, recovery) may not
+            # overlap; an open case runs on
+            end = fields.Date.to_date(vals.get("date_recovered")) or date.max
+            for case in existing.filtered(lambda c, e=employee: c.employee_id == e):
+                if not (start < (case.date_recovered or date.max) and case.date_start < end):
+                    continue
+                if not case.date_recovered:
+                    raise ValidationError(self.env._(
+                        "%(employee)s already has an open absence case (%(case)s). Report "
+                        "recovery on it first, or register the new absence as a course "
+                        "line of that case.", employee=employee.name, case=case.name,
+                    ))
+                raise ValidationError(self.env._(
+                    "%(employee)s was absent from %(start)s until %(recovered)s (case "
+                    "%(case)s): the new absence may not overlap it.",
+                    employee=employee.name, case=case.name,
+                    start=format_date(self.env, case.date_start),
+                    recovered=format_date(self.env, case.date_recovered),
+                ))
+
     @api.constrains("date_start", "date_recovered")
     def _check_recovery_after_start(self):
         for case in self:
@@ -576,6 +639,7 @@ class ErmAbsenceCase(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [dict(vals) for vals in vals_list]
+        self._erm_check_report(vals_list)
         private_list = []
         for vals in vals_list:
             private_list.append({

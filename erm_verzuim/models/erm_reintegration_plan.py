@@ -42,7 +42,7 @@ class ErmReintegrationPlan(models.Model):
         required=True, default="plan_van_aanpak", tracking=True,
     )
     casemanager_id = fields.Many2one(
-        "res.users", tracking=True,
+        "res.users", tracking=True, domain=[("share", "=", False)],
         help="The casemanager named in the plan of action.",
     )
     goal = fields.Selection(
@@ -73,19 +73,31 @@ class ErmReintegrationPlan(models.Model):
         [("draft", "Draft"), ("done", "Done")], default="draft", required=True, tracking=True,
     )
     erm_is_director = fields.Boolean(
-        string="I direct the case", compute="_compute_erm_is_director",
-        help="The current user directs the case (or administers the system): he writes the "
-        "plan. Others read it; the employee writes his own view.",
+        string="I write the plan", compute="_compute_erm_user_flags",
+        help="The current user directs the case or guards its process (or administers the "
+        "system): he writes the plan. Others read it; the employee writes his own view.",
+    )
+    erm_is_own_plan = fields.Boolean(
+        string="My own plan", compute="_compute_erm_user_flags",
+        help="The current user is the employee of the plan: he writes his own view.",
     )
 
+    # case_id: the form's first onchange fills non-stored computes without dependencies
+    # with False, so the flags must follow the case the new plan is made for
+    @api.depends("case_id")
     @api.depends_context("uid")
-    def _compute_erm_is_director(self):
-        admin = self.env.user.has_group("erm_verzuim.group_erm_admin")
-        # sudo: only whether the reader himself directs the case (yes/no)
+    def _compute_erm_user_flags(self):
+        user = self.env.user
+        admin = user.has_group("erm_verzuim.group_erm_admin")
+        # sudo: only to compare the case's duty holders and employee with the reader; the
+        # flags only say what the reader may do himself
         for plan, sudo_plan in zip(self, self.sudo(), strict=True):
-            plan.erm_is_director = admin or not plan.id or (
-                sudo_plan.case_id.regievoerder_user_id == self.env.user
+            case = sudo_plan.case_id
+            plan.erm_is_director = admin or (
+                user in (case.regievoerder_user_id | case.procesbewaker_user_id)
+                if case else not plan.id
             )
+            plan.erm_is_own_plan = bool(case) and case.employee_id.user_id == user
 
     def _search_name(self, operator, value):
         # the title is computed per language; its stable part is the case number
@@ -132,38 +144,57 @@ class ErmReintegrationPlan(models.Model):
     def create(self, vals_list):
         today = fields.Date.context_today(self)
         for vals in vals_list:
+            if vals.get("view_employee"):
+                self._erm_check_employee_view_writer(self.env["erm.absence.case"].browse(
+                    vals.get("case_id")
+                ))
             if vals.get("view_employer"):
                 vals.setdefault("view_employer_date", today)
         return super().create(vals_list)
 
     def write(self, vals):
-        """The case director writes the plan; the employee only his own view (issue 4),
-        until he signed it off (issue 13)."""
+        """The case director and the process guardian write the plan; the employee only his
+        own view, until he signed it off."""
         # the superuser's system acts (anonymisation) still clear it
         if "view_employee" in vals and not self.env.su:
-            signed = self.filtered(
-                lambda p: p.view_employee_signed_on and p.view_employee != vals["view_employee"]
+            changed = self.filtered(
+                lambda p: (p.view_employee or "") != (vals["view_employee"] or "")
             )
+            signed = changed.filtered("view_employee_signed_on")
             if signed:
                 raise UserError(self.env._(
                     "The employee signed his view in %(plan)s off: it can no longer be "
                     "changed. Record new agreements in a new evaluation.",
                     plan=signed[0].display_name,
                 ))
+            self._erm_check_employee_view_writer(changed.case_id)
         if vals.get("view_employer"):
             vals = {"view_employer_date": fields.Date.context_today(self), **vals}
         if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
-            others = self.sudo().filtered(
-                lambda p: p.case_id.regievoerder_user_id.id != self.env.uid
-            )
+            others = self.sudo().filtered(lambda p: self.env.uid not in (
+                p.case_id.regievoerder_user_id | p.case_id.procesbewaker_user_id
+            ).ids)
             if others and (set(vals) - EMPLOYEE_FIELDS or others.filtered(
                 lambda p: p.employee_id.user_id.id != self.env.uid
             )):
                 raise AccessError(_(
-                    "Only the case director of %(case)s writes its plans and evaluations; the "
-                    "employee records his own view.", case=others[0].case_id.display_name,
+                    "Only the case director and the process guardian of %(case)s write its "
+                    "plans and evaluations; the employee records his own view.",
+                    case=others[0].case_id.display_name,
                 ))
         return super().write(vals)
+
+    def _erm_check_employee_view_writer(self, cases):
+        """The employee's view is his own (Regeling procesgang): only he writes it, on the
+        portal; the superuser and the administrator may correct it."""
+        if self.env.su or self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            return
+        others = cases.sudo().filtered(lambda c: c.employee_id.user_id != self.env.user)
+        if others:
+            raise AccessError(self.env._(
+                "Only %(employee)s writes his own view in the plans of %(case)s.",
+                employee=others[0].employee_id.name, case=others[0].display_name,
+            ))
 
     def action_sign_employee_view(self):
         """The employee signs his own view off: only he may, and only a written view. The

@@ -21,4 +21,5 @@ from . import test_budget_claim
 from . import test_portal_budget
 from . import test_portal
 from . import test_portal_view
+from . import test_reintegration_plan
 from . import test_recovery_request
