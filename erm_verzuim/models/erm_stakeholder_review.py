@@ -33,6 +33,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, formatLang, mute_logger
 
 from .erm_absence_case import PHASES
+from .erm_format import fmt_date, fmt_period
 
 _logger = logging.getLogger(__name__)
 
@@ -687,7 +688,7 @@ class ErmStakeholderReview(models.Model):
             "columns": [self.env._("Action"), self.env._("Owner"), self.env._("Deadline"),
                         self.env._("Review")],
             "rows": [[a.summary or a.activity_type_id.name, a.user_id.name,
-                      fields.Date.to_string(a.date_deadline),
+                      fmt_date(self.env, a.date_deadline),
                       quarter_label(reviews[a.res_id].date_quarter_start)]
                      for a in activities],
             "note": "",
@@ -701,9 +702,11 @@ class ErmStakeholderReview(models.Model):
         prepared = [dict(section, rows=[
             [self._erm_format_cell(cell) for cell in row] for row in section.get("rows", [])
         ]) for section in sections]
+        # the period as people read it (the snapshot keeps the ISO dates as data)
+        period = fmt_period(self.env, snapshot.get("date_from"), snapshot.get("date_to"))
         return self.env["ir.qweb"]._render(
             "erm_verzuim.erm_stakeholder_review_snapshot",
-            {"snapshot": snapshot, "sections": prepared},
+            {"snapshot": snapshot, "sections": prepared, "period": period},
         )
 
     def _erm_format_cell(self, value):
