@@ -25,3 +25,4 @@ from . import test_demo_reviews
 from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
+from . import test_dutch_formats

@@ -11,16 +11,19 @@ from odoo.tools import format_amount, format_date
 
 
 def org_lang(env, company=None):
-    """The language of texts many people read (the case's chatter, an agenda): the
-    company's own language when it is installed, else the environment's."""
+    """The language of a text many people read (a note in the case's chatter): the acting
+    user's (the web client puts it in the context); without one (a scheduled job, the
+    demo generator, a system path) the company's own language when it is installed."""
+    if env.context.get("lang"):
+        return env.context["lang"]
     lang = (company or env.company).sudo().partner_id.lang
     if lang and env["res.lang"]._lang_get(lang):
         return lang
-    return env.lang or "en_US"
+    return "en_US"
 
 
 def org_env(env, company=None):
-    """`env` in the organisation's language (see org_lang)."""
+    """`env` in the language of org_lang."""
     return env(context=dict(env.context, lang=org_lang(env, company)))
 
 
