@@ -19,3 +19,4 @@ from . import test_budget_claim
 from . import test_portal_budget
 from . import test_portal
 from . import test_portal_view
+from . import test_text_formats
