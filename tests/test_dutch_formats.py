@@ -66,7 +66,7 @@ class TestDutchChatter(ErmTestCommon):
         # a missed care contact, with a note (Odoo repeats it as "Original note")
         care = self.env["mail.activity"].create({
             "res_model_id": self.env["ir.model"]._get_id(case._name), "res_id": case.id,
-            "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+            "activity_type_id": self.env.ref("erm_verzuim.mail_activity_type_erm_care_rhythm").id,
             "user_id": self.user_manager.id, "summary": "Contact", "note": "<p>Bellen</p>",
             "erm_alert_kind": "care_rhythm", "erm_care_due_date": date(2026, 5, 25),
             "date_deadline": date(2026, 5, 25),
