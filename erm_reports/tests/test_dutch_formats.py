@@ -9,9 +9,10 @@ from datetime import date
 
 import openpyxl
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.tests import tagged
-from odoo.tools import html2plaintext
+from odoo.tools import file_path, html2plaintext
 from odoo.tools.safe_eval import safe_eval, time
 
 from .common import KpiCommon
@@ -88,3 +89,20 @@ class TestDutchFormats(KpiCommon):
         for label, value in rows.items():
             if isinstance(value, str):
                 self.assert_no_iso(value, label)
+
+    def test_dashboard_template_keeps_spaces(self):
+        """OWL drops whitespace that holds a line break: a value followed by a line break
+        and a word in an element reads "18toepasselijke" on screen. A value and the word
+        after it stay on one line."""
+        path = file_path("erm_reports/static/src/dashboard/erm_dashboard.xml")
+        tree = etree.parse(path)
+        for node in tree.iter():
+            if not isinstance(node.tag, str) or not (
+                    node.get("t-esc") or node.get("t-out")):
+                continue
+            following = node.getnext()
+            tail = node.tail or ""
+            glued = (following is not None and not tail.strip() and "\n" in tail
+                     and following.tag in ("span", "strong", "t", "em")
+                     and not following.get("t-if"))
+            self.assertFalse(glued, f"line {node.sourceline}: a value glued to the next word")

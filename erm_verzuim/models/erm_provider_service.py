@@ -32,7 +32,7 @@ class ErmProviderService(models.Model):
     # The price is in the company's currency, like the interventions' cost (a shared
     # provider's in the current company's), never in a currency of its own.
     currency_id = fields.Many2one(
-        "res.currency", compute="_compute_currency_id", string="Currency",
+        "res.currency", compute="_compute_currency_id",
     )
     description = fields.Text(help="What the service holds, in work terms.")
     active = fields.Boolean(default=True)
