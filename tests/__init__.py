@@ -26,3 +26,11 @@ from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
 from . import test_dutch_formats
+from . import test_tour_spreekuur_case
+from . import test_tour_spreekuur_portal
+from . import test_menu_crawl
+from . import test_dutch_rendering
+from . import test_tour_dashboard
+from . import test_tour_review
+from . import test_tour_recovery
+from . import test_tour_budget

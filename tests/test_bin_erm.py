@@ -8,6 +8,7 @@ import io
 import os
 import shutil
 import subprocess
+import sys
 import tarfile
 import tempfile
 
@@ -125,3 +126,36 @@ class TestBinErm(BaseCase):
         self.assertIn("waiting for another bin/erm setup", res.stderr)
         self.assertIn("still holds", res.stderr)
         self.assert_nothing_installed()
+
+    def test_summary_fails_when_browser_tests_were_skipped(self):
+        """Odoo skips a browser test when it finds no Chrome; the closing line of bin/erm
+        test counts that skip as a failure, while other skips stay skips."""
+        def summary(*skip_reasons):
+            prefix = "2026-12-07 09:00:00,000 42 {} erm_test {}: {}\n"
+            logger = "odoo.addons.test_erm_verzuim.tests.test_tour_x"
+            lines = [prefix.format("INFO", logger, "Starting TestTour.test_ok ...")]
+            for n, reason in enumerate(skip_reasons):
+                lines.append(prefix.format("INFO", logger, f"Starting TestTour.test_{n} ..."))
+                lines.append(prefix.format(
+                    "INFO", logger, f"skipped test_{n} (TestTour.test_{n}) : {reason}"))
+            lines.append(prefix.format(
+                "INFO", "odoo.tests.result",
+                f"0 failed, 0 error(s) of {len(skip_reasons) + 1} tests when loading database "
+                "'erm_test'"))
+            path = os.path.join(self.tmp, f"odoo-{len(skip_reasons)}.log")
+            with open(path, "w") as log:
+                log.writelines(lines)
+            return subprocess.run(
+                [sys.executable, os.path.join(ROOT, "tools", "test_summary.py"),
+                 "--odoo-log", path],
+                capture_output=True, text=True, timeout=60, check=False)
+
+        res = summary("flock(1) is not installed")
+        self.assertEqual(res.returncode, 0, res.stdout)
+        self.assertIn("total: 1 passed, 0 failed, 1 skipped", res.stdout)
+        for reason in ("Chrome executable not found", "/usr/bin/chromium not found",
+                       "Failed to detect chrome devtools port after 10.0s."):
+            res = summary(reason)
+            self.assertEqual(res.returncode, 1, (reason, res.stdout))
+            self.assertIn("total: 1 passed, 1 failed, 0 skipped", res.stdout)
+            self.assertIn("skipped for want of a browser", res.stdout)

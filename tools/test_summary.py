@@ -1,5 +1,5 @@
 """Prints the closing line of `bin/erm test` over everything that ran, and fails (exit 1) on
-any failed test and when no test ran at all.
+any failed test, on any test skipped for want of a browser, and when no test ran at all.
 
     test_summary.py --odoo-log LOG [--odoo-log LOG]   runs of Odoo's test runner (log level info)
     test_summary.py --junit XML                       a pytest run (its JUnit XML)
@@ -20,6 +20,11 @@ import xml.etree.ElementTree as ET
 LOG_LINE = re.compile(r"^\S+ \S+ \d+ (?P<level>[A-Z]+) \S+ (?P<logger>[\w.]+): (?P<message>.*)$")
 TEST_LOGGER = re.compile(r"^odoo\.addons\.(?P<addon>\w+)\.tests\.")
 FINAL = re.compile(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests when loading database")
+# Odoo's HttpCase skips a browser test it cannot run (odoo/tests/common.py): "Chrome
+# executable not found", "/usr/bin/chromium not found", "Failed to detect chrome devtools
+# port", "Cannot connect to chrome dev tools", "websocket-client module is not installed".
+# Such a skip hides a tour that never ran: it counts as a failure.
+BROWSER_SKIP = re.compile(r"chrom|websocket", re.IGNORECASE)
 
 
 def count_junit(path):
@@ -40,6 +45,7 @@ def count_odoo_log(path):
     started = collections.Counter()
     failed = collections.Counter()
     skipped = collections.Counter()
+    no_browser = collections.Counter()
     final = None
     if os.path.exists(path):
         with open(path, errors="replace") as log:
@@ -59,21 +65,28 @@ def count_odoo_log(path):
                 if match["level"] == "INFO" and message.startswith("Starting "):
                     started[addon] += 1
                 elif match["level"] == "INFO" and message.startswith("skipped "):
-                    skipped[addon] += 1
+                    # "skipped <test> : <reason>" (odoo/tests/result.py)
+                    if BROWSER_SKIP.search(message.rpartition(" : ")[2]):
+                        no_browser[addon] += 1
+                    else:
+                        skipped[addon] += 1
                 elif match["level"] == "ERROR" and message.startswith(("FAIL: ", "ERROR: ")):
                     failed[addon] += 1
     for addon in sorted(started):
         print(f"  {addon}: {started[addon]} run, {failed[addon]} failed, "
               f"{skipped[addon]} skipped")
-    skip = sum(skipped.values())
+        if no_browser[addon]:
+            print(f"  {addon}: {no_browser[addon]} browser test(s) skipped for want of a "
+                  f"browser (install Debian's chromium): failures")
+    skip, unrun = sum(skipped.values()), sum(no_browser.values())
     if final is None:
         # The run stopped before its end: what ran counts, and the stop is one more failure.
         print(f"  {path}: no result line (the run stopped before its end): a failure")
         ran, fail = sum(started.values()), sum(failed.values())
-        return max(ran - fail - skip, 0), fail + 1, skip
+        return max(ran - fail - skip - unrun, 0), fail + unrun + 1, skip
     fail, err, total = final
     # (an error in a class set-up counts as an error without a test run)
-    return max(total - fail - err - skip, 0), fail + err, skip
+    return max(total - fail - err - skip - unrun, 0), fail + err + unrun, skip
 
 
 def main(argv=None):

@@ -54,7 +54,7 @@ class TestDutchFormats(KpiCommon):
         self.assert_no_iso(text, "agenda")
         self.assertIn("(01-01-2026 - 31-03-2026)", text)
         self.assertNotIn("B.V..", text)  # the company is "Zorggroep Test B.V."
-        self.assertIn("Alleen totalen.", text)
+        self.assertIn("Zorggroep Test B.V.: alleen totalen.", text)
         self.assertIn("20-03-2026", text, "the open action's deadline")
         cost = next(row for row in review.snapshot["sections"]["figures"]["rows"]
                     if row[0] == "Schadelast")
@@ -80,7 +80,7 @@ class TestDutchFormats(KpiCommon):
             })
         report = self.env.ref("erm_reports.erm_management_xlsx")
         name = safe_eval(report.print_report_name, {"object": wizard, "time": time})
-        self.assertEqual(name, "Verzuimcijfers_01-11-2026_30-11-2026")
+        self.assertEqual(name, "Verzuimcijfers 01-11-2026_30-11-2026")
         content, _kind = self.env["ir.actions.report"].with_user(self.user_hr).with_context(
             **self.nl)._render_xlsx("erm_reports.management_xlsx", wizard.ids, {})
         sheet = openpyxl.load_workbook(io.BytesIO(content))["Toelichting"]

@@ -69,6 +69,13 @@ class TestManagementXlsx(KpiCommon):
         self.assertEqual(book["Toelichting"]["A1"].value, "Verzuimcijfers")
         self.assertEqual(book["Organisatie"]["B1"].value, "Verzuimpercentage (%)")
 
+    def test_period_gives_the_dates_without_the_form(self):
+        wizard = self.env["erm.kpi.export.wizard"].with_user(self.user_hr).create({
+            "period": "last_month", "company_id": self.company.id,
+        })
+        self.assertEqual((wizard.date_from, wizard.date_to),
+                         self.env["erm.kpi"].period_bounds("last_month"))
+
     def test_employee_cannot_export(self):
         with self.assertRaises(AccessError):
             self.export(self.user_employee)

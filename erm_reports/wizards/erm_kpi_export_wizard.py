@@ -21,10 +21,13 @@ class ErmKpiExportWizard(models.TransientModel):
     _description = "Export absence figures"
 
     period = fields.Selection(PERIODS, required=True, default="last_quarter")
+    # precomputed: a wizard made without the form (the dashboard's export) has its dates
     date_from = fields.Date(
-        compute="_compute_dates", store=True, readonly=False, required=True
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True,
     )
-    date_to = fields.Date(compute="_compute_dates", store=True, readonly=False, required=True)
+    date_to = fields.Date(
+        compute="_compute_dates", store=True, readonly=False, required=True, precompute=True,
+    )
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company,
         domain=lambda self: [("id", "in", self.env.user.company_ids.ids)],
@@ -44,10 +47,10 @@ class ErmKpiExportWizard(models.TransientModel):
 
     def _erm_file_name(self):
         """The XLSX's file name (without extension), its dates as a Dutch reader writes
-        them and safe in a file name: Verzuimcijfers_01-11-2026_30-11-2026."""
+        them and safe in a file name: Verzuimcijfers 01-11-2026_30-11-2026."""
         self.ensure_one()
-        title = self.env._("Absence figures").replace(" ", "_")
-        return f"{title}_{file_date(self.date_from)}_{file_date(self.date_to)}"
+        title = self.env._("Absence figures")
+        return f"{title} {file_date(self.date_from)}_{file_date(self.date_to)}"
 
     def action_export(self):
         self.ensure_one()

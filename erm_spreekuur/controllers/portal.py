@@ -146,12 +146,15 @@ class SpreekuurPortal(VerzuimPortal):
         )
         now = fields.Datetime.now()
         upcoming = bookings.filtered(lambda b: b.state == "booked" and b.start >= now)
+        # a cancelled appointment still ahead is neither upcoming nor past
+        cancelled = bookings.filtered(lambda b: b.state == "cancelled" and b.start >= now)
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "spreekuur",
             "employee": employee,
             "upcoming": upcoming.sorted("start"),
-            "past": bookings - upcoming,
+            "cancelled": cancelled.sorted("start"),
+            "past": bookings - upcoming - cancelled,
             "when": lambda booking: self._spreekuur_when(booking, tz),
             "address": self._spreekuur_address,
             "message": message,
@@ -195,6 +198,8 @@ class SpreekuurPortal(VerzuimPortal):
             raise NotFound()
         if not str(slot_id).isdigit():
             raise NotFound()
+        # the booking rules speak to the reader as the portal does ("je")
+        request.update_context(erm_spreekuur_portal=True)
         slot = request.env["erm.spreekuur.slot"].browse(int(slot_id))
         Booking = request.env["erm.spreekuur.booking"]
         try:
@@ -220,6 +225,25 @@ class SpreekuurPortal(VerzuimPortal):
                 error=error.args[0] if error.args else str(error),
             )
         return request.redirect(f"/my/spreekuur?message={message}")
+
+    @http.route("/my/spreekuur/<int:booking_id>/cancel", type="http", auth="user",
+                website=True, methods=["GET"])
+    def portal_spreekuur_cancel_confirm(self, booking_id, **kw):
+        """Cancel asks first: the appointment, and a button that really cancels it."""
+        employee = self._spreekuur_employee()
+        booking = self._spreekuur_own_booking(employee, booking_id)
+        if booking.state != "booked":
+            return request.redirect("/my/spreekuur")
+        tz = self._spreekuur_tz(employee)
+        values = self._prepare_portal_layout_values()
+        values.update({
+            "page_name": "spreekuur_cancel",
+            "employee": employee,
+            "booking": booking,
+            "when": lambda record: self._spreekuur_when(record, tz),
+            "address": self._spreekuur_address,
+        })
+        return request.render("erm_spreekuur.portal_spreekuur_cancel", values)
 
     @http.route("/my/spreekuur/<int:booking_id>/cancel", type="http", auth="user",
                 website=True, methods=["POST"])

@@ -13,6 +13,23 @@ class ErmAbsenceCase(models.Model):
     spreekuur_booking_count = fields.Integer(
         string="Consultations (count)", compute="_compute_spreekuur_booking_count",
     )
+    spreekuur_can_plan = fields.Boolean(
+        string="May plan consultations", compute="_compute_spreekuur_can_plan",
+    )
+
+    def _erm_plannable_cases(self):
+        """The cases of self whose consultations the user plans (domain.md §6): who may work
+        the case (its regievoerder, procesbewaker or casemanager), and HR any case of its
+        companies it may read."""
+        if self.env.user.has_group("erm_verzuim.group_erm_hr"):
+            return self._filtered_access("read")
+        return self._filtered_access("write")
+
+    @api.depends_context("uid")
+    def _compute_spreekuur_can_plan(self):
+        plannable = self.filtered("id")._erm_plannable_cases()
+        for case in self:
+            case.spreekuur_can_plan = case in plannable
 
     @api.depends("spreekuur_booking_ids")
     def _compute_spreekuur_booking_count(self):
@@ -55,6 +72,8 @@ class ErmAbsenceCase(models.Model):
                 "default_kind": "case",
                 "default_purpose": "probleemanalyse",
                 "erm_plan_professional_id": first.id,
+                # the form's first onchange takes defaults, it does not compute the field
+                "default_plan_professional_id": first.id,
             },
         }
 

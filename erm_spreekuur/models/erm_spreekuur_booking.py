@@ -212,10 +212,10 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A consultation for an absence case needs the case."))
             if case.sudo().employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
-            if not self.env.su and not case._filtered_access("write"):
+            if not self.env.su and not case._erm_plannable_cases():
                 raise ValidationError(_(
                     "You may not plan consultations for this case: only who works on the "
-                    "case (its case director or process guardian) may."
+                    "case (its case director or process guardian) or HR may."
                 ))
         else:
             if session.kind not in ("open", "both"):
@@ -243,6 +243,13 @@ class ErmSpreekuurBooking(models.Model):
             fields.Datetime.context_timestamp(self.with_context(tz=tz), other.start).date()
             == local_day for other in same_day
         ):
+            # addressed to the reader when he books for himself: "je" on the portal
+            # pages (the controller sets erm_spreekuur_portal), "u" in the backend
+            if employee.sudo().user_id == self.env.user:
+                if self.env.context.get("erm_spreekuur_portal"):
+                    raise ValidationError(_("You already have a consultation on this day."))
+                raise ValidationError(_(
+                    "You already have a consultation for this purpose on this day."))
             raise ValidationError(_(
                 "%(employee)s already has a consultation for this purpose on this day.",
                 employee=employee.sudo().name,
@@ -335,7 +342,15 @@ class ErmSpreekuurBooking(models.Model):
     def _create_calendar_events(self, vals_list):
         """Exactly one event per booking; Odoo's calendar sends the invitations (to both
         attendees, also to the one who booked)."""
+        # Not the planner's context: from the case's Plan button it holds active_model and
+        # active_id, which would link the private event to the case (and give it an
+        # activity without a user), and the booking's default_* values.
+        context = {
+            key: value for key, value in self.env.context.items()
+            if not key.startswith(("default_", "active_"))
+        }
         Event = self.env["calendar.event"].sudo().with_context(
+            context,
             mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
         )
         return Event.create([self._event_values(vals) for vals in vals_list])

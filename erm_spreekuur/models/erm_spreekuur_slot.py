@@ -19,6 +19,9 @@ class ErmSpreekuurSlot(models.Model):
     _name = "erm.spreekuur.slot"
     _description = "Consultation slot"
     _order = "start, id"
+    # Many2one fields pick a slot by name_search, which searches the _rec_name: without one
+    # it finds nothing ("No records") and no slot can be chosen in a form.
+    _rec_name = "start"
 
     session_id = fields.Many2one(
         "erm.spreekuur.session", required=True, index=True, ondelete="cascade"

@@ -10,3 +10,4 @@ from . import test_slot_search
 from . import test_session_change
 from . import test_session_views
 from . import test_portal_case
+from . import test_backend_planning

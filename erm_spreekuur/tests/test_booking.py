@@ -152,14 +152,17 @@ class TestBookingRules(SpreekuurBookingCommon):
 
     def test_case_not_writable(self):
         slot = self.session.slot_ids[0]
-        for user in (self.user_employee, self.user_board, self.user_hr, self.user_doctor):
+        for user in (self.user_employee, self.user_board, self.user_doctor):
             with self.subTest(user=user.login), self.assertRaisesRegex(
                 ValidationError, "You may not plan consultations for this case"
             ):
                 self.book_case(slot, user=user)
         self.assertEqual(slot.state, "free")
-        # the administrator may (he may write every case)
-        self.assertTrue(self.book_case(slot, user=self.user_admin))
+        # HR plans for every case of its companies (domain.md §6), the administrator too
+        # (he may write every case)
+        self.assertTrue(self.book_case(slot, user=self.user_hr))
+        self.assertTrue(self.book_case(
+            self.session.slot_ids[1], user=self.user_admin, purpose="werkhervatting"))
 
     def test_case_of_other_employee(self):
         with self.assertRaisesRegex(ValidationError, "belongs to another employee"):

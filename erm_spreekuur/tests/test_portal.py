@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from odoo import http
 from odoo.tests import HttpCase, tagged
+from odoo.tools.misc import format_date
 
 from .employee_side_common import SpreekuurEmployeeSideMixin
 
@@ -88,16 +89,25 @@ class TestSpreekuurPortal(SpreekuurEmployeeSideMixin, HttpCase):
         page = self.url_open(f"/my/spreekuur/book?professional_id={self.professional.id}")
         self.assertNotIn(f'data-slot-id="{self.slots[1].id}"', page.text)
 
+        # Cancel asks first: the confirmation page changes nothing
+        page = self.url_open(f"/my/spreekuur/{booking.id}/cancel")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("o_erm_spreekuur_cancel_yes", page.text)
+        booking.invalidate_recordset()
+        self.assertEqual(booking.state, "booked")
         response = self.post(f"/my/spreekuur/{booking.id}/cancel")
         self.assertIn("message=cancelled", response.url)
         booking.invalidate_recordset()
         self.assertEqual((booking.state, booking.cancel_reason, booking.cancelled_by_role),
                          ("cancelled", "employee", "employee"))
         self.assertEqual(self.slots[1].state, "free")
-        # it moves to the earlier ones, without the buttons
+        # it moves to the cancelled ones (not to the earlier ones: it is still ahead),
+        # without the buttons
         page = self.url_open("/my/spreekuur")
         self.assertIn("o_erm_spreekuur_none", page.text)
         self.assertNotIn(f'data-booking-id="{booking.id}"', page.text)
+        self.assertIn(f'data-cancelled-id="{booking.id}"', page.text)
+        self.assertNotIn("Earlier", page.text)
         self.assertIn(self.professional.name, page.text)
 
     def test_reschedule(self):
@@ -153,3 +163,55 @@ class TestSpreekuurPortal(SpreekuurEmployeeSideMixin, HttpCase):
         Booking = self.env["erm.spreekuur.booking"].with_user(self.portal_user)
         self.assertFalse(Booking.search([("id", "=", other.id)]))
         self.assertEqual(Booking.search_count([]), 0)
+
+
+@tagged("post_install", "-at_install")
+class TestSpreekuurPortalDutch(SpreekuurEmployeeSideMixin, HttpCase):
+    """The portal pages in Dutch speak to the employee as "je", as the other portal pages,
+    with dates the Dutch way (no capitals in day and month names)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("nl_NL")
+        cls._setup_spreekuur()
+        cls.portal_user = cls._portal_user("portaal_nl")
+        cls.portal_user.lang = "nl_NL"
+        cls.employee = cls._employee("Wilma van den Brink", cls.portal_user)
+        cls.slots = cls.spreekuur_session.slot_ids.sorted("start")
+
+    def post(self, url, **data):
+        return self.url_open(url, data={"csrf_token": http.Request.csrf_token(self), **data})
+
+    def test_je_and_dutch_dates(self):
+        self.authenticate(self.portal_user.login, self.portal_user.login + "-pw1")
+        page = self.url_open("/my/spreekuur").text
+        self.assertIn("Je hebt geen komende afspraken.", page)
+        self.assertIn("tussen jou en de professional", page)
+        # the day headings: "dinsdag 8 december 2026", never "Dinsdag 8 December 2026"
+        page = self.url_open(f"/my/spreekuur/book?professional_id={self.professional.id}").text
+        self.assertNotIn("text-capitalize", page)
+        day = self.slots[0].start.date()
+        label = format_date(self.env(context={"lang": "nl_NL"}), day,
+                            date_format="EEEE d MMMM y")
+        self.assertEqual(label, label.lower())
+        self.assertIn(label, page)
+
+        page = self.post("/my/spreekuur/book/submit", slot_id=self.slots[0].id).text
+        booking = self.env["erm.spreekuur.booking"].search(
+            [("employee_id", "=", self.employee.id)])
+        self.assertIn("Je afspraak is gemaakt.", page)
+        for formal in ("Uw ", " uw ", "U heeft", " u "):
+            self.assertNotIn(formal, page)
+        # a second one the same day: the rule speaks to him, not about him
+        page = self.post("/my/spreekuur/book/submit", slot_id=self.slots[2].id).text
+        self.assertIn("Je hebt op deze dag al een spreekuurafspraak.", page)
+        self.assertNotIn("Wilma van den Brink heeft", page)
+        # cancelling asks first, in Dutch
+        page = self.url_open(f"/my/spreekuur/{booking.id}/cancel").text
+        self.assertIn("Je afspraak annuleren?", page)
+        self.assertIn(label, page)
+        page = self.post(f"/my/spreekuur/{booking.id}/cancel").text
+        self.assertIn("Je afspraak is geannuleerd.", page)
+        self.assertIn("Geannuleerd", page)
+        self.assertNotIn("Eerder", page)

@@ -75,7 +75,7 @@ class VerzuimPortal(CustomerPortal):
         )
         advice = env["erm.ba.advice"].search(
             [("case_id", "=", case.id), ("state", "=", "issued")],
-            order="date_issued desc, id desc",
+            order="date_advice desc, id desc",
         ) if env["erm.ba.advice"].has_access("read") else env["erm.ba.advice"]
         interventions = env["erm.intervention"].search(
             [("case_id", "=", case.id), ("state", "!=", "cancelled")],

@@ -20,6 +20,7 @@ from . import erm_absence_case_duties as duties
 from . import erm_absence_case_time_off as time_off
 from . import erm_care as care
 from . import erm_competence as competence
+from . import erm_self_report as self_report
 from . import tbv
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
 from .erm_format import fmt_date
@@ -262,6 +263,24 @@ class ErmAbsenceCase(models.Model):
         "statistics.",
     )
     erm_anonymized_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
+    # --- the employee's recovery report from the portal (erm_self_report.py): a request,
+    # the case stays open until its case director or process guardian decides
+    erm_recovery_request_date = fields.Date(
+        string="Recovery reported from", readonly=True, copy=False,
+        help="The day from which the employee reported in the portal that he works again, "
+        "waiting for the case director's confirmation.",
+    )
+    erm_recovery_request_pct = fields.Float(
+        string="Reported working percentage", readonly=True, copy=False, digits=(5, 1),
+        help="The part of his working hours the employee reported to work again; 100 is "
+        "full recovery.",
+    )
+    erm_recovery_request_status = fields.Char(
+        string="Recovery report", compute="_compute_erm_recovery_request",
+    )
+    erm_may_decide_recovery = fields.Boolean(
+        string="I decide on the recovery report", compute="_compute_erm_recovery_request",
+    )
 
     # ------------------------------------------------------------------ computes
     @api.depends("employee_id")
@@ -391,6 +410,11 @@ class ErmAbsenceCase(models.Model):
                     user=director.name, level=names[required],
                     skills=", ".join(missing.mapped("name")),
                 )
+
+    @api.depends("erm_recovery_request_date", "erm_recovery_request_pct", "date_recovered")
+    @api.depends_context("uid")
+    def _compute_erm_recovery_request(self):
+        self_report.compute_request_status(self)
 
     @api.depends_context("uid")
     def _compute_erm_care_dates(self):
@@ -940,6 +964,27 @@ class ErmAbsenceCase(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_case_id": self.id},
+        }
+
+    def action_erm_confirm_recovery(self):
+        """The case director or process guardian confirms the employee's recovery report."""
+        self.ensure_one()
+        self_report.confirm_recovery(self)
+        return True
+
+    def action_erm_reject_recovery(self):
+        self.ensure_one()
+        self_report.check_may_decide(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Reject recovery report"),
+            "res_model": "erm.absence.recovery.wizard",
+            "view_mode": "form",
+            "views": [(self.env.ref(
+                "erm_verzuim.erm_absence_recovery_wizard_view_form_reject").id, "form")],
+            "target": "new",
+            "context": {"default_case_id": self.id,
+                        "default_date_recovered": self.erm_recovery_request_date},
         }
 
     def action_erm_log_care_contact(self):

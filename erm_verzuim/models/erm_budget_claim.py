@@ -14,6 +14,7 @@ from datetime import date
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 from ..engine import budget as budget_engine
 from .erm_provider import PROVIDER_KINDS
@@ -60,6 +61,7 @@ class ErmBudgetClaim(models.Model):
     )
     provider_id = fields.Many2one(
         "erm.provider", check_company=True,
+        compute="_compute_provider_id", store=True, readonly=False, precompute=True,
         help="A provider of the organisation's network; or name another one below.",
     )
     provider_name = fields.Char(string="Other provider")
@@ -97,18 +99,21 @@ class ErmBudgetClaim(models.Model):
             claim.service_kind = (claim.service_id.provider_kind or claim.provider_id.kind
                                   or "other")
 
+    @api.depends("service_id")
+    def _compute_provider_id(self):
+        # a catalogue service names its provider, on every channel (the portal too)
+        for claim in self:
+            claim.provider_id = claim.service_id.provider_id or claim.provider_id
+
     @api.depends("date", "service_id", "description")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         for claim in self:
             what = claim.service_id.display_name or claim.description or claim.provider_name
+            day = claim.date and format_date(self.env, claim.date)
             claim.display_name = " - ".join(
-                str(part) for part in (what, claim.date) if part
+                part for part in (what, day) if part
             ) or self.env._("New claim")
-
-    @api.onchange("service_id")
-    def _onchange_service_id(self):
-        if self.service_id:
-            self.provider_id = self.service_id.provider_id
 
     # ------------------------------------------------------------------ rules
     @api.constrains("service_id", "provider_id", "provider_name", "description", "company_id")
@@ -144,6 +149,9 @@ class ErmBudgetClaim(models.Model):
                     raise AccessError(self.env._(
                         "A claim starts as a draft; submit it to the budget administrator."
                     ))
+        for vals in vals_list:
+            if vals.get("service_id") and not vals.get("provider_id"):
+                vals.pop("provider_id", None)  # the service's provider (_compute_provider_id)
         claims = super().create(vals_list)
         # the employee follows his own claim (and only he: the chatter is between him and
         # the budget administrator)

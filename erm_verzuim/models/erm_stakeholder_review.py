@@ -33,7 +33,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, formatLang, mute_logger
 
 from .erm_absence_case import PHASES
-from .erm_format import fmt_date, fmt_period
 
 _logger = logging.getLogger(__name__)
 
@@ -213,8 +212,11 @@ class ErmStakeholderReview(models.Model):
     # ------------------------------------------------------------------ computes
     @api.depends("date_quarter_start", "company_id.name", "scope_id.name")
     def _compute_name(self):
+        # stored: in the review's language, not in that of whoever (or the scheduler, in
+        # English) happened to create it
+        _ = self.with_context(lang=self._erm_lang()).env._
         for review in self:
-            review.name = self.env._(
+            review.name = _(
                 "Quarterly review %(quarter)s - %(company)s",
                 quarter=quarter_label(review.date_quarter_start)
                 if review.date_quarter_start else "",
@@ -688,7 +690,7 @@ class ErmStakeholderReview(models.Model):
             "columns": [self.env._("Action"), self.env._("Owner"), self.env._("Deadline"),
                         self.env._("Review")],
             "rows": [[a.summary or a.activity_type_id.name, a.user_id.name,
-                      fmt_date(self.env, a.date_deadline),
+                      format_date(self.env, a.date_deadline),
                       quarter_label(reviews[a.res_id].date_quarter_start)]
                      for a in activities],
             "note": "",
@@ -702,11 +704,12 @@ class ErmStakeholderReview(models.Model):
         prepared = [dict(section, rows=[
             [self._erm_format_cell(cell) for cell in row] for row in section.get("rows", [])
         ]) for section in sections]
-        # the period as people read it (the snapshot keeps the ISO dates as data)
-        period = fmt_period(self.env, snapshot.get("date_from"), snapshot.get("date_to"))
         return self.env["ir.qweb"]._render(
             "erm_verzuim.erm_stakeholder_review_snapshot",
-            {"snapshot": snapshot, "sections": prepared, "period": period},
+            {"snapshot": snapshot, "sections": prepared,
+             # the period as people read it (the data keeps ISO dates)
+             "date_from": format_date(self.env, snapshot.get("date_from")),
+             "date_to": format_date(self.env, snapshot.get("date_to"))},
         )
 
     def _erm_format_cell(self, value):

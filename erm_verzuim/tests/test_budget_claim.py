@@ -62,6 +62,32 @@ class TestBudgetClaim(ErmBudgetCommon):
                 "service_id": self.service.id,
             })
 
+    def test_drafts_are_the_employees_own(self):
+        """A draft is not shown to the budget administrator until it is submitted."""
+        draft = self.make_claim(amount=40.0, submit=False)
+        submitted = self.make_claim(amount=50.0)
+        as_admin = self.Claim.with_user(self.user_budget)
+        self.assertEqual(as_admin.search([("id", "in", (draft | submitted).ids)]), submitted)
+        with self.assertRaises(AccessError):
+            draft.with_user(self.user_budget).read(["amount"])
+        # the employee keeps seeing and changing it
+        as_employee = draft.with_user(self.user_employee)
+        self.assertEqual(self.Claim.with_user(self.user_employee).search(
+            [("id", "=", draft.id)]), draft)
+        as_employee.write({"amount": 45.0})
+        as_employee.action_submit()
+        self.assertIn(draft, as_admin.search([]))
+
+    def test_catalogue_service_names_its_provider(self):
+        claim = self.make_claim(submit=False)
+        self.assertEqual(claim.provider_id, self.provider)
+
+    def test_title_in_the_users_date_format(self):
+        self.env["res.lang"]._activate_lang("nl_NL")
+        claim = self.make_claim(date=date(2026, 11, 2)).with_context(lang="nl_NL")
+        self.assertIn("02-11-2026", claim.display_name)
+        self.assertNotIn("2026-11-02", claim.display_name)
+
     def test_submitted_claim_is_locked_for_the_employee(self):
         claim = self.make_claim().with_user(self.user_employee)
         with self.assertRaisesRegex(UserError, "no longer be changed"):

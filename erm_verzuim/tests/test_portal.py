@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tools import format_date
 
 
 @tagged("post_install", "-at_install")
@@ -171,6 +172,22 @@ class TestVerzuimPortal(HttpCase):
         self.assert_no_colleague(page)
         # a past case opens too
         self.get(f"/my/verzuim/case/{self.past_case.id}")
+
+    def test_advice_shows_its_own_date(self):
+        """The advice is dated by its advice date, not by the day it was issued."""
+        day = self.today - timedelta(days=12)
+        advice = self.env["erm.ba.advice"].create({
+            "case_id": self.open_case.id, "doctor_user_id": self.doctor_user.id,
+            "advice_type": "update", "possibilities": "Advice of twelve days ago",
+            "date_advice": day,
+        })
+        advice.action_issue()
+        self.assertEqual(advice.date_issued, self.today)
+        self.login(self.portal_user)
+        page = self.get(f"/my/verzuim/case/{self.open_case.id}")
+        card = page.split("Advice of twelve days ago")[0].rsplit("o_erm_portal_advice", 1)[1]
+        self.assertIn(format_date(self.env, day, lang_code="en_US"), card)
+        self.assertNotIn(format_date(self.env, self.today, lang_code="en_US"), card)
 
     def test_log_page(self):
         self.login(self.portal_user)

@@ -74,6 +74,15 @@ class TestPortalBudget(ErmBudgetCommon, HttpCase):
         self.assertIn("o_erm_budget_error", response.text)
         self.assertEqual(len(self.claims(self.portal_employee)), 1)
 
+    def test_portal_claim_names_the_service_provider(self):
+        """The budget administrator sees who provided a catalogue service claimed in the
+        portal (the form's onchange never runs there)."""
+        self.authenticate("portaal_budget", "portaal_budget")
+        self.assertIn("message=submitted", self.post_claim("20").url)
+        claim = self.claims(self.portal_employee)
+        self.assertEqual(claim.service_id, self.service)
+        self.assertEqual(claim.with_user(self.user_budget).provider_id, self.provider)
+
     def test_internal_employee_sees_only_his_own(self):
         self.make_claim(amount=30.0)
         self.authenticate(self.user_employee.login, self.user_employee.login)

@@ -250,32 +250,68 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                                            extent="full", date=str(date.today())).status_code,
                                  404)
                 self.assertFalse(other.date_recovered)
-                # partial: a course line, as the case form would add it
+                # partial: a request, no course line until the director confirms it
                 partial_day = date.today() - timedelta(days=7)
                 page = self.post(f"/my/verzuim/case/{case.id}/recovery", extent="partial",
                                  working_pct="40", date=str(partial_day))
                 self.assertIn("o_erm_portal_report_done", page.text)
-                line = case.period_ids.filtered(lambda p, day=partial_day: p.date_from == day)
-                self.assertEqual(line.incapacity_pct, 60.0)
-                self.assertFalse(case.date_recovered)
-                # full: the recovery wizard's path closes the timeline
+                case.invalidate_recordset()
+                self.assertEqual(len(case.period_ids), 1)
+                self.assertEqual(
+                    (case.erm_recovery_request_date, case.erm_recovery_request_pct),
+                    (partial_day, 40.0))
+                # full: it replaces the partial report; the case stays open until confirmed
                 page = self.post(f"/my/verzuim/case/{case.id}/recovery", extent="full",
                                  date=str(date.today()))
                 self.assertIn("o_erm_portal_report_done", page.text)
+                self.assertIn("blijft je dossier open", page.text)
                 case.invalidate_recordset()
-                self.assertEqual(case.date_recovered, date.today())
-                self.assertEqual(case.state, "hersteld")
-                # the regievoerder confirms both reports; the chatter says who reported
+                self.assertFalse(case.date_recovered)
+                self.assertNotEqual(case.state, "hersteld")
+                self.assertEqual(case.erm_recovery_request_date, date.today())
+                self.assertTrue(case.milestone_ids.filtered(lambda m: m.state != "cancelled"))
+                self.assertIn("o_erm_portal_recovery_pending",
+                              self.url_open(f"/my/verzuim/case/{case.id}").text)
+                # one question to the regievoerder; the chatter says who reported
                 todo = case.activity_ids.filtered(
                     lambda a: a.activity_type_id == self.env.ref(
-                        "erm_verzuim.mail_activity_type_erm_portal_report"))
-                self.assertEqual(len(todo), 2)
+                        "erm_verzuim.mail_activity_type_erm_recovery_request"))
+                self.assertEqual(len(todo), 1)
                 self.assertEqual(todo.user_id, director)
                 bodies = " ".join(case.message_ids.mapped("body"))
                 self.assertIn("door de medewerker via het portaal", bodies)
+                # the director confirms: the recovery wizard's path closes the timeline
+                case.with_user(director).action_erm_confirm_recovery()
+                case.invalidate_recordset()
+                self.assertEqual(case.date_recovered, date.today())
+                self.assertEqual(case.state, "hersteld")
                 # nothing more to report on a closed case
                 page = self.url_open(f"/my/verzuim/case/{case.id}/recovery")
                 self.assertNotIn("o_erm_recovery_form", page.text)
+
+    def test_recovery_ahead_is_an_expected_return(self):
+        """Fully fit from a date weeks ahead: a request and the expected return, never an
+        early close of the case, its deadlines and their activities."""
+        case = self.make_case(employee=self.portal_employee,
+                              start=date.today() - timedelta(days=60))
+        self.env.flush_all()
+        self.env["erm.alert.manager"]._run_deadline_alerts()
+        activities = case.activity_ids.filtered("erm_milestone_id")
+        self.assertTrue(activities)
+        ahead = date.today() + timedelta(days=40)
+        self.login(self.portal_user)
+        page = self.post(f"/my/verzuim/case/{case.id}/recovery", extent="full",
+                         date=str(ahead))
+        self.assertIn("o_erm_portal_report_done", page.text)
+        self.env.cr.flush()
+        case.invalidate_recordset()
+        self.assertFalse(case.date_recovered)
+        self.assertEqual(case.date_expected_return, ahead)
+        self.assertEqual(case.activity_ids.filtered("erm_milestone_id"), activities)
+        self.assertFalse(case.milestone_ids.filtered(lambda m: m.state == "cancelled"))
+        page = self.url_open(f"/my/verzuim/case/{case.id}").text
+        self.assertIn(ahead.strftime("%d-%m-%Y"), page)
+        self.assertIn("o_erm_portal_recovery_pending", page)
 
     def test_recovery_setting_off(self):
         self.company.erm_portal_recovery_report = False

@@ -26,6 +26,7 @@ export class ErmDashboard extends Component {
             companyId: false,
             departmentId: false,
             data: null,
+            exporting: false,
         });
         onWillStart(async () => {
             await loadBundle("web.chartjs_lib");
@@ -129,6 +130,34 @@ export class ErmDashboard extends Component {
     async onDepartment(ev) {
         this.state.departmentId = parseInt(ev.target.value) || false;
         await this.load();
+    }
+
+    /** Downloads the XLSX of the group and period on screen, through the export wizard's
+     * own checks and report (its periods, else the dates on screen). */
+    async onExport() {
+        const data = this.state.data;
+        const wizardPeriods = ["last_month", "last_quarter", "last_year", "year", "last_12_months"];
+        const values = {
+            company_id: data.company_id,
+            department_id: data.department_id || false,
+            period: "custom",
+            date_from: data.period.from,
+            date_to: data.period.to,
+        };
+        if (wizardPeriods.includes(data.period.name)) {
+            values.period = data.period.name;
+        }
+        // one download at a time: the button waits until the workbook has come
+        this.state.exporting = true;
+        try {
+            const [wizardId] = await this.orm.create("erm.kpi.export.wizard", [values]);
+            const action = await this.orm.call("erm.kpi.export.wizard", "action_export", [
+                [wizardId],
+            ]);
+            await this.action.doAction(action);
+        } finally {
+            this.state.exporting = false;
+        }
     }
 
     drill(card) {
