@@ -40,7 +40,7 @@ import odoo
 try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell)
     from .demo_budget import generate_budget
     from .demo_care import generate_care
-    from .demo_org import configure_demo, describe_logins, generate_organisation
+    from .demo_org import configure_demo, describe_logins, dutch_env, generate_organisation
     from .demo_portal import generate_portal
     from .demo_preconditions import generate_preconditions
     from .demo_providers import generate_providers
@@ -49,7 +49,7 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
 except ImportError:
     from demo_budget import generate_budget
     from demo_care import generate_care
-    from demo_org import configure_demo, describe_logins, generate_organisation
+    from demo_org import configure_demo, describe_logins, dutch_env, generate_organisation
     from demo_portal import generate_portal
     from demo_preconditions import generate_preconditions
     from demo_providers import generate_providers
@@ -320,6 +320,7 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     organisation, its ERM set-up, the absence history and the consultation hours
     (data/demo_spreekuur.py). Idempotent; the caller commits.
     """
+    env = dutch_env(env)
     generate_organisation(env, employees=employees, seed=seed, companies=companies)
     result = generate_history(env, today=today, seed=seed)
     result["spreekuur"] = generate_spreekuur(env, today=today)
@@ -345,7 +346,7 @@ def main(argv=None):
     from odoo.modules.registry import Registry  # needs the parsed configuration
 
     with Registry(args.database).cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = dutch_env(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
         result = generate_history(env, seed=args.seed)
         spreekuur = generate_spreekuur(env)
         generate_providers(env)

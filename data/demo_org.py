@@ -38,6 +38,7 @@ passed in up front, because each of those fallbacks costs a ``write`` per employ
 
 import argparse
 import base64
+import io
 import logging
 import random
 import sys
@@ -529,7 +530,55 @@ def _ensure_companies(builder, plan):
         })
         for c in plan.companies if c.key not in ids
     ), ids)
+    # A logo (instead of Odoo's "Your logo" on the login and portal pages) and Dutch as the
+    # company's language; also for companies of an earlier run that lack them.
+    # The login page shows the logo of the main company: the first demo company's.
+    lang = _user_lang(env)
+    placeholder = env["res.company"]._get_logo()
+    main = env.ref("base.main_company")
+    if main.currency_id != euro:  # a Dutch group: amounts in euro for every company
+        main.currency_id = euro
+    for index, c in enumerate(plan.companies):
+        company = env["res.company"].browse(ids[c.key])
+        for target in (company | main) if index == 0 else company:
+            if not target.logo or target.logo == placeholder:
+                target.logo = demo_logo(c.name, LOGO_COLOURS[index % len(LOGO_COLOURS)])
+        if company.partner_id.lang != lang:
+            company.partner_id.lang = lang
     return {c.key: ids[c.key] for c in plan.companies}  # not those of an earlier, bigger run
+
+
+LOGO_COLOURS = ("#1B6E8A", "#7A3E72", "#3C7A3A", "#B5651D", "#4A4E9C", "#8A1B2E")
+LOGO_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def demo_logo(name, colour):
+    """A small PNG logo (base64) made on the fly: a coloured badge with the initials of
+    the company's name and the name beside it. No binary in the repository."""
+    from PIL import Image, ImageDraw, ImageFont  # Odoo requires Pillow
+
+    def font(size):
+        try:
+            return ImageFont.truetype(LOGO_FONT, size)
+        except OSError:
+            return ImageFont.load_default()
+
+    words = [w for w in name.replace("B.V.", "").split() if w[:1].isalpha()]
+    initials = "".join(w[0] for w in words if w[0].isupper())[:2] or name[:1]
+    title = words[0] if words else name
+    for word in words[1:]:  # a short title: "Zorggroep Rijnland", "Woonzorg"
+        if word.endswith("-") or len(title) + len(word) >= 20:
+            break
+        title = f"{title} {word}"
+    width = 156 + int(ImageDraw.Draw(Image.new("RGB", (1, 1))).textlength(title, font(34))) + 12
+    image = Image.new("RGBA", (width, 140), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(image)
+    draw.rounded_rectangle((6, 6, 134, 134), radius=24, fill=colour)
+    draw.text((70, 70), initials, font=font(64), fill="white", anchor="mm")
+    draw.text((156, 70), title, font=font(34), fill=colour, anchor="lm")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return base64.b64encode(buffer.getvalue())
 
 
 def _calendar_key(company_key, hours):
@@ -593,6 +642,12 @@ def _ensure_departments(builder, plan, company_ids):
 def _user_lang(env):
     """nl_NL when Odoo knows the language (activating it if needed), else en_US."""
     return "nl_NL" if env["res.lang"]._activate_lang("nl_NL") else "en_US"
+
+
+def dutch_env(env):
+    """The demo speaks Dutch: what the generator and the code it calls write (chatter
+    notes, Odoo's own "done" messages of activities, names) in Dutch when Odoo has it."""
+    return env(context={**env.context, "lang": _user_lang(env), "tz": TZ})
 
 
 def _ensure_users(builder, plan, company_ids):
@@ -972,7 +1027,7 @@ def main(argv=None):
     registry = Registry(args.database)
     # One transaction: the cursor commits when the block ends without an error.
     with registry.cursor() as cr:
-        env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+        env = dutch_env(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
         result = generate_organisation(
             env, employees=args.employees, seed=args.seed, companies=args.companies,
             with_users=not args.no_users,

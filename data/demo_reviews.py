@@ -95,9 +95,9 @@ class _Reviews(DemoRecords):
         review.action_schedule_meeting()
         review._erm_make_agenda()
         transition = review.with_context(erm_review_transition=True)
-        transition.write({"date_snapshot": self.utc(meeting_day - timedelta(days=7), 9)})
-        if not back:
+        if not back:  # the coming review's agenda is made now, not on a day ahead
             return review
+        transition.write({"date_snapshot": self.utc(meeting_day - timedelta(days=7), 9)})
         minutes, decisions, actions = QUARTERS[back]
         review.write({
             "minutes": minutes,

@@ -27,6 +27,7 @@ from . import test_demo_budget
 from . import test_demo_portal
 from . import test_tour_sick_report
 from . import test_tour_plan
+from . import test_dutch_formats
 from . import test_tour_spreekuur_case
 from . import test_tour_spreekuur_portal
 from . import test_menu_crawl

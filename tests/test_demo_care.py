@@ -72,3 +72,30 @@ class TestDemoCare(TransactionCase):
         self.assertEqual(again["created"], 0)
         self.assertEqual(again["managers"], 0)
         self.assertEqual(again["contacts"], self.result["contacts"])
+
+    def test_demo_reads_dutch(self):
+        """The demo speaks Dutch: the cases' chatter (the generator's notes and Odoo's own
+        "done" messages of completed activities) without an ISO date or English; the
+        companies have a logo of their own and work in euro, the providers' prices too."""
+        from .test_dutch_formats import assert_dutch
+
+        cases = self.env["erm.absence.case"].with_context(active_test=False).search(
+            [("company_id", "in", (self.ref("company_1") | self.ref("company_2")).ids)])
+        messages = cases.message_ids.filtered("body")
+        self.assertTrue(messages)
+        for message in messages:
+            assert_dutch(self, message.body, f"{message.model},{message.res_id}")
+        activities = self.env["mail.activity"].search([("res_model", "=", "erm.precondition")])
+        for activity in activities:
+            assert_dutch(self, activity.summary, "precondition reminder")
+        placeholder = self.env["res.company"]._get_logo()
+        euro = self.env.ref("base.EUR")
+        for company in self.ref("company_1") | self.ref("company_2") | self.env.ref(
+                "base.main_company"):
+            self.assertTrue(company.logo and company.logo != placeholder, company.name)
+            self.assertEqual(company.currency_id, euro, company.name)
+        self.assertEqual(self.ref("company_1").partner_id.lang, "nl_NL")
+        services = self.env["erm.provider.service"].with_company(self.ref("company_1")).search(
+            [])
+        self.assertTrue(services)
+        self.assertEqual(services.currency_id, euro)

@@ -22,6 +22,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
 from odoo.addons.erm_verzuim.engine import milestones
+from odoo.addons.erm_verzuim.models.erm_format import fmt_period
 
 from ..engine import vernet
 
@@ -175,8 +176,10 @@ class ErmKpi(models.AbstractModel):
             for start, month in zip(months, monthly, strict=True)
         ]
         return {
+            # from/to: ISO for the drill-down domains; label: as the user reads dates
             "period": {"from": fields.Date.to_string(date_from),
-                       "to": fields.Date.to_string(date_to), "name": period},
+                       "to": fields.Date.to_string(date_to), "name": period,
+                       "label": fmt_period(self.env, date_from, date_to)},
             "company_id": company.id,
             "department_id": department_id or False,
             "companies": [
@@ -190,6 +193,8 @@ class ErmKpi(models.AbstractModel):
             "vangnet_figures": self._erm_may_know_vangnet(),
             "target": company.erm_target_rate,
             "currency": company.currency_id.name,
+            "currency_symbol": company.currency_id.symbol,
+            "currency_position": company.currency_id.position,
             "current": self._erm_jsonable(current),
             "year_ago": self._erm_jsonable(year_ago),
             "trend": trend,

@@ -13,6 +13,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, models
 
+from odoo.addons.erm_verzuim.models.erm_format import fmt_amount
 from odoo.addons.erm_verzuim.models.erm_stakeholder_review import quarter_label
 
 
@@ -53,12 +54,20 @@ class ErmStakeholderReview(models.Model):
             if shown else None for start, shown in zip(periods, visible, strict=True)
         ]
         labels = self._erm_figure_labels()
+
+        def cell(key, data):
+            if not data or data[key] is None:
+                return None
+            if key == "schadelast":  # an amount: the company's currency and its symbol
+                return fmt_amount(self.env, data[key], company.currency_id)
+            return data[key]
+
         sections["figures"] = {
             "sequence": 10,
             "title": self.env._("Absence figures"),
             "columns": headers,
             # every participant reads the agenda: no figure split by the safety net
-            "rows": [[labels[key]] + [data[key] if data else None for data in figures]
+            "rows": [[labels[key]] + [cell(key, data) for data in figures]
                      for key in labels if key != "verzuimpercentage_excl_vangnet"],
             "note": self.env._(
                 "Vernet definitions. A period below the minimum group size of %(minimum)s "

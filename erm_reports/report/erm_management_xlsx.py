@@ -9,8 +9,10 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, models
+from odoo import models
 from odoo.tools.translate import LazyTranslate
+
+from odoo.addons.erm_verzuim.models.erm_format import fmt_period
 
 _lt = LazyTranslate(__name__)
 
@@ -79,8 +81,7 @@ class ErmManagementXlsx(models.AbstractModel):
         sheet.set_column(1, 1, 90)
         sheet.write(0, 0, _("Absence figures"), styles["title"])
         rows = [
-            (_("Period"), f"{fields.Date.to_string(wizard.date_from)} - "
-                          f"{fields.Date.to_string(wizard.date_to)}"),
+            (_("Period"), fmt_period(self.env, wizard.date_from, wizard.date_to)),
             (_("Company"), wizard.company_id.name),
             (_("Department"), wizard.department_id.complete_name or _("Whole company")),
             (_("Made by"), self.env.user.name),

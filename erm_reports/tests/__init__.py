@@ -7,3 +7,4 @@ from . import test_intervention_costs
 from . import test_kpi_periods
 from . import test_stakeholder_review_snapshot
 from . import test_dashboard_budget
+from . import test_dutch_formats

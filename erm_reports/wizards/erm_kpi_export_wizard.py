@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.erm_verzuim.models.erm_format import file_date
+
 PERIODS = [
     ("last_month", "Last month"),
     ("last_quarter", "Last quarter"),
@@ -42,6 +44,13 @@ class ErmKpiExportWizard(models.TransientModel):
                 wizard.date_from, wizard.date_to = self.env["erm.kpi"].period_bounds(
                     wizard.period
                 )
+
+    def _erm_file_name(self):
+        """The XLSX's file name (without extension), its dates as a Dutch reader writes
+        them and safe in a file name: Verzuimcijfers 01-11-2026_30-11-2026."""
+        self.ensure_one()
+        title = self.env._("Absence figures")
+        return f"{title} {file_date(self.date_from)}_{file_date(self.date_to)}"
 
     def action_export(self):
         self.ensure_one()

@@ -24,6 +24,7 @@ from . import erm_competence as competence
 from . import erm_self_report as self_report
 from . import tbv
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
+from .erm_format import fmt_date
 from .erm_intervention import COMMITTED_STATES
 from .erm_wvp_milestone import MILESTONE_CODES
 
@@ -591,8 +592,9 @@ class ErmAbsenceCase(models.Model):
             if case.date_recovered and case.date_recovered <= case.date_start:
                 raise ValidationError(
                     _("The recovery date of %(case)s (%(recovered)s) must come after the first "
-                      "sick day (%(start)s).", case=case.name, recovered=case.date_recovered,
-                      start=case.date_start)
+                      "sick day (%(start)s).", case=case.name,
+                      recovered=fmt_date(self.env, case.date_recovered),
+                      start=fmt_date(self.env, case.date_start))
                 )
 
     @api.constrains("date_start", "date_recovered", "employee_id", "active")
@@ -755,7 +757,7 @@ class ErmAbsenceCase(models.Model):
                 raise ValidationError(
                     _("The course of %(case)s must start on the first sick day "
                       "(%(date)s): a gap at the start is not allowed.",
-                      case=case.name, date=case.date_start)
+                      case=case.name, date=fmt_date(self.env, case.date_start))
                 )
             if case.date_recovered and periods[-1].date_from >= case.date_recovered:
                 raise ValidationError(

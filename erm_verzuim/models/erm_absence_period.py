@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import float_round, format_date, formatLang
 
+from .erm_format import org_env
+
 
 def format_number(env, value, digits=1):
     """A number as the user writes it: his decimal separator and no trailing zeros
@@ -131,19 +133,21 @@ class ErmAbsencePeriod(models.Model):
 
     def _log_on_case(self, change):
         """Every change is visible in the case's chatter (no medical content exists here),
-        with the date and percentage as the user reads them."""
-        titles = {
-            "added": self.env._("Course line added"),
-            "changed": self.env._("Course line changed"),
-            "removed": self.env._("Course line removed"),
-        }
+        with the date and percentage as the user reads them (in a system path: the
+        company's language)."""
         for case, periods in self.grouped("case_id").items():
+            env = org_env(self.env, case.company_id)
+            titles = {
+                "added": env._("Course line added"),
+                "changed": env._("Course line changed"),
+                "removed": env._("Course line removed"),
+            }
             case._message_log_batch(
                 bodies={case.id: Markup("<br/>").join(
-                    self.env._(
+                    env._(
                         "%(title)s: from %(date)s, %(pct)s%% unfit for work",
-                        title=titles[change], date=format_date(self.env, period.date_from),
-                        pct=format_number(self.env, period.incapacity_pct),
+                        title=titles[change], date=format_date(env, period.date_from),
+                        pct=format_number(env, period.incapacity_pct),
                     ) for period in periods
                 )},
             )

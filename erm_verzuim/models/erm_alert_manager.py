@@ -459,7 +459,8 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _close_with_feedback(self, items):
         """Complete the activities of `items` (activity id, date done or None, assignee id)
-        with a feedback in the assignee's language: one action_feedback per text."""
+        with a feedback in the assignee's language: one action_feedback per text. Odoo's
+        "done" message around it is rendered in the same language (not in the job's)."""
         langs = self._user_langs(user_id for _a, _d, user_id in items)
         texts = {}
         by_feedback = defaultdict(list)
@@ -467,10 +468,11 @@ class ErmAlertManager(models.AbstractModel):
             text = self._texts(langs.get(user_id), texts)
             feedback = (text.t(DONE_FEEDBACK, date=text.date(date_done)) if date_done
                         else text.t(OBSOLETE_FEEDBACK))
-            by_feedback[feedback].append(activity_id)
+            by_feedback[text.lang, feedback].append(activity_id)
         Activity = self.env["mail.activity"].sudo().with_context(erm_alert_closing=True)
-        for feedback, activity_ids in by_feedback.items():
-            Activity.browse(activity_ids).action_feedback(feedback=feedback)
+        for (lang, feedback), activity_ids in by_feedback.items():
+            Activity.with_context(lang=lang).browse(activity_ids).action_feedback(
+                feedback=feedback)
 
     @api.model
     def _step_update(self, config, cfg, budget, restriction=None, position=None):

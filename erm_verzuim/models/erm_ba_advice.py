@@ -16,6 +16,7 @@ from odoo.tools import format_date
 from ..engine import milestones
 from .erm_absence_case import EXPECTED_DURATION
 from .erm_absence_period import format_number
+from .erm_format import org_env
 
 ADVICE_TYPES = [
     ("ba_mogelijkheden", "Early assessment of possibilities (week 1)"),
@@ -265,7 +266,7 @@ class ErmBaAdvice(models.Model):
             vals.update(advice._apply_incapacity())
             vals.update(advice._complete_milestone())
             advice.sudo().write(vals)
-            advice.case_id.sudo()._message_log(body=self.env._(
+            advice.case_id.sudo()._message_log(body=org_env(self.env, advice.company_id)._(
                 "Company doctor's advice issued: %(advice)s.", advice=advice.name,
             ))
         return True

@@ -95,7 +95,7 @@ def log_contact_action(case):
 def close_care_activities(env, case_ids, contact_dates=None):
     """Complete the open caremanagement activities of `case_ids`: a logged contact (its
     date in `contact_dates`, {case id: date}) or a closed case. Feedback in the assignee's
-    language; one action_feedback per text."""
+    language; one action_feedback per language and text."""
     if not case_ids:
         return
     Activity = env["mail.activity"].sudo()
@@ -114,6 +114,8 @@ def close_care_activities(env, case_ids, contact_dates=None):
         day = (contact_dates or {}).get(activity.res_id)
         feedback = (text.t(CARE_LOGGED_FEEDBACK, date=text.date(day)) if day
                     else text.t(CARE_OBSOLETE_FEEDBACK))
-        by_feedback[feedback] |= activity
-    for feedback, group in by_feedback.items():
-        group.with_context(erm_alert_closing=True).action_feedback(feedback=feedback)
+        by_feedback[text.lang, feedback] |= activity
+    # Odoo's "done" message around the feedback in the same language
+    for (lang, feedback), group in by_feedback.items():
+        group.with_context(erm_alert_closing=True, lang=lang).action_feedback(
+            feedback=feedback)

@@ -8,6 +8,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 from . import erm_care as care
+from .erm_format import fmt_date
 
 CONTACT_KINDS = [
     ("phone", "Phone call"),
@@ -50,12 +51,13 @@ class ErmCareContact(models.Model):
     date_next = fields.Date(string="Next agreed contact", tracking=True)
 
     @api.depends("case_id.name", "date")
+    @api.depends_context("lang")
     def _compute_display_name(self):
         # sudo: the case number of a contact the reader may read
         for contact in self:
             contact.display_name = " - ".join(
-                part for part in (contact.case_id.sudo().name, str(contact.date or ""))
-                if part
+                part for part in (contact.case_id.sudo().name,
+                                  fmt_date(self.env, contact.date)) if part
             )
 
     @api.constrains("date", "date_next")
@@ -66,12 +68,13 @@ class ErmCareContact(models.Model):
                 raise ValidationError(self.env._(
                     "A contact is logged once it took place: its date (%(date)s) cannot lie "
                     "in the future. Enter a coming contact as the next agreed contact.",
-                    date=contact.date,
+                    date=fmt_date(self.env, contact.date),
                 ))
             if contact.date_next and contact.date_next < contact.date:
                 raise ValidationError(self.env._(
                     "The next agreed contact (%(next)s) cannot come before the contact itself "
-                    "(%(date)s).", next=contact.date_next, date=contact.date,
+                    "(%(date)s).", next=fmt_date(self.env, contact.date_next),
+                    date=fmt_date(self.env, contact.date),
                 ))
 
     @api.model_create_multi

@@ -239,13 +239,17 @@ class ErmPrecondition(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
+        # the summary in the owner's language (the job runs without one)
+        langs = self.env["erm.alert.manager"].sudo()._user_langs(lines.owner_id.ids)
+        summaries = {lang: self.with_context(lang=lang).env._("Review the precondition")
+                     for lang in set(langs.values())}
         for line in lines:
             vals_list.append({
                 "res_model_id": model_id, "res_id": line.id,
                 "activity_type_id": activity_type.id if activity_type else False,
                 "user_id": line.owner_id.id,
                 "date_deadline": line.date_review,
-                "summary": self.env._("Review the precondition"),
+                "summary": summaries[langs[line.owner_id.id]],
             })
         if vals_list:
             self.env["mail.activity"].sudo().create(vals_list)

@@ -29,9 +29,10 @@ class ErmProviderService(models.Model):
         [("hour", "Per hour"), ("trajectory", "Per trajectory")], string="Price per",
         required=True, default="trajectory",
     )
+    # The price is in the company's currency, like the interventions' cost (a shared
+    # provider's in the current company's), never in a currency of its own.
     currency_id = fields.Many2one(
-        "res.currency", required=True,
-        default=lambda self: self.env.company.currency_id,
+        "res.currency", compute="_compute_currency_id",
     )
     description = fields.Text(help="What the service holds, in work terms.")
     active = fields.Boolean(default=True)
@@ -39,6 +40,13 @@ class ErmProviderService(models.Model):
     _sql_constraints = [
         ("price_positive", "CHECK (price >= 0)", "A price cannot be negative."),
     ]
+
+    @api.depends("company_id.currency_id")
+    @api.depends_context("company")
+    def _compute_currency_id(self):
+        for service in self:
+            service.currency_id = (service.company_id.currency_id
+                                   or self.env.company.currency_id)
 
     @api.depends("provider_id.name")
     def _compute_display_name(self):

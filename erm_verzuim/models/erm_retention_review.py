@@ -18,6 +18,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .erm_format import fmt_date, org_env
+
 HR_GROUP = "erm_verzuim.group_erm_hr"
 
 
@@ -50,10 +52,11 @@ class ErmRetentionReview(models.Model):
     @api.depends("date", "company_id.name")
     def _compute_name(self):
         for review in self:
-            review.name = self.env._(
+            # stored, often made by the scheduled job: in the company's language
+            env = org_env(self.env, review.company_id)
+            review.name = env._(
                 "Retention review %(date)s - %(company)s",
-                date=fields.Date.to_string(review.date) if review.date else "",
-                company=review.company_id.name or "",
+                date=fmt_date(env, review.date), company=review.company_id.name or "",
             )
 
     @api.depends("line_ids")

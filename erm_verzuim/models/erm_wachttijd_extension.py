@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
 from ..engine import wvp
+from .erm_format import org_env
 
 
 class ErmWachttijdExtension(models.Model):
@@ -63,12 +64,13 @@ class ErmWachttijdExtension(models.Model):
     def create(self, vals_list):
         extensions = super().create(vals_list)
         # one note per case, in the author's language and date format
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         lines = defaultdict(list)
         for ext in extensions:
-            lines[ext.case_id.id].append(self.env._(
+            env = org_env(self.env, ext.company_id)
+            kinds = dict(self._fields["kind"]._description_selection(env))
+            lines[ext.case_id.id].append(env._(
                 "Waiting time extended to %(date)s (%(kind)s).",
-                date=format_date(self.env, ext.date_end), kind=kinds[ext.kind],
+                date=format_date(env, ext.date_end), kind=kinds[ext.kind],
             ))
         extensions.case_id._message_log_batch(
             bodies={case_id: " ".join(parts) for case_id, parts in lines.items()}

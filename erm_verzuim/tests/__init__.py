@@ -22,4 +22,5 @@ from . import test_portal_budget
 from . import test_portal
 from . import test_portal_view
 from . import test_reintegration_plan
+from . import test_text_formats
 from . import test_recovery_request

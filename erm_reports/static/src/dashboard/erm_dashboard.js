@@ -55,7 +55,7 @@ export class ErmDashboard extends Component {
 
     get cards() {
         const data = this.state.data;
-        const money = (value) => `${formatFloat(value, { digits: [16, 0] })} ${data.currency}`;
+        const money = (value) => this.formatMoney(value);
         const pct = (value) => `${formatFloat(value, { digits: [16, 1] })} %`;
         const num = (value) => formatFloat(value, { digits: [16, 1] });
         const defs = [
@@ -97,7 +97,13 @@ export class ErmDashboard extends Component {
     }
 
     formatMoney(value) {
-        return `${formatFloat(value, { digits: [16, 0] })} ${this.state.data.currency}`;
+        // the company's currency symbol on its side, as Odoo shows amounts ("€ 36.193")
+        const data = this.state.data;
+        const amount = formatFloat(value, { digits: [16, 0] });
+        const symbol = data.currency_symbol || data.currency;
+        return data.currency_position === "after"
+            ? `${amount}\u00a0${symbol}`
+            : `${symbol}\u00a0${amount}`;
     }
 
     formatPct(value) {
