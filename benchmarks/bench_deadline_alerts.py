@@ -12,8 +12,8 @@ committed transaction per batch, ``_notify_progress`` deciding whether to call a
 Prints, for both sizes, the first run (no activity exists yet) and an idempotent re-run:
 duration, queries, batches, queries per batch, items processed; and the ratios large/small.
 No assertion: the figures are for people. Goals: first run <= 30 s and re-run <= 5 s at
-10,000 cases, queries per batch flat (issue 5); the first run grows linearly: at most 12x
-the time for 10x the cases (issue 8).
+10,000 cases, queries per batch flat; the first run grows linearly: at most 12x
+the time for 10x the cases.
 
 The 100,000-case data set would take hours through the ORM (an organisation of 110,000
 employees, 100,000 cases at 20-60 ms each). Above 10,000 cases it is therefore scaled up in
@@ -24,7 +24,7 @@ its cases (clone_cases, ``--no-clone``), milestones, course, private record and 
 included. ``--orm-cases 2000`` makes only 2,000 cases through the ORM and copies the rest
 of the small phase too. The alert job itself always runs through the ORM on all of them.
 
-Measured (issue 8, 2 shared cores, ``--cases 100000 --orm-cases 2000``): first run 7.3 s
+Measured (2 shared cores, ``--cases 100000 --orm-cases 2000``): first run 7.3 s
 at 10,000 cases (9 batches, 68.6 queries/batch) and 82.6 s at 100,000 (88 batches, 74.6
 queries/batch): 11.3x; re-runs 0.12 s and 0.90 s (24 queries). Alternating runs on the
 same databases: 10.6 s, 81.2 s, 8.2 s (8.7x).

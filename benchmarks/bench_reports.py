@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Benchmark of the management information (issue 11): the Vernet figures of a year for the
+"""Benchmark of the management information: the Vernet figures of a year for the
 organisation and all its departments, against a hand-written SQL query over the same tables
 (the floor), the dashboard's first load and the XLSX export.
 
@@ -30,7 +30,7 @@ Measured on 2 cores, 12 months. "busy": shared with four other sessions (load av
 5-7); "idle": the final code alone on the machine (interventions' costs included):
 
 =====================================  ==================  =====================  ==================
-                                       before (issue 11)   now, busy              now, idle
+                                       before              now, busy              now, idle
 =====================================  ==================  =====================  ==================
 10,000 employees / 55,000 cases
 (400 departments, largest company 5,000 employees)

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Benchmark of the free-slot search of erm_spreekuur (issue 9): 50 professionals with a
+"""Benchmark of the free-slot search of erm_spreekuur: 50 professionals with a
 session every weekday 9:00-17:00 for the next 3 months (half-hour slots, 30 % taken), the
 search a user triggers for one professional over 3 months and for all 50.
 

@@ -26,7 +26,7 @@
         "security/erm_spreekuur_employee_security.xml",
         "views/erm_spreekuur_book_wizard_views.xml",
         "views/portal_templates.xml",
-        # the case consultations on the employee's portal case page (issue 13)
+        # the case consultations on the employee's portal case page
         "security/erm_spreekuur_portal_case_security.xml",
     ],
 }

@@ -43,21 +43,21 @@
         "data/erm_precondition_data.xml",
         "views/erm_precondition_views.xml",
         "views/erm_model_choice_wizard_views.xml",
-        # quarterly stakeholder review (issue 12)
+        # quarterly stakeholder review
         "security/erm_stakeholder_review_security.xml",
         "report/erm_stakeholder_review_report.xml",
         "data/erm_stakeholder_review_data.xml",
         "views/erm_stakeholder_review_views.xml",
         "views/erm_stakeholder_review_scope_views.xml",
-        # anonymous employability budget (issue 13, helper B)
+        # anonymous employability budget
         "security/erm_budget_security.xml",
         "views/erm_budget_claim_views.xml",
         "views/res_config_settings_budget_views.xml",
         "views/portal_budget_templates.xml",
-        # the employee's own pages in the portal (issue 13, P)
+        # the employee's own pages in the portal
         "security/erm_portal_security.xml",
         "views/portal_templates.xml",
-        # the employee's view and self-reporting in the portal (issue 13, V)
+        # the employee's view and self-reporting in the portal
         "data/erm_portal_view_data.xml",
         "views/res_config_settings_portal_views.xml",
         "views/portal_view_templates.xml",

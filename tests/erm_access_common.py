@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Shared fixtures for the ERM-model and privacy tests (issue 4): one open case of the
+"""Shared fixtures for the ERM-model and privacy tests: one open case of the
 employee with every kind of record hanging off it, and the expected rights per role and
 ERM model (domain.md §1, §2, §5)."""
 

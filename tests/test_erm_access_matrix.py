@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The access matrix of issue 4: every role x every ERM model x every operation on the case
+"""The access matrix of the ERM models and privacy: every role x every ERM model x every operation on the case
 and every model hanging off it. Each allowed cell must work (and show the right data); each
 forbidden cell must raise AccessError or return nothing (domain.md §1, §2, §5)."""
 
@@ -26,7 +26,7 @@ TODAY = date(2026, 11, 22)
 
 
 def expected_capabilities(role, model):
-    """capabilities(), widened by issue 8: the plan of the fixture names the coach as its
+    """capabilities(), widened for casemanagers: the plan of the fixture names the coach as its
     casemanager, and a casemanager holds a duty on the case in every model (domain.md §5):
     he reads and works it and sees its contact data. In models II and IV the coach held a
     duty already; the cells of the coach in models I and III change."""

@@ -139,7 +139,7 @@ class TestErmBaAdvice(ErmAccessCommon):
             "hours_per_week", "expected_duration", "incapacity_pct", "incapacity_date_from",
             "possibilities", "adjustments", "intervention_advice", "milestone_id", "period_id",
             "name",
-            # a service of the provider network, chosen from the catalogue (issue 10)
+            # a service of the provider network, chosen from the catalogue
             "proposed_service_id",
         }
         Advice = self.env["erm.ba.advice"]

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Anonymity of the employability budget (issue 13, domain.md §5), table-driven like the
+"""Anonymity of the employability budget (domain.md §5), table-driven like the
 access matrix: every role other than the employee himself and the budget administrator x
 every channel through which a claim could leak (search, read, read_group, export, JSON-RPC,
 the chatter's messages, the attachments, the mail notifications) must show nothing."""

@@ -74,7 +74,7 @@ class TestErmModelPolicy(ErmAccessCommon):
         director_activity = case.activity_schedule(
             "mail.mail_activity_data_todo", user_id=self.user_manager.id, summary="Gesprek",
         )
-        # the deadline activities of the alert job (issue 5) for the overdue milestones
+        # the deadline activities of the alert job for the overdue milestones
         self.env.flush_all()
         self.env["erm.alert.manager"]._run_deadline_alerts()
         pa = self.milestone(case, "probleemanalyse")

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The contact data and the safety net of a case (erm.absence.case.private) through every
 read path Odoo offers, not only read(): onchange, web_read with nested specifications,
-related paths, mail template rendering, export, read_group and search (issue 8). The
+related paths, mail template rendering, export, read_group and search. The
 readers who may not know them (a manager higher up, the manager in model IV, the company
 doctor) get nothing or an AccessError; the duty holders, HR and the employee get them."""
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Privacy of consultations (issue 9), table-driven like Odoo's
+"""Privacy of consultations, table-driven like Odoo's
 calendar/tests/test_access_rights.py: every role of the test organisation x every channel.
 
 A preventive booking is seen by the employee and the professional only; everybody else

@@ -6,7 +6,7 @@ from odoo.addons.erm_verzuim.models.erm_intervention import COMMITTED_STATES
 
 
 class ErmKpi(models.AbstractModel):
-    """What the organisation around the cases (erm_verzuim, issue 10) adds to the figures.
+    """What the organisation around the cases (erm_verzuim, domain.md §7) adds to the figures.
 
     Interventions are part of the cost of absence: the approved, running and finished ones,
     dated on their approval date, else their start. Department: the employee's, as for the

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The employability budget's use on the dashboard (issue 13): amount and uptake of the
+"""The employability budget's use on the dashboard: amount and uptake of the
 period for HR and the board, company-wide only, and only the fact that it was used when
 fewer than five employees used it."""
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Interventions add to the cost of absence (issue 10): approved, running and finished ones,
+"""Interventions add to the cost of absence: approved, running and finished ones,
 dated in the period, of the company and the department asked for."""
 
 from datetime import date

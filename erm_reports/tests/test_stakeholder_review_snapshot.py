@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The agenda of the quarterly stakeholder review with the management figures (issue 12):
+"""The agenda of the quarterly stakeholder review with the management figures:
 the quarter against the previous quarter and a year earlier, frozen when made, nothing for
 a company below the minimum group size, and the PDF with the figures."""
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The employee's own view in his plans and evaluations, and self-reporting (issue 13).
+"""The employee's own view in his plans and evaluations, and self-reporting.
 
 /my/verzuim/plan/<id>: he reads the employer's view and the agreements, writes his own view
 and signs it off (then it is locked). /my/verzuim/report-sick and

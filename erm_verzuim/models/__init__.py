@@ -33,9 +33,9 @@ from . import erm_precondition
 from . import erm_stakeholder_review
 from . import erm_stakeholder_review_decision
 from . import erm_stakeholder_review_scope
-# employability budget (issue 13)
+# employability budget
 from . import erm_budget_claim
 from . import erm_budget_usage
 from . import erm_stakeholder_review_budget
-# the employee's own place (issue 13, V): his view, its reminder, self-reporting
+# the employee's own place: his view, its reminder, self-reporting
 from . import erm_alert_manager_view

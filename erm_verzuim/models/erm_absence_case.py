@@ -208,7 +208,7 @@ class ErmAbsenceCase(models.Model):
         help="The employee's managers (parent chain and department managers): they see the "
         "case (need-to-know).",
     )
-    # caremanagement (issue 10, erm_care.py): the employee's own manager keeps in touch
+    # caremanagement (erm_care.py): the employee's own manager keeps in touch
     # in every model, also in model IV where the coach directs
     erm_care_user_id = fields.Many2one(
         "res.users", string="Manager for care and attention", compute="_compute_duty_holders",
@@ -1118,7 +1118,7 @@ class ErmAbsenceCase(models.Model):
         return remaining
 
     # ------------------------------------------------------------------ interventions
-    # (issue 10, domain.md §7): the list, their total cost and the recorded decision that
+    # (domain.md §7): the list, their total cost and the recorded decision that
     # no intervention is needed (which silences the "interventions too late" signal).
     intervention_ids = fields.One2many(
         "erm.intervention", "case_id", string="Interventions", copy=False,

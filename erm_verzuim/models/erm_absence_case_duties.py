@@ -34,8 +34,8 @@ def follow_duties(cases, snapshot):
     domain = [("res_model", "=", cases._name), ("res_id", "in", changed.ids)]
     if "erm_milestone_id" in Activity._fields:
         domain.append(("erm_milestone_id", "=", False))
-        # caremanagement reminders follow the employee's manager, not the duties (issue 10;
-        # the alert job reassigns them)
+        # caremanagement reminders follow the employee's manager, not the duties (the
+        # alert job reassigns them)
         domain.append(("erm_alert_kind", "!=", "care_rhythm"))
     acts_by_user = defaultdict(lambda: Activity.browse())
     for activity in Activity.search(domain):

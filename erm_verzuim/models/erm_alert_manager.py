@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Deadline alerts (issue 5): the scheduled actions that never let a WvP deadline slip.
+"""Deadline alerts: the scheduled actions that never let a WvP deadline slip.
 
 The daily job reconciles what *should* exist with what *does* exist, in batches:
 
@@ -725,7 +725,7 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _step_care_rhythm(self, config, cfg, budget, restriction=None, position=None):
-        """Caremanagement (issue 10): an activity for the employee's manager (the case's
+        """Caremanagement: an activity for the employee's manager (the case's
         erm_care_user_id, who can open the case) when no contact was logged within the
         company's rhythm since the last contact or the first sick day, once per missed
         period (unique index on case and due day, done reminders included). Reminders of

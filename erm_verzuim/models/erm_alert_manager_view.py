@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The "employee's view missing" step of the deadline-alert job (issue 13): the law gives the
+"""The "employee's view missing" step of the deadline-alert job: the law gives the
 employee his own view in the plan of action and every evaluation. When the employer's view
 of a plan still in draft was recorded MISSING_VIEW_DAYS days ago or longer and the employee
 has not signed his own view off, the case's regievoerder (who writes the plan and can open

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Caremanagement (issue 10, domain.md §7), as plain functions the case, the contact log
+"""Caremanagement (domain.md §7), as plain functions the case, the contact log
 and the alert job call: whatever the ERM model, the employee's own manager keeps in touch
 with his absent employee (care and attention, not case direction) in a rhythm the company
 sets (default every 7 days in weeks 1-6, then every 14 days)."""

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The contact log of caremanagement (issue 10, domain.md §7): the manager's contacts with
+"""The contact log of caremanagement (domain.md §7): the manager's contacts with
 his absent employee, whatever the ERM model. A short note without anything about the
 illness; the same need-to-know as the case (security/). Logging a contact completes the
 open rhythm activity of the case (erm_care.py)."""

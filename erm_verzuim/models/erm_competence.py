@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Manager competences (issue 10, domain.md §2): the ERM factsheet's tasks and skills of a
+"""Manager competences (domain.md §2): the ERM factsheet's tasks and skills of a
 manager who directs absence cases, as the hr_skills skill type ERM-competenties with the
 levels basis / vaardig / expert, and the level each company requires per ERM model.
 

@@ -53,7 +53,7 @@ class ErmReintegrationPlan(models.Model):
     agreements = fields.Text(help=NO_MEDICAL)
     view_employer = fields.Text(string="Employer's view", help=NO_MEDICAL)
     view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL, tracking=True)
-    # issue 13: the employee signs his own view off; from then on it is locked
+    # the employee signs his own view off; from then on it is locked
     view_employer_date = fields.Date(
         string="Employer's view recorded on", readonly=True, copy=False,
         help="The day the employer's view was last recorded: the employee's view is "

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Self-reporting (issue 13), as plain functions the portal controller calls (the case model
+"""Self-reporting, as plain functions the portal controller calls (the case model
 stays one class in erm_absence_case.py): per company setting the employee reports himself
 sick and reports his recovery in the portal. The report takes the manager's own code path
 (the sick report wizard, the recovery wizard, a course line) with only what the employee may

@@ -826,7 +826,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_precondition_evidence(self, companies):
         """{company id: evidence text} for the precondition "at least once per quarter
         around the table": the companies whose review of the current or the previous
-        quarter was held. For the preconditions checklist (issue 10) to use."""
+        quarter was held. For the preconditions checklist to use."""
         today = fields.Date.context_today(self)
         since = quarter_start(today) - relativedelta(months=3)
         reviews = self.sudo().search([

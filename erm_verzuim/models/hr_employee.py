@@ -5,7 +5,7 @@ from odoo.tools import SQL
 from . import erm_competence as competence
 from .erm_absence_case import PHASES
 
-# A manager's ERM competence figures are his own HR data (issue 10): HR only; the manager
+# A manager's ERM competence figures are his own HR data: HR only; the manager
 # reads his own on his profile (res.users).
 HR = "erm_verzuim.group_erm_hr"
 # Fields whose change moves who directs, guards and sees a case.
@@ -91,7 +91,7 @@ class HrEmployee(models.Model):
         return action
 
     # ------------------------------------------------------------------ ERM competences
-    # (issue 10, erm_competence.py): coverage, the list "Leidinggevenden met
+    # (erm_competence.py): coverage, the list "Leidinggevenden met
     # ontwikkelpunten" and the overview the model-choice wizard starts from.
     erm_competence_coverage = fields.Float(
         string="ERM competence coverage (%)", compute="_compute_erm_competence",

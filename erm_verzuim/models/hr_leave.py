@@ -12,7 +12,7 @@ class HrLeave(models.Model):
 
     def _prepare_holidays_meeting_values(self):
         """hr_holidays creates each time-off meeting as the employee's own user; a portal
-        user (an employee without an internal user, issue 13) may not create calendar
+        user (an employee without an internal user) may not create calendar
         events, so his absence's meeting is created as superuser (he stays its attendee)."""
         result = super()._prepare_holidays_meeting_values()
         users = self.env["res.users"].sudo().browse([uid for uid in result if uid])

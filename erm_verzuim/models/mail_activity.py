@@ -40,7 +40,7 @@ class MailActivity(models.Model):
                 ON mail_activity (res_id)
              WHERE erm_alert_kind = 'frequent_absence' AND active
         """))
-        # ... and one open "interventions too late" signal per case (issue 10)
+        # ... and one open "interventions too late" signal per case
         self.env.cr.execute(SQL("""
             CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_late_intervention_open_uniq
                 ON mail_activity (res_id)
@@ -52,7 +52,7 @@ class MailActivity(models.Model):
                 ON mail_activity (res_id, erm_care_due_date)
              WHERE erm_alert_kind = 'care_rhythm'
         """))
-        # One open "employee's view missing" reminder per plan (issue 13).
+        # One open "employee's view missing" reminder per plan.
         self.env.cr.execute(SQL("""
             CREATE UNIQUE INDEX IF NOT EXISTS mail_activity_erm_missing_view_open_uniq
                 ON mail_activity (res_id)

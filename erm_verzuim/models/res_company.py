@@ -33,7 +33,7 @@ class ResCompany(models.Model):
         "be derived, is shown only to users who may read every case behind it; everyone "
         "else sees '< minimum'. At least 3.",
     )
-    # ERM models and privacy (issue 4, domain.md §2 and §5)
+    # ERM models and privacy (domain.md §2 and §5)
     erm_doctor_user_ids = fields.Many2many(
         "res.users", "erm_company_doctor_rel", "company_id", "user_id",
         string="Company doctors",
@@ -54,7 +54,7 @@ class ResCompany(models.Model):
         help="Years after the recovery before the dossier of a case under the Ziektewet "
         "safety net is anonymised (own-risk bearer for the Ziektewet).",
     )
-    # Deadline alerts (issue 5); lead times per milestone live in erm.milestone.lead.time.
+    # Deadline alerts; lead times per milestone live in erm.milestone.lead.time.
     erm_escalation_days = fields.Integer(
         string="Escalate after (days overdue)",
         default=14,
@@ -100,7 +100,7 @@ class ResCompany(models.Model):
                            "cannot be negative.")
             )
 
-    # Approval limits of interventions (issue 10): who approves up to which cost
+    # Approval limits of interventions: who approves up to which cost
     erm_intervention_limit_manager = fields.Monetary(
         string="Manager approves up to", currency_field="currency_id", default=1500.0,
         help="The case director, as the employee's manager, approves interventions up to "
@@ -128,7 +128,7 @@ class ResCompany(models.Model):
                     "board (0 for the board: no limit)."
                 ))
 
-    # Manager competences and caremanagement (issue 10, erm_competence.py, erm_care.py):
+    # Manager competences and caremanagement (erm_competence.py, erm_care.py):
     # the level of the ERM competences a case director needs per ERM model, and the rhythm
     # in which the manager keeps in touch with his absent employee.
     erm_competence_level_i = fields.Selection(
@@ -172,14 +172,14 @@ class ResCompany(models.Model):
                     "have a negative number of weeks."
                 ))
 
-    # Preconditions checklist (issue 10): every new company gets its lines.
+    # Preconditions checklist: every new company gets its lines.
     @api.model_create_multi
     def create(self, vals_list):
         companies = super().create(vals_list)
         self.env["erm.precondition"]._erm_ensure_lines(companies)
         return companies
 
-    # Quarterly stakeholder review (issue 12, domain.md §7)
+    # Quarterly stakeholder review (domain.md §7)
     erm_review_organiser_id = fields.Many2one(
         "res.users", string="Quarterly review organiser", domain="[('share', '=', False)]",
         help="Plans the quarterly stakeholder review and writes its minutes. Empty: the "
@@ -198,7 +198,7 @@ class ResCompany(models.Model):
                 "The number of weeks ahead for the quarterly review cannot be negative."
             ))
 
-    # Employability budget (issue 13, domain.md §5): see erm_budget_claim.py
+    # Employability budget (domain.md §5): see erm_budget_claim.py
     erm_budget_amount = fields.Monetary(
         string="Employability budget per year", currency_field="currency_id",
         help="The yearly amount each employee may spend on services for his employability. "
@@ -224,7 +224,7 @@ class ResCompany(models.Model):
         if any(company.erm_budget_amount < 0 for company in self):
             raise ValidationError(self.env._("The employability budget cannot be negative."))
 
-    # What the employee may report himself in the portal (issue 13)
+    # What the employee may report himself in the portal
     erm_portal_sick_report = fields.Boolean(
         string="Employees report sick in the portal",
         help="Employees may report themselves sick in the portal. Off by default: many "

@@ -22,7 +22,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_escalation_user_id", readonly=False
     )
 
-    # ERM model of the company (issue 4): the company default policy, saved as a new dated
+    # ERM model of the company: the company default policy, saved as a new dated
     # policy when it changes (erm.model.policy keeps the history).
     # A static selection, not a callable: Odoo translates the labels of static selections
     # only (ir.model.fields.selection), so a callable left the radio English.
@@ -56,7 +56,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_retention_erdzw_years", readonly=False,
     )
 
-    # Manager competences and caremanagement (issue 10)
+    # Manager competences and caremanagement
     erm_competence_level_i = fields.Selection(
         related="company_id.erm_competence_level_i", readonly=False,
     )
@@ -118,7 +118,7 @@ class ResConfigSettings(models.TransientModel):
             "context": {"default_company_id": self.company_id.id},
         }
 
-    # Approval limits of interventions (issue 10)
+    # Approval limits of interventions
     erm_company_currency_id = fields.Many2one(
         "res.currency", related="company_id.currency_id", string="Company currency",
     )
@@ -134,7 +134,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_intervention_limit_board", readonly=False,
         currency_field="erm_company_currency_id",
     )
-    # Preconditions checklist (issue 10): the company's readiness score.
+    # Preconditions checklist: the company's readiness score.
     erm_precondition_readiness = fields.Float(
         string="Readiness", compute="_compute_erm_precondition_readiness", digits=(5, 1),
         help="The share of the applicable preconditions that are in place.",
@@ -168,7 +168,7 @@ class ResConfigSettings(models.TransientModel):
         action["context"] = {"default_company_id": self.company_id.id}
         return action
 
-    # Quarterly stakeholder review (issue 12)
+    # Quarterly stakeholder review
     erm_review_organiser_id = fields.Many2one(
         related="company_id.erm_review_organiser_id", readonly=False,
     )
@@ -176,7 +176,7 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.erm_review_lead_weeks", readonly=False,
     )
 
-    # Employability budget (issue 13)
+    # Employability budget
     erm_budget_amount = fields.Monetary(
         related="company_id.erm_budget_amount", readonly=False,
         currency_field="erm_company_currency_id",
@@ -188,7 +188,7 @@ class ResConfigSettings(models.TransientModel):
     erm_budget_carry_over = fields.Boolean(
         related="company_id.erm_budget_carry_over", readonly=False,
     )
-    # What the employee may report himself in the portal (issue 13)
+    # What the employee may report himself in the portal
     erm_portal_sick_report = fields.Boolean(
         related="company_id.erm_portal_sick_report", readonly=False,
     )

@@ -254,7 +254,7 @@ class TestAbsenceCase(ErmTestCommon):
         case.invalidate_recordset(["message_ids"])
         tracked = case.message_ids.tracking_value_ids.field_id.mapped("name")
         self.assertIn("work_accident", tracked)
-        # the percentage as the user writes it: "50%", not "50.0%" (issue 8)
+        # the percentage as the user writes it: "50%", not "50.0%"
         self.assertTrue(any("50%" in (m.body or "") for m in case.message_ids))
         self.assertFalse(any("50.0%" in (m.body or "") for m in case.message_ids))
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The case as each role meets it (issue 8): the sick report, the "No responsible" flag,
+"""The case as each role meets it: the sick report, the "No responsible" flag,
 buttons only for who may use them, the calendar title, the competence warning, and the
 model's structure (one class, no unlink override)."""
 

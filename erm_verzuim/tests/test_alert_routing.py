@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Deadline alerts (issue 8): nobody's deadline is dropped (fallback assignees), texts in
+"""Deadline alerts: nobody's deadline is dropped (fallback assignees), texts in
 the recipient's language, the batched policy job, the cron file and the indexes."""
 
 from datetime import date

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Caremanagement (issue 10, domain.md §7): the contact log on the case with the case's
+"""Caremanagement (domain.md §7): the contact log on the case with the case's
 need-to-know, the rhythm (default every 7 days in weeks 1-6, then every 14) and the
 activity of the alert job when it is not kept, once per missed period, also in model IV
 where the coach directs and the manager only keeps in touch."""

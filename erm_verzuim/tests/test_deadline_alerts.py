@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Deadline alerts (issue 5): activities per due milestone, escalation, digest, signals."""
+"""Deadline alerts: activities per due milestone, escalation, digest, signals."""
 
 from datetime import date, timedelta
 
@@ -302,8 +302,8 @@ class TestDeadlineAlerts(ErmTestCommon):
     # ------------------------------------------------------------------ who gets the work
     def test_responsible_user_per_model(self):
         """Models I-IV decide the regievoerder and procesbewaker (domain.md §2); the
-        activity of each milestone goes to the holder of its duty. The model policies of
-        issue 4 are not merged yet: the duty holders are set directly on the case."""
+        activity of each milestone goes to the holder of its duty. The duty holders are
+        set directly on the case, not through a model policy."""
         models_ = {
             "I": (self.user_manager, self.user_manager),
             "II": (self.user_manager, self.user_coach),
@@ -452,7 +452,7 @@ class TestDeadlineAlerts(ErmTestCommon):
             done = self.Alerts._run_deadline_alerts()
             return done, self.env.cr.sql_log_count - before
 
-        # + one "interventions too late" signal per case (week 11, issue 10)
+        # + one "interventions too late" signal per case (week 11)
         self.assertEqual(measure(employees[:1])[0], 3)  # warms the registry caches
         done_10, queries_10 = measure(employees[1:11])
         done_100, queries_100 = measure(employees[11:111])

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Provider network and interventions (issue 10, domain.md §7): the catalogue's access,
+"""Provider network and interventions (domain.md §7): the catalogue's access,
 approval limits and activities, the "interventions too late" signal, bad input, need-to-know."""
 
 from datetime import date

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Manager competences (issue 10): the factsheet's skills with levels, the level required
+"""Manager competences: the factsheet's skills with levels, the level required
 per ERM model and company, a manager's coverage, the list "Leidinggevenden met
 ontwikkelpunten", the overview for the model-choice wizard and who sees the warning on a
 case (the director and HR, never the process guardian or anyone else)."""

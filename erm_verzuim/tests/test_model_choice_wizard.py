@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The model-choice wizard "Welk model kiest u?" (issue 10): recommendation, the explicit
+"""The model-choice wizard "Welk model kiest u?": recommendation, the explicit
 confirmation, and the policies it creates for the company or a department pilot."""
 
 from datetime import date

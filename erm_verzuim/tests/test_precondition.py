@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The preconditions checklist per company (issue 10, domain.md §2): shipped data, readiness
+"""The preconditions checklist per company (domain.md §2): shipped data, readiness
 score, automatic evidence, the review activity, bad input and access per role."""
 
 from datetime import date

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The quarterly stakeholder review (issue 12, domain.md §7): the scheduled creation and
+"""The quarterly stakeholder review (domain.md §7): the scheduled creation and
 escalation, the frozen agenda, follow-up actions and their carry-over, the meeting, access
 per role and the clear errors."""
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Quarterly reviews per configured group of companies or departments (issue 12): the
+"""Quarterly reviews per configured group of companies or departments: the
 scheduled action plans one review per group and quarter instead of the companies' own, the
 agenda shows each member's figures, the evidence counts for every member company, and
 participants must have access to the review's company."""

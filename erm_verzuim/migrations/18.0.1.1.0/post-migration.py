@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""18.0.1.1.0: the ERM competences get the levels basis / vaardig / expert (issue 10).
+"""18.0.1.1.0: the ERM competences get the levels basis / vaardig / expert.
 
 data/erm_skill_data.xml is noupdate, so an existing database keeps its old level records:
 rename them here under their kept xml ids ("In training" becomes basis, "Mastered" becomes
