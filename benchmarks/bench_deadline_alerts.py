@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Benchmark of the deadline alerts (issues 5 and 8): the daily job on 1,000 and on 10,000
+"""Benchmark of the deadline alerts: the daily job on 1,000 and on 10,000
 open absence cases (opt-in: 10,000 and 100,000), run the way the scheduler runs it (one
 committed transaction per batch, ``_notify_progress`` deciding whether to call again).
 

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The access matrix of the ERM models and privacy: every role x every ERM model x every operation on the case
+"""The access matrix of the ERM models: every role x every ERM model x every operation on the case
 and every model hanging off it. Each allowed cell must work (and show the right data); each
 forbidden cell must raise AccessError or return nothing (domain.md §1, §2, §5)."""
 
