@@ -143,38 +143,6 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
             "department_id": cls.department.id, "parent_id": cls.manager.id,
             "user_id": cls.portal_user.id,
         })
-        cls._ensure_portal_access()
-        meeting_values = cls.env.registry["hr.leave"]._prepare_holidays_meeting_values
-        if "hr_leave_portal" not in meeting_values.__module__:
-            # hr_holidays creates the time-off meeting as the employee's own user, which a
-            # portal user may not; helper P's hr_leave_portal.py fixes that (absent here)
-            cls.env.ref("erm_verzuim.leave_type_erm_absence").create_calendar_meeting = False
-
-    @classmethod
-    def _ensure_portal_access(cls):
-        """The portal's access to his own case and plans comes with the portal pages
-        (helper P of issue 13, security/erm_portal_security.xml); where they are not in
-        the branch, grant the same for these tests (a no-op once they are)."""
-        portal = cls.env.ref("base.group_portal")
-        for model_name, write in (("erm.absence.case", False),
-                                  ("erm.reintegration.plan", True)):
-            model = cls.env["ir.model"]._get(model_name)
-            if cls.env["ir.model.access"].search_count(
-                [("model_id", "=", model.id), ("group_id", "=", portal.id)]
-            ):
-                continue
-            cls.env["ir.model.access"].create({
-                "name": f"test: {model_name} portal", "model_id": model.id,
-                "group_id": portal.id, "perm_read": True, "perm_write": write,
-            })
-            own = "employee_id.user_id" if model_name == "erm.absence.case" else (
-                "case_id.employee_id.user_id")
-            cls.env["ir.rule"].create({
-                "name": f"test: {model_name} portal own", "model_id": model.id,
-                "groups": [Command.link(portal.id)],
-                "domain_force": f"[('{own}', '=', user.id)]",
-                "perm_create": False, "perm_unlink": False,
-            })
 
     def login(self, user):
         self.authenticate(user.login, user.login)
@@ -383,12 +351,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 self.assertEqual(Case.search_count([("employee_id", "=", employee.id)]), 1)
 
     def test_links(self):
-        """The cards on /my/verzuim and the buttons on the case page (P's extension
-        points, present once the branches are merged)."""
-        from ..controllers.portal import VerzuimPortal
-
-        if not hasattr(VerzuimPortal, "_erm_portal_overview_links"):
-            self.skipTest("the portal pages' extension points are not in this branch")
+        """The cards on /my/verzuim and the buttons on the case page."""
         self.company.erm_portal_sick_report = True
         case = self.make_case(employee=self.portal_employee, start=date.today() - timedelta(9))
         self.login(self.portal_user)
