@@ -5,7 +5,8 @@ Many organisations give their staff no internal user: an employee whose user is 
 user (hr.employee.user_id) finds the professionals with open consultation hours, their free
 slots, and books, reschedules and cancels his own preventive consultations. Everything runs
 through the ORM as that user, so the booking rules, the ACLs and the record rules
-(security/erm_spreekuur_portal_security.xml) apply exactly as in the backend.
+(security/ir.model.access.csv, erm_spreekuur_security.xml and
+erm_spreekuur_employee_security.xml) apply exactly as in the backend.
 """
 
 from collections import defaultdict
