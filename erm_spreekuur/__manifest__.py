@@ -10,6 +10,7 @@
     "maintainers": ["erm-verzuim"],
     "license": "AGPL-3",
     "installable": True,
+    "pre_init_hook": "pre_init_hook",
     "depends": ["erm_verzuim", "calendar", "resource", "portal"],
     "data": [
         "security/erm_spreekuur_security.xml",

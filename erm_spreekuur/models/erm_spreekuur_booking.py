@@ -17,7 +17,7 @@ from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, mute_logger
+from odoo.tools import mute_logger
 
 BOOKING_KINDS = [("case", "Absence consultation"), ("preventive", "Preventive consultation")]
 PURPOSES = [
@@ -45,14 +45,10 @@ ACTIVE_STATES = ("booked", "attended", "no_show")
 PROTECTED_FIELDS = {"slot_id", "employee_id", "case_id", "kind", "state", "cancel_reason",
                     "cancelled_by_id", "calendar_event_id", "company_id", "session_id",
                     "professional_id", "location_id", "start", "stop"}
-# The database's guarantees (created in _auto_init, needs btree_gist for the = on ids).
-EXCLUSIONS = {
-    "erm_spreekuur_booking_slot_excl": "slot_id WITH =",
-    "erm_spreekuur_booking_professional_excl":
-        "professional_id WITH =, tsrange(start, stop) WITH &&",
-    "erm_spreekuur_booking_location_excl":
-        "location_id WITH =, tsrange(start, stop) WITH &&",
-}
+# The database's guarantees: no slot, professional or room booked twice at the same time, also
+# by concurrent transactions (the = on ids needs btree_gist, created by the pre_init_hook).
+_EXCLUDE = "EXCLUDE USING gist (%s) WHERE (state <> 'cancelled')"
+
 
 
 class ErmSpreekuurBooking(models.Model):
@@ -112,22 +108,14 @@ class ErmSpreekuurBooking(models.Model):
     )
     can_record_advice = fields.Boolean(compute="_compute_is_professional")
 
-    # ------------------------------------------------------------------ database
-    def _auto_init(self):
-        # A trusted extension (PostgreSQL 13+): the database owner may create it.
-        self.env.cr.execute(SQL("CREATE EXTENSION IF NOT EXISTS btree_gist"))
-        res = super()._auto_init()
-        for name, definition in EXCLUSIONS.items():
-            self.env.cr.execute(SQL(
-                "SELECT 1 FROM pg_constraint WHERE conname = %s", name,
-            ))
-            if not self.env.cr.fetchone():
-                self.env.cr.execute(SQL(
-                    "ALTER TABLE %s ADD CONSTRAINT %s EXCLUDE USING gist (%s) "
-                    "WHERE (state <> 'cancelled')",
-                    SQL.identifier(self._table), SQL.identifier(name), SQL(definition),
-                ))
-        return res
+    _sql_constraints = [
+        ("slot_excl", _EXCLUDE % "slot_id WITH =",
+         "This time has just been taken. Choose another time."),
+        ("professional_excl", _EXCLUDE % "professional_id WITH =, tsrange(start, stop) WITH &&",
+         "This time has just been taken. Choose another time."),
+        ("location_excl", _EXCLUDE % "location_id WITH =, tsrange(start, stop) WITH &&",
+         "This time has just been taken. Choose another time."),
+    ]
 
     @contextmanager
     def _taken_guard(self):
