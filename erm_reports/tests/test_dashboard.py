@@ -54,10 +54,23 @@ class TestDashboardBrowser(HttpCase):
         )
         code = """
             const until = Date.now() + 20000;
+            // HR sees every figure, the split by safety net included, each with a value
+            const expected = 'verzuimpercentage,verzuimpercentage_excl_vangnet,'
+                + 'meldingsfrequentie,gemiddelde_verzuimduur,nulverzuim,schadelast';
             (function check() {
                 const values = document.querySelectorAll('.o_erm_kpi_value');
                 if (values.length === 6 && document.querySelector('.o_erm_dashboard canvas')) {
-                    console.log('test successful');
+                    const keys = [...document.querySelectorAll('.o_erm_kpi_card')]
+                        .map((card) => card.dataset.key).join(',');
+                    const bad = [...values].map((v) => v.textContent.trim())
+                        .filter((text) => !text || /NaN|undefined|null/.test(text));
+                    if (keys !== expected) {
+                        console.error('dashboard figures: ' + keys);
+                    } else if (bad.length) {
+                        console.error('dashboard figures without a value: ' + bad.join(', '));
+                    } else {
+                        console.log('test successful');
+                    }
                 } else if (Date.now() > until) {
                     console.error('dashboard did not render: ' + values.length + ' figures');
                 } else {

@@ -459,9 +459,14 @@ class TestBookingCalendar(SpreekuurBookingCommon, MockEmail):
                      "erm_spreekuur.erm_spreekuur_booking_view_calendar",
                      "erm_spreekuur.erm_spreekuur_booking_view_list"):
             view = self.env.ref(view)
-            self.Booking.with_user(self.user_doctor).get_view(view.id, view.type)
-        self.case.with_user(self.user_manager).get_view(
-            self.env.ref("erm_verzuim.erm_absence_case_view_form").id, "form")
+            arch = self.Booking.with_user(self.user_doctor).get_view(view.id, view.type)["arch"]
+            self.assertTrue(arch.startswith(f"<{view.type}"), view.xml_id)
+        arch = self.case.with_user(self.user_manager).get_view(
+            self.env.ref("erm_verzuim.erm_absence_case_view_form").id, "form")["arch"]
+        # the spreekuur addon's button, smart button and tab on the case form
+        for name in ("action_plan_spreekuur", "action_view_spreekuur_bookings",
+                     "spreekuur_booking_ids"):
+            self.assertIn(f'name="{name}"', arch)
 
     def test_today_kanban_for_professional(self):
         booking = self.book_case(self.session.slot_ids[0])

@@ -178,7 +178,9 @@ class TestSessionRules(SpreekuurSessionCommon):
     def test_cancelled_session_frees_the_time(self):
         session = self.make_session()
         session.action_cancel()
-        self.make_session()
+        again = self.make_session()
+        self.assertEqual((session.state, again.state), ("cancelled", "open"))
+        self.assertEqual(self.Slot.search_free_slots(self.doctor.ids), again.slot_ids)
 
     def test_cancel_without_bookings(self):
         session = self.make_session()
