@@ -25,7 +25,7 @@ class ErmReintegrationPlan(models.Model):
 
     _name = "erm.reintegration.plan"
     _description = "Plan of Action / Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "erm.access.logged.mixin"]
     _order = "case_id, date_done desc, id desc"
     _rec_names_search = ["case_id", "employee_id"]
 
@@ -85,6 +85,9 @@ class ErmReintegrationPlan(models.Model):
             plan.erm_is_director = admin or not plan.id or (
                 sudo_plan.case_id.regievoerder_user_id == self.env.user
             )
+
+    def _erm_access_log_cases(self):
+        return {plan.id: plan.case_id.id for plan in self.sudo()}
 
     def _search_name(self, operator, value):
         # the title is computed per language; its stable part is the case number

@@ -20,3 +20,4 @@ from . import test_portal_budget
 from . import test_portal
 from . import test_portal_view
 from . import test_recovery_request
+from . import test_two_factor
