@@ -113,9 +113,14 @@ class ErmAccessLog(models.Model):
         return self.env.su and self.env.context.get(RETENTION_CONTEXT)
 
     def write(self, vals):
+        # users have no ACL to write (AccessError); code in superuser mode is refused too
+        if not self.env.su:
+            self.check_access("write")
         raise UserError(self.env._("The access log cannot be changed."))
 
     def unlink(self):
+        if not self.env.su:
+            self.check_access("unlink")
         if not self._erm_retention_job():
             raise UserError(self.env._(
                 "Lines of the access log cannot be deleted; the retention job removes them "
