@@ -79,7 +79,7 @@ class ErmAccessLog(models.Model):
     )
     kind = fields.Selection(ACCESS_KINDS, string="Access", required=True, readonly=True)
     channel = fields.Selection(
-        ACCESS_CHANNELS, string="Channel", required=True, readonly=True, default="backend",
+        ACCESS_CHANNELS, required=True, readonly=True, default="backend",
         help="Through which door the record was read: the backend (forms, lists), the "
         "employee portal, a PDF print or an export.",
     )
@@ -116,7 +116,9 @@ class ErmAccessLog(models.Model):
         # users have no ACL to write (AccessError); code in superuser mode is refused too
         if not self.env.su:
             self.check_access("write")
-        raise UserError(self.env._("The access log cannot be changed."))
+        if not self._erm_retention_job():
+            raise UserError(self.env._("The access log cannot be changed."))
+        return super().write(vals)
 
     def unlink(self):
         if not self.env.su:
