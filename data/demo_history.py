@@ -57,7 +57,12 @@ except ImportError:
     from demo_spreekuur import generate_spreekuur
 
 MODULE = "erm_demo"
-CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True}
+# Notification mails wait in Odoo's outgoing queue, which its mail cron sends, as usual:
+# not sent one by one while the demo is built (under the test runner each would be sent and
+# deleted on the spot, a large part of a build).
+QUEUE_MAILS = {"mail_notify_force_send": False}
+CONTEXT = {"tracking_disable": True, "mail_create_nolog": True, "mail_notrack": True,
+           **QUEUE_MAILS}
 
 
 class _History:
@@ -321,6 +326,7 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     (data/demo_spreekuur.py). Idempotent; the caller commits.
     """
     env = dutch_env(env)
+    env = env(context={**env.context, **QUEUE_MAILS})
     generate_organisation(env, employees=employees, seed=seed, companies=companies)
     result = generate_history(env, today=today, seed=seed)
     result["spreekuur"] = generate_spreekuur(env, today=today)
@@ -346,7 +352,7 @@ def main(argv=None):
     from odoo.modules.registry import Registry  # needs the parsed configuration
 
     with Registry(args.database).cursor() as cr:
-        env = dutch_env(odoo.api.Environment(cr, odoo.SUPERUSER_ID, {}))
+        env = dutch_env(odoo.api.Environment(cr, odoo.SUPERUSER_ID, dict(QUEUE_MAILS)))
         result = generate_history(env, seed=args.seed)
         spreekuur = generate_spreekuur(env)
         generate_providers(env)

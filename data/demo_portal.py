@@ -129,6 +129,7 @@ class _Portal(DemoRecords):
             vals_list.append({
                 "user_id": user.id, "res_model": model, "res_id": res_id,
                 "case_id": case.id, "kind": kind,
+                "channel": "export" if kind == "export" else "backend",
                 "date": datetime.combine(day, time(9 + days % 7, 15)),
             })
         Log.create(vals_list)

@@ -11,7 +11,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
-    "depends": ["hr", "mail", "hr_holidays", "hr_skills", "portal"],
+    "depends": ["hr", "mail", "hr_holidays", "hr_skills", "portal", "auth_totp"],
     "data": [
         "security/erm_verzuim_security.xml",
         "security/ir.model.access.csv",
@@ -21,6 +21,7 @@
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
         "views/res_config_settings_views.xml",
+        "views/res_config_settings_security_views.xml",
         "report/erm_access_overview_report.xml",
         "views/erm_absence_case_views.xml",
         "views/erm_sick_report_wizard_views.xml",

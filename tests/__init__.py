@@ -1,6 +1,7 @@
 # Odoo's runner runs these files through the test-only addon test_erm_verzuim (see its
 # tests/__init__.py): one import line per test file, as in an addon's tests package.
 from . import test_bin_erm
+from . import test_demo
 from . import test_demo_generator
 from . import test_demo_history
 from . import test_demo_spreekuur

@@ -5,28 +5,22 @@ medewerker among them) in every state, and aggregates of the group of six only."
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
 from data.demo_budget import generate_budget
-from data.demo_history import generate_demo
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoBudget(TransactionCase):
+class DemoBudgetChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["budget"]
+        cls.budget_result = cls.demo["budget"]
         cls.claims = cls.env["erm.budget.claim"].search([])
 
     def test_claims_in_every_state(self):
-        self.assertEqual(self.result["claims"], 11)
+        self.assertEqual(self.budget_result["claims"], 11)
         self.assertEqual(set(self.claims.mapped("state")),
                          {"draft", "submitted", "approved", "rejected", "paid"})
         self.assertGreaterEqual(len(self.claims.employee_id), 6)
@@ -50,7 +44,7 @@ class TestDemoBudget(TransactionCase):
         self.assertEqual(usage.mapped("employee_count"), [6])
         self.assertEqual(usage.date_quarter, date(2026, 7, 1))
 
-    def test_idempotent(self):
+    def test_budget_idempotent(self):
         again = generate_budget(self.env, today=TODAY)
         self.assertEqual(again["created"], 0)
         self.assertEqual(self.env["erm.budget.claim"].search_count([]), len(self.claims))

@@ -5,30 +5,21 @@ list), care contacts on the open cases, one case whose rhythm is not kept."""
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
 from data.demo_care import NOT_KEPT, generate_care
-from data.demo_history import generate_demo
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoCare(TransactionCase):
+class DemoCareChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["care"]
-
-    def ref(self, name):
-        return self.env.ref(f"erm_demo.{name}")
+        cls.care_result = cls.demo["care"]
 
     def test_competences(self):
-        self.assertGreater(self.result["managers"], 3)
+        self.assertGreater(self.care_result["managers"], 3)
         leidinggevende, hr = self.ref("user_leidinggevende"), self.ref("user_hr")
         Employee = self.env["hr.employee"].with_user(hr)
         below = Employee.search([("erm_competence_below_required", "=", True)])
@@ -54,7 +45,7 @@ class TestDemoCare(TransactionCase):
         open_cases = Case.search([("date_recovered", "=", False),
                                   ("erm_care_user_id", "!=", False)])
         self.assertTrue(all(case.erm_care_contact_ids for case in open_cases))
-        self.assertGreater(self.result["contacts"], 20)
+        self.assertGreater(self.care_result["contacts"], 20)
         reminders = self.env["mail.activity"].search([
             ("erm_alert_kind", "=", "care_rhythm"), ("res_model", "=", "erm.absence.case"),
         ])
@@ -67,11 +58,11 @@ class TestDemoCare(TransactionCase):
         self.assertNotEqual(pilot.erm_care_contact_ids.user_id, pilot.regievoerder_user_id)
         self.assertEqual(pilot.erm_care_contact_ids.user_id, pilot.erm_care_user_id)
 
-    def test_idempotent(self):
+    def test_care_idempotent(self):
         again = generate_care(self.env, today=TODAY)
         self.assertEqual(again["created"], 0)
         self.assertEqual(again["managers"], 0)
-        self.assertEqual(again["contacts"], self.result["contacts"])
+        self.assertEqual(again["contacts"], self.care_result["contacts"])
 
     def test_demo_reads_dutch(self):
         """The demo speaks Dutch: the cases' chatter (the generator's notes and Odoo's own

@@ -5,30 +5,21 @@ and a past case with advice, plan, intervention and access-log lines, all readab
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
-from data.demo_history import generate_demo
 from data.demo_portal import generate_portal
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoPortal(TransactionCase):
+class DemoPortalChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["portal"]
-
-    def ref(self, name):
-        return self.env.ref(f"erm_demo.{name}")
+        cls.portal_result = cls.demo["portal"]
 
     def test_cases_of_the_portal_employee(self):
-        self.assertEqual(self.result["cases"], 2)
+        self.assertEqual(self.portal_result["cases"], 2)
         user = self.ref("user_portaal")
         self.assertTrue(user.share)
         open_case, past_case = self.ref("case_portal_open"), self.ref("case_portal_past")
@@ -57,6 +48,6 @@ class TestDemoPortal(TransactionCase):
         self.assertEqual(env["erm.access.log"].search([]).case_id, open_case | past_case)
         self.assertTrue(env["erm.provider.service"].search([("phase", "=", "prevention")]))
 
-    def test_idempotent(self):
+    def test_portal_idempotent(self):
         again = generate_portal(self.env, today=TODAY)
         self.assertEqual(again, {"cases": 2, "created": 0})

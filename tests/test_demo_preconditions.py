@@ -4,24 +4,18 @@ generate_demo: a mix of states per company and one passed review date with its a
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
-from data.demo_history import generate_demo
 from data.demo_preconditions import generate_preconditions
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoPreconditions(TransactionCase):
+class DemoPreconditionsChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["preconditions"]
+        cls.preconditions_result = cls.demo["preconditions"]
         cls.company = cls.env.ref("erm_demo.company_1")
 
     def test_checklists(self):
@@ -37,7 +31,7 @@ class TestDemoPreconditions(TransactionCase):
         self.assertTrue(budget.reason_not_applicable)
         score = Precondition._erm_readiness(self.company)[self.company.id]["score"]
         self.assertTrue(0 < score < 100)
-        self.assertEqual(self.result["lines"], 19 + 3)
+        self.assertEqual(self.preconditions_result["lines"], 19 + 3)
         # the automatic evidence of the demo: its policy, its alerts, its consultation rooms
         evidence = Precondition._erm_auto_evidence(self.company)
         self.assertIn((self.company.id, "tbv"), evidence)
@@ -54,8 +48,8 @@ class TestDemoPreconditions(TransactionCase):
         # the line is hr's to work on
         self.assertIn(line, self.env["erm.precondition"].with_user(hr).search([]))
 
-    def test_idempotent(self):
+    def test_preconditions_idempotent(self):
         again = generate_preconditions(self.env, today=TODAY)
         self.assertEqual(again["created"], 0)
-        self.assertEqual(again["lines"], self.result["lines"])
+        self.assertEqual(again["lines"], self.preconditions_result["lines"])
         self.assertEqual(again["activities"], 1)

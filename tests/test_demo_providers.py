@@ -4,30 +4,21 @@ made by generate_demo: every role has work on screen."""
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
-from data.demo_history import generate_demo
 from data.demo_providers import generate_providers
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoProviders(TransactionCase):
+class DemoProvidersChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["providers"]
-
-    def ref(self, name):
-        return self.env.ref(f"erm_demo.{name}")
+        cls.providers_result = cls.demo["providers"]
 
     def test_catalogue(self):
-        self.assertGreaterEqual(self.result["providers"], 10)
+        self.assertGreaterEqual(self.providers_result["providers"], 10)
         Provider = self.env["erm.provider"].with_context(active_test=False)
         providers = Provider.search([("id", "in", [
             self.ref(f"provider_{key}").id for key in (
@@ -77,7 +68,7 @@ class TestDemoProviders(TransactionCase):
         self.assertIn(self.ref("case_overdue").id, late.mapped("res_id"))
         self.assertGreater(self.ref("case_zorg_uwv").intervention_cost, 0)
 
-    def test_idempotent(self):
+    def test_providers_idempotent(self):
         again = generate_providers(self.env, today=TODAY)
         self.assertEqual(again["created"], 0)
-        self.assertEqual(again["providers"], self.result["providers"])
+        self.assertEqual(again["providers"], self.providers_result["providers"])

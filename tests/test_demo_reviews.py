@@ -5,33 +5,24 @@ and open, and the current quarter's review planned with its meeting and agenda."
 
 from datetime import date
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
-from data.demo_history import generate_demo
 from data.demo_reviews import generate_reviews
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoReviews(TransactionCase):
+class DemoReviewsChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["reviews"]
+        cls.reviews_result = cls.demo["reviews"]
         cls.company = cls.env.ref("erm_demo.company_1")
         cls.reviews = cls.env["erm.stakeholder.review"].search(
             [("company_id", "=", cls.company.id)], order="date_quarter_start")
 
-    def ref(self, name):
-        return self.env.ref(f"erm_demo.{name}")
-
     def test_five_quarters(self):
-        self.assertEqual(self.result["reviews"], 5)
+        self.assertEqual(self.reviews_result["reviews"], 5)
         self.assertEqual(self.reviews.mapped("date_quarter_start"), [
             date(2025, 10, 1), date(2026, 1, 1), date(2026, 4, 1), date(2026, 7, 1),
             date(2026, 10, 1),
@@ -74,7 +65,7 @@ class TestDemoReviews(TransactionCase):
             [("login", "=like", "leidinggevende.%")], limit=1)
         self.assertFalse(Review.with_user(other_manager).search([]))
 
-    def test_idempotent(self):
+    def test_reviews_idempotent(self):
         again = generate_reviews(self.env, today=TODAY)
         self.assertEqual(again, {"reviews": 5, "created": 0})
 

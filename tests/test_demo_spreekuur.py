@@ -6,28 +6,19 @@ past and the future, and an employee with a portal user."""
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from freezegun import freeze_time
-
-from odoo.tests import tagged
-from odoo.tests.common import TransactionCase
-
-from data.demo_history import generate_demo
 from data.demo_org import describe_logins
 from data.demo_spreekuur import generate_spreekuur
 
 TODAY = date(2026, 11, 22)
 
 
-@tagged("post_install", "-at_install", "erm_demo")
-@freeze_time("2026-11-22 10:00:00")
-class TestDemoSpreekuur(TransactionCase):
+class DemoSpreekuurChecks:
+    """Checks of TestDemo (tests/test_demo.py), which builds the demo once for all."""
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.result = generate_demo(cls.env, today=TODAY, seed=42)["spreekuur"]
-
-    def ref(self, name):
-        return self.env.ref(f"erm_demo.{name}")
+        cls.spreekuur_result = cls.demo["spreekuur"]
 
     def test_sessions(self):
         doctor = self.ref("spreekuur_professional_bedrijfsarts")
@@ -93,8 +84,8 @@ class TestDemoSpreekuur(TransactionCase):
         self.assertEqual(set(own.mapped("state")), {"attended", "booked"})
         self.assertTrue(any("portaal" in line for line in describe_logins(self.env)))
 
-    def test_idempotent(self):
+    def test_spreekuur_idempotent(self):
         again = generate_spreekuur(self.env, today=TODAY)
         self.assertEqual(again["created"], 0)
         self.assertEqual((again["sessions"], again["bookings"]),
-                         (self.result["sessions"], self.result["bookings"]))
+                         (self.spreekuur_result["sessions"], self.spreekuur_result["bookings"]))

@@ -4,7 +4,11 @@
 A tour (test_erm_verzuim/static/src/tours/<journey>_tour.js) clicks like the role's user
 would, in Dutch; the test makes its data and checks the outcome in the database afterwards.
 """
+import os
+from unittest.mock import patch
+
 from odoo.tests import HttpCase, tagged
+from odoo.tests.common import ChromeBrowser
 
 from odoo.addons.erm_verzuim.tests.common import ErmTestCommon
 
@@ -23,7 +27,30 @@ class ErmTourCase(ErmTestCommon, HttpCase):
         )
         cls.role_users.write({"lang": "nl_NL", "tz": "Europe/Amsterdam"})
         cls.env.ref("base.user_admin").write({"lang": "nl_NL", "tz": "Europe/Amsterdam"})
+        # a Dutch organisation pays in euro
+        euro = cls.env.ref("base.EUR")
+        euro.active = True
+        (cls.company | cls.company_2).currency_id = euro
 
     def run_tour(self, tour, user, url="/odoo"):
         """Runs the tour as that user (login = password, as new_test_user sets it)."""
         self.start_tour(url, tour, login=user.login, timeout=180)
+
+    def browser_js(self, *args, **kwargs):
+        """With ERM_TOUR_SHOTS=1 in the environment, a tour also leaves a screenshot of the
+        screen it ends on (`last_step_<test>` beside the failure screenshots in .erm/log/):
+        what each role sees after its journey, for the guides and for review by eye."""
+        if not os.environ.get("ERM_TOUR_SHOTS"):
+            return super().browser_js(*args, **kwargs)
+        stop = ChromeBrowser.stop
+        prefix = f"last_step_{self._testMethodName}_"
+
+        def screenshot_then_stop(browser):
+            try:
+                browser.take_screenshot(prefix=prefix).result(timeout=10)
+            except Exception:  # noqa: BLE001 - a missing picture never fails the journey
+                browser._logger.warning("no last-step screenshot for %s", prefix)
+            stop(browser)
+
+        with patch.object(ChromeBrowser, "stop", screenshot_then_stop):
+            return super().browser_js(*args, **kwargs)

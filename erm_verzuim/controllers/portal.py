@@ -120,6 +120,7 @@ class VerzuimPortal(CustomerPortal):
         Case = request.env["erm.absence.case"]
         cases = Case.search(self._erm_portal_cases_domain(employee)) \
             if Case.has_access("read") else Case
+        cases._erm_log_access("list", channel="portal")
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "verzuim",
@@ -135,6 +136,10 @@ class VerzuimPortal(CustomerPortal):
         values = self._prepare_portal_layout_values()
         values.update(self._erm_portal_case_values(case))
         values["page_name"] = "verzuim_case"
+        # what the page shows of the case: the case, its plans and the doctor's advice
+        case._erm_log_access("read", channel="portal")
+        values["plans"]._erm_log_access("read", channel="portal")
+        values["advice"]._erm_log_access("read", channel="portal")
         return request.render("erm_verzuim.portal_my_verzuim_case", values)
 
     @http.route(["/my/verzuim/case/<int:case_id>/log",
@@ -156,6 +161,22 @@ class VerzuimPortal(CustomerPortal):
             "pager": pager,
         })
         return request.render("erm_verzuim.portal_my_verzuim_case_log", values)
+
+    @http.route("/my/verzuim/case/<int:case_id>/log/print", type="http", auth="user",
+                website=True)
+    def portal_my_verzuim_case_log_print(self, case_id, report_type="pdf", download=None,
+                                         **kw):
+        """The overview as a PDF, rendered as the employee himself: the report reads the
+        log through his record rules (his own cases only), and the print is logged."""
+        if report_type not in ("pdf", "html"):
+            raise NotFound()
+        case = self._erm_portal_case(case_id)
+        Report = request.env["ir.actions.report"].with_company(case.company_id).with_context(
+            erm_portal=True)
+        render = Report._render_qweb_pdf if report_type == "pdf" else Report._render_qweb_html
+        content, rendered = render("erm_verzuim.action_report_erm_access_overview", case.ids)
+        headers = self._get_http_headers(case, rendered, content, download)
+        return request.make_response(content, headers=list(headers.items()))
 
     @http.route("/my/verzuim/prevention", type="http", auth="user", website=True)
     def portal_my_verzuim_prevention(self, **kw):

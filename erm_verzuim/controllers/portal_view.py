@@ -65,6 +65,7 @@ class VerzuimPortalView(VerzuimPortal):
     @http.route("/my/verzuim/plan/<int:plan_id>", type="http", auth="user", website=True)
     def portal_erm_plan(self, plan_id, message=None, error=None, view_employee=None, **kw):
         plan = self._erm_own_record("erm.reintegration.plan", plan_id)
+        plan._erm_log_access("read", channel="portal")
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "erm_plan",

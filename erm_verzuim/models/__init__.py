@@ -14,6 +14,7 @@ from . import hr_employee
 from . import hr_department
 from . import erm_model_policy
 from . import erm_access_log
+from . import ir_actions_report
 from . import erm_ba_advice
 from . import erm_retention_review
 from . import erm_retention_review_line

@@ -36,7 +36,7 @@ ADMIN_GROUP = "erm_verzuim.group_erm_admin"
 class ErmAbsenceCasePrivate(models.Model):
     _name = "erm.absence.case.private"
     _description = "Absence Case: Contact Data and Safety Net"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "erm.access.logged.mixin"]
     _rec_name = "case_id"
     _check_company_auto = True
 
@@ -76,6 +76,9 @@ class ErmAbsenceCasePrivate(models.Model):
     _sql_constraints = [
         ("case_unique", "UNIQUE(case_id)", "An absence case has one set of contact data."),
     ]
+
+    def _erm_access_log_cases(self):
+        return {private.id: private.case_id.id for private in self.sudo()}
 
     @api.depends("case_id.company_id")
     def _compute_company_id(self):

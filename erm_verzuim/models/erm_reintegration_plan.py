@@ -25,7 +25,7 @@ class ErmReintegrationPlan(models.Model):
 
     _name = "erm.reintegration.plan"
     _description = "Plan of Action / Evaluation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "erm.access.logged.mixin"]
     _order = "case_id, date_done desc, id desc"
     _rec_names_search = ["case_id", "employee_id"]
 
@@ -98,6 +98,9 @@ class ErmReintegrationPlan(models.Model):
                 if case else not plan.id
             )
             plan.erm_is_own_plan = bool(case) and case.employee_id.user_id == user
+
+    def _erm_access_log_cases(self):
+        return {plan.id: plan.case_id.id for plan in self.sudo()}
 
     def _search_name(self, operator, value):
         # the title is computed per language; its stable part is the case number

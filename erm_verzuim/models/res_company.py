@@ -237,6 +237,25 @@ class ResCompany(models.Model):
         "director confirms it.",
     )
 
+    # The access log and two-factor login for the case roles (domain.md §5)
+    erm_access_log_retention_years = fields.Integer(
+        string="Access log retention (years)", default=5,
+        help="How long the access log keeps who read which case; at least five years. "
+        "A weekly job removes older lines.",
+    )
+    erm_two_factor_required = fields.Boolean(
+        string="Two-factor login required for absence case roles",
+        help="HR advisers, company doctors, absence coaches and managers open absence "
+        "cases only after they have enabled two-factor authentication in their profile.",
+    )
+
+    @api.constrains("erm_access_log_retention_years")
+    def _check_erm_access_log_retention(self):
+        if any(company.erm_access_log_retention_years < 5 for company in self):
+            raise ValidationError(self.env._(
+                "The access log is kept for at least five years."
+            ))
+
     @api.constrains("erm_min_group_size")
     def _check_erm_min_group_size(self):
         if any(company.erm_min_group_size < aggregate_guard.FLOOR for company in self):

@@ -195,3 +195,11 @@ class ResConfigSettings(models.TransientModel):
     erm_portal_recovery_report = fields.Boolean(
         related="company_id.erm_portal_recovery_report", readonly=False,
     )
+
+    # The access log and two-factor login for the case roles (domain.md §5)
+    erm_access_log_retention_years = fields.Integer(
+        related="company_id.erm_access_log_retention_years", readonly=False,
+    )
+    erm_two_factor_required = fields.Boolean(
+        related="company_id.erm_two_factor_required", readonly=False,
+    )

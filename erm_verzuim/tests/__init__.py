@@ -24,3 +24,4 @@ from . import test_portal_view
 from . import test_reintegration_plan
 from . import test_text_formats
 from . import test_recovery_request
+from . import test_two_factor

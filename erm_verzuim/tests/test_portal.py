@@ -244,3 +244,32 @@ class TestVerzuimPortal(HttpCase):
             self.assertNotIn(f'data-case-id="{case.id}"', page)
             self.get(f"/my/verzuim/case/{case.id}", 404)
         self.assert_no_colleague(page)
+
+    # ----------------------------------------------------------------- the access log
+    def test_portal_reads_are_logged_and_printable(self):
+        """The case page logs the case, its plans and the doctor's advice it shows, through
+        the portal; the employee sees the channel and prints his overview as himself."""
+        self.login(self.portal_user)
+        self.get(f"/my/verzuim/case/{self.open_case.id}")
+        Log = self.env["erm.access.log"]
+        self.env.invalidate_all()
+        own = Log.search([("user_id", "=", self.portal_user.id)])
+        self.assertEqual(set(own.mapped("channel")), {"portal"})
+        self.assertEqual({(log.res_model, log.res_id) for log in own}, {
+            ("erm.absence.case", self.open_case.id),
+            ("erm.reintegration.plan", self.plan.id),
+            ("erm.ba.advice", self.advice.id),
+        })
+        page = self.get(f"/my/verzuim/case/{self.open_case.id}/log")
+        # the channel of each line (English or Dutch, as the website speaks)
+        self.assertRegex(page, r'o_erm_portal_log_channel"><span>(Portal|Portaal)</span>')
+        self.assertIn(f"/my/verzuim/case/{self.open_case.id}/log/print", page)
+        printed = self.get(f"/my/verzuim/case/{self.open_case.id}/log/print")
+        self.assertIn(self.open_case.name, printed)
+        self.assertIn(self.manager_user.name, printed)
+        self.assertNotIn(self.colleague_case.name, printed)
+        self.env.invalidate_all()
+        log = Log.search([("user_id", "=", self.portal_user.id), ("channel", "=", "pdf")])
+        self.assertEqual((log.case_id, log.kind), (self.open_case, "print"))
+        # a colleague's overview is not found
+        self.get(f"/my/verzuim/case/{self.colleague_case.id}/log/print", 404)
