@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The anonymous employability budget of the demo organisation (issue 13), after the
+"""The anonymous employability budget of the demo organisation, after the
 consultation hours and the provider network (data/demo_spreekuur.py, demo_providers.py):
 
 * the first company grants every employee 500 euro a year (any provider, with a free

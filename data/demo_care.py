@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Manager competences and caremanagement (issue 10) in the demo organisation, after the
+"""Manager competences and caremanagement in the demo organisation, after the
 absence history (data/demo_history.py):
 
 * ERM competence levels for every department head: most at the required level (vaardig,

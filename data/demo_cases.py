@@ -1,6 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Open absence cases at scale, in batch, on top of the demo organisation (data/demo_org.py):
-for benchmarks and load tests (issue 5). The demo's hand-made case history is
+for benchmarks and load tests. The demo's hand-made case history is
 data/demo_history.py; this module is only about volume.
 
     from data.demo_org import generate_organisation

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Deterministic demo organisation for ERM Verzuim (issue 2, "Demo organisation").
+"""Deterministic demo organisation for ERM Verzuim.
 
 Builds a realistic Dutch organisation: companies, a department tree with a manager per
 department, employees with one running contract each (hours and wage), and one login per

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The portal employee's own absence (issue 13), after the consultation hours
+"""The portal employee's own absence, after the consultation hours
 (data/demo_spreekuur.py made the portal login ``portaal``) and the providers:
 
 * an open case of about ten weeks: the company doctor's problem analysis (issued, 50% from

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The provider network and interventions of the demo organisation (issue 10), after the
+"""The provider network and interventions of the demo organisation, after the
 absence history (data/demo_history.py):
 
 * a shared catalogue of about ten providers with their services and prices: the demo's

@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Quarterly stakeholder reviews (issue 12) of the demo organisation, after the absence
+"""Quarterly stakeholder reviews of the demo organisation, after the absence
 history and the consultation hours (data/demo_history.py, data/demo_spreekuur.py):
 
 * the last four quarters' reviews of the first company, each with its meeting in the

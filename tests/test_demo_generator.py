@@ -1,5 +1,5 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The demo organisation generator (data/demo_org.py) keeps its promises (issue 2)."""
+"""The demo organisation generator (data/demo_org.py) keeps its promises."""
 
 import time
 from datetime import date
