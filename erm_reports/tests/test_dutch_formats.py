@@ -29,7 +29,7 @@ class TestDutchFormats(KpiCommon):
         euro = cls.env.ref("base.EUR")
         euro.active = True
         cls.company.currency_id = euro
-        cls.company.erm_min_group_size = 2
+        cls.company.erm_min_group_size = 3  # the smallest the guard allows
         cls.company.erm_review_organiser_id = cls.user_hr
         cls.nl = {"lang": "nl_NL", "tz": "Europe/Amsterdam"}
 
