@@ -1,44 +1,24 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Tour: the budget administrator approves one employability budget claim and rejects
 another with a reason, in the backend (test_erm_verzuim/static/src/tours/budget_tour.js)."""
-import base64
 from datetime import timedelta
 
-from odoo import Command, fields
-from odoo.tests import new_test_user, tagged
+from odoo import fields
+from odoo.tests import tagged
+
+from odoo.addons.erm_verzuim.tests.budget_common import INVOICE, ErmBudgetCommon
 
 from .tour_common import ErmTourCase
 
-INVOICE = base64.b64encode(b"%PDF-1.4 factuur")
 REASON = "Deze cursus staat niet in de catalogus van de organisatie."
 
 
 @tagged("post_install", "-at_install", "erm_tour")
-class ErmTourBudget(ErmTourCase):
+class ErmTourBudget(ErmBudgetCommon, ErmTourCase):
     @classmethod
     def setUpClass(cls):
-        super().setUpClass()
-        cls.company.write({"erm_budget_amount": 500.0, "erm_budget_services": "catalogue"})
-        companies = cls.company | cls.company_2
-        cls.user_budget = new_test_user(
-            cls.env, login="erm_budget", groups="erm_verzuim.group_erm_budget_admin",
-            company_id=cls.company.id, company_ids=[Command.set(companies.ids)],
-            name="Bea Budget", lang="nl_NL", tz="Europe/Amsterdam",
-        )
-        cls.user_colleague = new_test_user(
-            cls.env, login="erm_colleague", groups="erm_verzuim.group_erm_employee",
-            company_id=cls.company.id, company_ids=[Command.set(companies.ids)],
-            name="Fatima El Amrani", lang="nl_NL",
-        )
-        cls.colleague.user_id = cls.user_colleague
-        partner = cls.env["res.partner"].create({"name": "Loopbaanpraktijk Rijnland"})
-        cls.provider = cls.env["erm.provider"].create({
-            "partner_id": partner.id, "kind": "loopbaancoach", "company_id": cls.company.id,
-        })
-        cls.service = cls.env["erm.provider.service"].create({
-            "provider_id": cls.provider.id, "name": "Loopbaangesprek", "phase": "prevention",
-            "price": 150.0,
-        })
+        super().setUpClass()  # the budget's company, catalogue and administrator
+        (cls.user_budget | cls.user_colleague).write({"lang": "nl_NL", "tz": "Europe/Amsterdam"})
         day = fields.Date.context_today(cls.user_budget) - timedelta(days=3)
 
         def claim(user, employee, amount, submit=True):
