@@ -5,28 +5,13 @@
 // goedkeuring" and approves it. Data and checks: tests/test_tour_intervention.py.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openMenu } from "./tour_steps";
 
 const SERVICE = "Kortdurende begeleiding";
 
 function openInterventions() {
     return [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Dossiers",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Dossiers)",
-            run: "click",
-        },
-        {
-            content: "Interventies",
-            trigger: ".dropdown-menu .dropdown-item:contains(Interventies)",
-            run: "click",
-        },
+        ...openMenu("Dossiers", "Interventies"),
     ];
 }
 

@@ -5,28 +5,13 @@
 // tests/test_tour_model_choice.py.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openMenu } from "./tour_steps";
 
 const { DateTime } = luxon;
 
 registry.category("web_tour.tours").add("erm_model_choice", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Organisatie",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Organisatie)",
-            run: "click",
-        },
-        {
-            content: "Welk model kiest u?",
-            trigger: ".dropdown-menu .dropdown-item:contains(Welk model kiest u?)",
-            run: "click",
-        },
+        ...openMenu("Organisatie", "Welk model kiest u?"),
         {
             content: "The wizard recommends a model, with its reasons",
             trigger: ".modal .alert-info:contains(Aanbevolen) li",

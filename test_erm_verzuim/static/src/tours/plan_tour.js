@@ -5,38 +5,16 @@
 // Data and checks: tests/test_tour_plan.py.
 
 import { registry } from "@web/core/registry";
+import { clickMenu, openVerzuim } from "./tour_steps";
 
 const EMPLOYEE = "Jan Jansen";
 const tours = registry.category("web_tour.tours");
 
-function openVerzuim() {
-    return [
-        {
-            content: "The apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-    ];
-}
 
 function openPlansMenu() {
     return [
         ...openVerzuim(),
-        {
-            content: "Menu Dossiers",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Dossiers)",
-            run: "click",
-        },
-        {
-            content: "Plannen en evaluaties",
-            trigger: ".dropdown-menu .dropdown-item:contains(Plannen en evaluaties)",
-            run: "click",
-        },
+        ...clickMenu("Dossiers", "Plannen en evaluaties"),
     ];
 }
 

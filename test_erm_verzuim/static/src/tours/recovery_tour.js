@@ -5,7 +5,7 @@
 // tests/test_tour_recovery.py.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Petra Portaal";
 
@@ -49,22 +49,7 @@ registry.category("web_tour.tours").add("erm_recovery", {
 
 registry.category("web_tour.tours").add("erm_recovery_confirm", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Dossiers",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Dossiers)",
-            run: "click",
-        },
-        {
-            content: "Verzuimdossiers",
-            trigger: ".dropdown-menu .dropdown-item:contains(Verzuimdossiers)",
-            run: "click",
-        },
+        ...openMenu("Dossiers", "Verzuimdossiers"),
         {
             content: "Her case",
             trigger: `.o_kanban_record:contains(${EMPLOYEE})`,

@@ -5,31 +5,13 @@
 // board and logs a care contact. Data and checks: tests/test_tour_sick_report.py.
 
 import { registry } from "@web/core/registry";
+import { openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Fatima El Amrani";
 
 registry.category("web_tour.tours").add("erm_sick_report", {
     steps: () => [
-        {
-            content: "The apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Dossiers",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Dossiers)",
-            run: "click",
-        },
-        {
-            content: "Ziekmelden",
-            trigger: ".dropdown-menu .dropdown-item:contains(Ziekmelden)",
-            run: "click",
-        },
+        ...openMenu("Dossiers", "Ziekmelden"),
         {
             content: "The form says why there is no field for the reason",
             trigger: ".modal .alert-info:contains(Er is bewust geen veld voor de reden)",

@@ -6,7 +6,7 @@
 // Data and checks: tests/test_tour_spreekuur_case.py.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Jan Jansen";
 const DOCTOR = "Lucas de Wit";
@@ -58,22 +58,7 @@ tours.add("erm_spreekuur_case_plan", {
 
 tours.add("erm_spreekuur_case_doctor", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Spreekuur",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Spreekuur)",
-            run: "click",
-        },
-        {
-            content: "Vandaag",
-            trigger: ".dropdown-menu .dropdown-item:contains(Vandaag)",
-            run: "click",
-        },
+        ...openMenu("Spreekuur", "Vandaag"),
         {
             content: "The employee came: Verschenen",
             trigger: `.o_kanban_record:contains(${EMPLOYEE}) button:contains(Verschenen)`,

@@ -5,7 +5,7 @@
 // Data and checks: tests/test_tour_spreekuur_portal.py.
 
 import { registry } from "@web/core/registry";
-import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { clickMenu, openMenu } from "./tour_steps";
 
 const DOCTOR = "Lucas de Wit";
 const tours = registry.category("web_tour.tours");
@@ -95,36 +95,12 @@ tours.add("erm_spreekuur_portal_cancel", {
 // Spreekuur > Boeken books one.
 tours.add("erm_spreekuur_backend_book", {
     steps: () => [
-        stepUtils.showAppsMenuItem(),
-        {
-            content: "Open Verzuim",
-            trigger: ".o_app[data-menu-xmlid='erm_verzuim.menu_erm_root']",
-            run: "click",
-        },
-        {
-            content: "Menu Spreekuur",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Spreekuur)",
-            run: "click",
-        },
-        {
-            content: "Vrije tijdsloten",
-            trigger: ".dropdown-menu .dropdown-item:contains(Vrije tijdsloten)",
-            run: "click",
-        },
+        ...openMenu("Spreekuur", "Vrije tijdsloten"),
         {
             content: "The free times, no access error",
             trigger: "body:not(:has(.o_error_dialog)) .o_calendar_view",
         },
-        {
-            content: "Menu Spreekuur",
-            trigger: ".o_main_navbar .dropdown-toggle:contains(Spreekuur)",
-            run: "click",
-        },
-        {
-            content: "Boeken",
-            trigger: ".dropdown-menu .dropdown-item:contains(Boeken)",
-            run: "click",
-        },
+        ...clickMenu("Spreekuur", "Boeken"),
         {
             content: "The professional",
             trigger: ".modal .o_field_widget[name=professional_id] input",
