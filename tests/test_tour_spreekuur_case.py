@@ -19,22 +19,11 @@ class ErmTourSpreekuurCase(ErmTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.partner_id.write({"tz": "Europe/Amsterdam", "street": "Hoofdstraat 1",
-                                      "zip": "2311 AB", "city": "Leiden"})
+        location, cls.professional = cls.make_doctor_at_the_office()
         cls.company.erm_doctor_user_ids = cls.user_doctor
         cls.env["erm.model.policy"].create({
             "company_id": cls.company.id, "erm_model": "III", "date_from": date(2026, 1, 1),
             "hr_user_ids": [(6, 0, cls.user_hr.ids)],
-        })
-        location = cls.env["erm.spreekuur.location"].create({
-            "name": "Spreekkamer 1", "partner_id": cls.company.partner_id.id,
-            "company_id": cls.company.id,
-        })
-        cls.user_doctor.name = "Lucas de Wit"
-        cls.professional = cls.env["erm.spreekuur.professional"].create({
-            "name": "Lucas de Wit", "kind": "bedrijfsarts", "user_id": cls.user_doctor.id,
-            "partner_id": cls.user_doctor.partner_id.id, "company_id": cls.company.id,
-            "location_ids": [(6, 0, location.ids)],
         })
         # Today's session, from a few minutes ahead: the first slot can still be booked
         # when the tour chooses it, and the doctor finds it under Vandaag the same day (the

@@ -18,18 +18,7 @@ class ErmTourSpreekuurPortal(ErmTourCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.company.partner_id.write({"tz": "Europe/Amsterdam", "street": "Hoofdstraat 1",
-                                      "zip": "2311 AB", "city": "Leiden"})
-        location = cls.env["erm.spreekuur.location"].create({
-            "name": "Spreekkamer 1", "partner_id": cls.company.partner_id.id,
-            "company_id": cls.company.id,
-        })
-        cls.user_doctor.name = "Lucas de Wit"
-        cls.professional = cls.env["erm.spreekuur.professional"].create({
-            "name": "Lucas de Wit", "kind": "bedrijfsarts", "user_id": cls.user_doctor.id,
-            "partner_id": cls.user_doctor.partner_id.id, "company_id": cls.company.id,
-            "location_ids": [(6, 0, location.ids)],
-        })
+        location, cls.professional = cls.make_doctor_at_the_office()
         # open consultation hours the day after tomorrow, 9:00-11:00 in Amsterdam
         start = datetime.combine(date.today() + timedelta(days=2), time(8, 0))
         cls.consultation_hours = cls.env["erm.spreekuur.session"].create({

@@ -32,6 +32,24 @@ class ErmTourCase(ErmTestCommon, HttpCase):
         euro.active = True
         (cls.company | cls.company_2).currency_id = euro
 
+    @classmethod
+    def make_doctor_at_the_office(cls):
+        """The company doctor Lucas de Wit with a consultation room at the company's address
+        in Leiden, for the spreekuur journeys; returns (room, professional)."""
+        cls.company.partner_id.write({"tz": "Europe/Amsterdam", "street": "Hoofdstraat 1",
+                                      "zip": "2311 AB", "city": "Leiden"})
+        room = cls.env["erm.spreekuur.location"].create({
+            "name": "Spreekkamer 1", "partner_id": cls.company.partner_id.id,
+            "company_id": cls.company.id,
+        })
+        cls.user_doctor.name = "Lucas de Wit"
+        professional = cls.env["erm.spreekuur.professional"].create({
+            "name": "Lucas de Wit", "kind": "bedrijfsarts", "user_id": cls.user_doctor.id,
+            "partner_id": cls.user_doctor.partner_id.id, "company_id": cls.company.id,
+            "location_ids": [(6, 0, room.ids)],
+        })
+        return room, professional
+
     def run_tour(self, tour, user, url="/odoo"):
         """Runs the tour as that user (login = password, as new_test_user sets it)."""
         self.start_tour(url, tour, login=user.login, timeout=180)
