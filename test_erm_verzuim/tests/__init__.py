@@ -1,21 +1,43 @@
-"""This package is the repository's tests/ directory (the cross-addon tests).
-
-Odoo's runner only runs odoo.addons.<module>.tests, and those tests need all three addons:
-erm_spreekuur and erm_reports each depend on erm_verzuim only, and a product dependency just
-for tests would be wrong. So this test-only addon depends on the three, points its package
-path at ../../tests and runs that directory's __init__.py here: its `from . import test_...`
-lines load every test file as odoo.addons.test_erm_verzuim.tests.test_..., with its real
-path. pytest-odoo collects the same files directly (as tests.test_...).
-"""
-
-import os
-import sys
-
-_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-_TESTS = os.path.join(_ROOT, "tests")
-__path__ = [_TESTS]  # the modules of this package are the files in tests/
-# Some tests import the demo generators in data/ from the repository root, as under pytest.
-if _ROOT not in sys.path:
-    sys.path.append(_ROOT)
-with open(os.path.join(_TESTS, "__init__.py"), encoding="utf-8") as _init:
-    exec(compile(_init.read(), _init.name, "exec"))  # pylint: disable=exec-used
+# The cross-addon tests: they need all three addons, on which no product addon may depend,
+# so they live in this test-only addon (as Odoo's test_crm_full does).
+from . import test_bin_erm
+from . import test_demo
+from . import test_demo_generator
+from . import test_demo_history
+from . import test_demo_spreekuur
+from . import test_demo_providers
+from . import test_demo_care
+from . import test_erm_access_log
+from . import test_erm_access_matrix
+from . import test_erm_access_rpc
+from . import test_erm_ba_advice
+from . import test_erm_duty_access
+from . import test_erm_locale_print
+from . import test_erm_model_policy
+from . import test_erm_private_paths
+from . import test_erm_retention
+from . import test_erm_vocabulary
+from . import test_foundation
+from . import test_test_wiring
+from . import test_translations
+from . import test_spreekuur_privacy
+from . import test_demo_preconditions
+from . import test_demo_reviews
+from . import test_erm_budget_anonymity
+from . import test_demo_budget
+from . import test_demo_portal
+from . import test_tour_sick_report
+from . import test_tour_plan
+from . import test_dutch_formats
+from . import test_tour_spreekuur_case
+from . import test_tour_spreekuur_portal
+from . import test_menu_crawl
+from . import test_dutch_rendering
+from . import test_tour_dashboard
+from . import test_tour_review
+from . import test_tour_recovery
+from . import test_tour_budget
+from . import test_privacy_channels
+from . import test_tour_intervention
+from . import test_tour_model_choice
+from . import test_tour_start_screen

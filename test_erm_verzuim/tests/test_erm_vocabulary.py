@@ -16,7 +16,7 @@ from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
 ADDONS = ("erm_verzuim", "erm_spreekuur", "erm_reports")
-ROOT = os.path.join(os.path.dirname(__file__), "..")
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 
 FORBIDDEN = re.compile(
     r"diagnos\w*|klacht\w*|complaint\w*|behandel\w*|treatment\w*|medicati\w*|"

@@ -79,7 +79,7 @@ class TestFoundation(TransactionCase):
 
     def test_icons_exist(self):
         for addon in ADDONS:
-            path = os.path.join(os.path.dirname(__file__), "..", addon, "static",
+            path = os.path.join(os.path.dirname(__file__), "..", "..", addon, "static",
                                 "description", "icon.png")
             with open(path, "rb") as icon:
                 self.assertEqual(icon.read(8), b"\x89PNG\r\n\x1a\n")

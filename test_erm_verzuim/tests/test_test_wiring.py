@@ -11,8 +11,8 @@ import os
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
-HOST = "test_erm_verzuim"  # the test-only addon whose tests package is tests/
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
+HOST = "test_erm_verzuim"  # the test-only addon that holds the cross-addon tests
 
 
 def addons():
@@ -23,8 +23,8 @@ def addons():
 
 
 def folders_with_tests():
-    dirs = [os.path.join(ROOT, name, "tests") for name in addons() if name != HOST]
-    return [path for path in dirs if os.path.isdir(path)] + [os.path.join(ROOT, "tests")]
+    dirs = [os.path.join(ROOT, name, "tests") for name in addons()]
+    return [path for path in dirs if os.path.isdir(path)]
 
 
 def parse(path):

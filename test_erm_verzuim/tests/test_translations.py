@@ -11,7 +11,7 @@ from odoo.tests.common import TransactionCase
 from odoo.tools.translate import TranslationModuleReader
 
 ADDONS = ("erm_verzuim", "erm_spreekuur", "erm_reports")
-ROOT = os.path.join(os.path.dirname(__file__), "..")
+ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 
 
 def _identical_in_po():

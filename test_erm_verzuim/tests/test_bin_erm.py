@@ -15,7 +15,7 @@ import tempfile
 from odoo.tests import tagged
 from odoo.tests.common import BaseCase
 
-ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), ".."))
+ROOT = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", ".."))
 ERM = os.path.join(ROOT, "bin", "erm")
 RELEASE_18 = "version_info = (18, 0, 0, FINAL, 0, '')\n"
 
