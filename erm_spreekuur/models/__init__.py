@@ -7,5 +7,4 @@ from . import erm_spreekuur_booking_wizards
 from . import erm_absence_case
 from . import calendar_event
 from . import calendar_attendee
-from . import erm_spreekuur_figures
 from . import erm_precondition

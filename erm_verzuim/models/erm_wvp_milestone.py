@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from ..engine import milestones as milestone_table
 from ..engine import wvp
+from ..engine.tbv import BOARD_ESCALATION_MODELS
 
 # Everything about a milestone lives in the engine's table (engine/milestones.py); these are
 # the views of it the models use. MILESTONE_CODES is the selection (code, English label).
@@ -157,7 +158,7 @@ class ErmWvpMilestone(models.Model):
         for milestone in self.sudo():
             company, case = milestone.company_id, milestone.case_id
             board = board_users.filtered(lambda u, c=company: c in u.company_ids)
-            if case.erm_model == "IV":
+            if case.erm_model in BOARD_ESCALATION_MODELS:
                 contact = board
             else:
                 contact = company.erm_escalation_user_id.filtered("active")
