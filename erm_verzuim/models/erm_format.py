@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Dates and amounts as people read them, for every text the addons compose (messages,
 titles, chatter, agendas, file names): the language's date format (dd-mm-jjjj in Dutch),
-the currency with its symbol. Plain functions, like erm_care.py; never ``str(date)`` or
+the currency with its symbol. Plain functions; never ``str(date)`` or
 an ISO string in a text."""
 
 import pytz

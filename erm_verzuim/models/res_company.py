@@ -128,7 +128,7 @@ class ResCompany(models.Model):
                     "board (0 for the board: no limit)."
                 ))
 
-    # Manager competences and caremanagement (erm_competence.py, erm_care.py):
+    # Manager competences and caremanagement (engine/competence.py, engine/care.py):
     # the level of the ERM competences a case director needs per ERM model, and the rhythm
     # in which the manager keeps in touch with his absent employee.
     erm_competence_level_i = fields.Selection(
