@@ -29,7 +29,6 @@ from ..engine import vernet
 
 HR_GROUP = "erm_verzuim.group_erm_hr"
 BOARD_GROUP = "erm_verzuim.group_erm_board"
-FALLBACK_FULL_TIME = 40.0
 
 ORDER = {rule.code: index for index, rule in enumerate(milestones.MILESTONES)}
 # not computed for the periods of a trend (see _erm_figures_periods)
@@ -484,78 +483,10 @@ class ErmKpi(models.AbstractModel):
         )
 
     @api.model
-    def _erm_load(self, company, department_ids, start, end):
-        """Employments and sick spells of the group, in two queries."""
-        self.env.flush_all()
-        department_filter = SQL()
-        if department_ids is not None:
-            department_filter = SQL(
-                "AND e.department_id = ANY(%s)", list(department_ids) or [0]
-            )
-        full_time = self._erm_full_time_hours(company)
-        charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
-        cr = self.env.cr
-        cr.execute(SQL(
-            """SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
-                 FROM %(contracts)s
-               UNION ALL
-               SELECT e.id, NULL, NULL, cal.hours, 0, TRUE
-                 FROM %(without_contract)s""",
-            contracts=self._erm_contracts_sql(company, department_filter, start, end),
-            without_contract=self._erm_without_contract_sql(company, department_filter),
-        ))
-        policy = company.erm_no_contract_policy
-        employments = []
-        without_contract = 0
-        for employee, date_start, date_end, hours, wage, fallback in cr.fetchall():
-            if fallback:
-                if policy == "exclude":
-                    continue
-                without_contract += 1
-                dtf = 1.0 if policy == "full_time" else (hours or full_time) / full_time
-                employments.append(vernet.Employment(employee, start, end, dtf))
-                continue
-            stop = date_end + timedelta(days=1) if date_end else None
-            dtf = (hours or full_time) / full_time
-            daily_wage = float(wage or 0.0) * 12 / 365 * charges
-            employments.append(vernet.Employment(employee, date_start, stop, dtf, daily_wage))
-        cr.execute(SQL(
-            """SELECT c.employee_id, c.id, COALESCE(p.date_from, c.date_start),
-                      COALESCE(LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
-                               c.date_recovered),
-                      COALESCE(p.incapacity_pct, 100.0) / 100.0,
-                      COALESCE(pr.vangnet, FALSE),
-                      COALESCE(c.chain_date_start, c.date_start),
-                      c.date_start, c.date_recovered
-                 FROM erm_absence_case c
-                 JOIN hr_employee e ON e.id = c.employee_id
-            LEFT JOIN erm_absence_period p ON p.case_id = c.id
-            LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
-                WHERE c.company_id = %(company)s %(departments)s AND c.active
-                  AND c.date_start < %(end)s
-                  AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)""",
-            company=company.id, departments=department_filter, start=start, end=end,
-        ))
-        spells = []
-        cases = {}
-        for row in cr.fetchall():
-            employee, case, spell_start, spell_end, fraction, vangnet, chain_start = row[:7]
-            spells.append(vernet.SickSpell(
-                employee, case, spell_start, spell_end, float(fraction), vangnet, chain_start
-            ))
-            cases[case] = vernet.Case(employee, row[7], row[8], vangnet)
-        return {
-            "employments": employments,
-            "spells": spells,
-            "cases": list(cases.values()),
-            "without_contract": without_contract,
-        }
-
-    @api.model
     def _erm_sql_totals(self, company, department_ids, start, end):
         """employee -> vernet.Totals, summed by the database: the same arithmetic as
-        ``vernet.totals_by_employee`` over the rows of ``_erm_load`` (a test holds them
-        equal). Returns (totals, employees counted without a contract)."""
+        ``vernet.totals_by_employee`` (a test holds them equal over the rows it loads).
+        Returns (totals, employees counted without a contract)."""
         parts, without = self._erm_grouped_totals(
             company, department_ids, [(start, end)], by="employee"
         )
@@ -574,8 +505,8 @@ class ErmKpi(models.AbstractModel):
         duration classes). Only the first ``full`` periods (default: all) get every part;
         the others only what the absence rates and the headcount need (sick, employed,
         people, cost): ``people_sick`` is not counted there and the case parts stay 0.
-        The sums are the arithmetic of ``vernet.totals_by_employee`` over the rows of
-        ``_erm_load`` (a test holds them equal per employee)."""
+        The sums are the arithmetic of ``vernet.totals_by_employee`` (a test holds them
+        equal per employee over the rows it loads: tests/vernet_oracle.py)."""
         assert by in ("employee", "department", "total"), by
         self.env.flush_all()
         department_filter = SQL()
@@ -772,16 +703,14 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_full_time_hours(self, company):
-        calendar = company.sudo().resource_calendar_id
-        if calendar.full_time_required_hours:
-            return calendar.full_time_required_hours
-        hours = sum(
-            a.hour_to - a.hour_from for a in calendar.attendance_ids
-            if a.day_period != "lunch" and not a.display_type and not a.resource_id
-        )
-        if calendar.two_weeks_calendar:
-            hours /= 2
-        return hours or FALLBACK_FULL_TIME
+        """The company's full-time hours a week: the rule is the SQL view
+        ``erm_report_full_time`` (erm.absence.report), which the analysis uses too."""
+        self.env["resource.calendar"].flush_model()
+        self.env["resource.calendar.attendance"].flush_model()
+        self.env["res.company"].flush_model(["resource_calendar_id"])
+        self.env.cr.execute(
+            "SELECT hours FROM erm_report_full_time WHERE company_id = %s", [company.id])
+        return self.env.cr.fetchone()[0]
 
     @api.model
     def _erm_extra_costs(self, company, department_ids, start, end):
@@ -789,25 +718,6 @@ class ErmKpi(models.AbstractModel):
         return self._erm_extra_costs_periods(company, department_ids, [(start, end)])[0]
 
     # ------------------------------------------------------------------ arithmetic
-    @api.model
-    def _erm_totals(self, company, data, start, end):
-        """employee -> vernet.Totals of the loaded rows."""
-        return vernet.totals_by_employee(
-            data["spells"], data["employments"], data["cases"], start, end,
-            company._erm_duration_classes(),
-            pay_pct=(company.erm_pay_pct_year1, company.erm_pay_pct_year2),
-            top_up_pct=company.erm_pay_top_up_pct,
-            replacement_per_day=company.erm_replacement_cost_per_day,
-        )
-
-    @api.model
-    def _erm_compute(self, company, data, start, end, department_ids=None):
-        total = vernet.Totals()
-        for part in self._erm_totals(company, data, start, end).values():
-            total.add(part)
-        return self._erm_result(company, total, data["without_contract"], start, end,
-                                department_ids)
-
     @api.model
     def _erm_result(self, company, total, without_contract, start, end, department_ids,
                     extra=None):

@@ -23,17 +23,6 @@ from .erm_format import fmt_date
 from .erm_intervention import COMMITTED_STATES
 from .erm_wvp_milestone import MILESTONE_CODES
 
-PHASES = [
-    ("ziekgemeld", "Reported sick"),
-    ("probleemanalyse", "Problem analysis"),
-    ("plan_van_aanpak", "Plan of action"),
-    ("re_integratie", "Reintegration"),
-    ("eerstejaars", "First-year evaluation"),
-    ("tweede_spoor", "Second track"),
-    ("wia_aanvraag", "WIA application"),
-    ("hersteld", "Recovered"),
-]
-
 EXPECTED_DURATION = [
     ("short", "Up to one week"),
     ("medium", "One to six weeks"),
@@ -156,8 +145,8 @@ class ErmAbsenceCase(models.Model):
         "extension. Computed by the WvP timeline.",
     )
     state = fields.Selection(
-        PHASES, string="Phase", default="ziekgemeld", required=True, index=True,
-        tracking=True, readonly=True, copy=False, group_expand="_group_expand_states",
+        list(wvp.PHASE_LABELS.items()), string="Phase", default="ziekgemeld", required=True,
+        index=True, tracking=True, readonly=True, copy=False, group_expand="_group_expand_states",
     )
     sick_day_number = fields.Integer(
         string="Sick day", compute="_compute_sick_day_number",
@@ -829,7 +818,7 @@ class ErmAbsenceCase(models.Model):
 
     @api.model
     def _group_expand_states(self, states, domain):
-        return [key for key, _label in PHASES]
+        return list(wvp.PHASES)
 
     # ------------------------------------------------------------------ validation
     @api.constrains("date_start", "date_reported")

@@ -48,9 +48,6 @@ NO_MEDICAL_HELP = (
     "treatment: the medical file stays in the company doctor's own system."
 )
 
-# The advice types that complete the milestone of the same code (from the milestone table).
-TYPE_MILESTONE = {code: code for code, _label in ADVICE_TYPES if code in milestones.BY_CODE}
-
 # Fields the anonymisation of the re-integration dossier clears (statistics keep the rest).
 DOSSIER_FIELDS = (
     "fml_personal", "fml_social", "fml_environment", "fml_dynamic", "fml_static", "fml_hours",
@@ -299,8 +296,9 @@ class ErmBaAdvice(models.Model):
 
     def _complete_milestone(self):
         self.ensure_one()
-        code = TYPE_MILESTONE.get(self.advice_type)
-        if not code:
+        # an advice type that is a milestone code completes that milestone
+        code = self.advice_type
+        if code not in milestones.BY_CODE:
             return {}
         milestone = self.env["erm.wvp.milestone"].sudo().search([
             ("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),

@@ -3,14 +3,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-# Which milestone a plan document completes when it is marked done.
-KIND_CODE = {
-    "plan_van_aanpak": "plan_van_aanpak",
-    "evaluatie": "evaluatie",
-    "eerstejaars": "eerstejaars",
-    "eindevaluatie": "eindevaluatie",
-}
-
 # What the employee writes on his own plans and evaluations.
 EMPLOYEE_FIELDS = {"view_employee"}
 
@@ -236,7 +228,8 @@ class ErmReintegrationPlan(models.Model):
 
     def _open_milestone(self):
         self.ensure_one()
-        code = KIND_CODE[self.kind]
+        # a plan's kind is the code of the milestone it completes when it is marked done
+        code = self.kind
         return self.env["erm.wvp.milestone"].search(
             [("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
              ("date_done", "=", False), ("state", "!=", "cancelled")],

@@ -32,7 +32,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, formatLang, mute_logger
 
-from .erm_absence_case import PHASES
+from ..engine.wvp import PHASES
 
 _logger = logging.getLogger(__name__)
 
@@ -616,7 +616,7 @@ class ErmStakeholderReview(models.Model):
             ["state"], ["__count"],
         ))
         labels = dict(Case._fields["state"]._description_selection(self.env))
-        rows = [[labels[code], counts.get(code, 0)] for code, _label in PHASES
+        rows = [[labels[code], counts.get(code, 0)] for code in PHASES
                 if code != "hersteld"]
         rows.append([self.env._("Total"), sum(counts.values())])
         return {

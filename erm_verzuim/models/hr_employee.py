@@ -4,9 +4,8 @@ from collections import defaultdict
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..engine import competence
+from ..engine import competence, wvp
 from ..engine.tbv import DIRECTING_MODELS
-from .erm_absence_case import PHASES
 
 # A manager's ERM competence figures are his own HR data: HR only; the manager
 # reads his own on his profile (res.users).
@@ -41,7 +40,7 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
     )
     erm_case_state = fields.Selection(
-        PHASES, string="Absence status", compute="_compute_erm_cases",
+        list(wvp.PHASE_LABELS.items()), string="Absence status", compute="_compute_erm_cases",
         groups="hr.group_hr_user",
     )
     erm_frequent_absence = fields.Boolean(

@@ -6,8 +6,8 @@ and its private record as the reporting user, so the access rules apply."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..engine import wvp
 from ..models.erm_absence_case import EXPECTED_DURATION
-from ..models.erm_absence_case_private import VANGNET_REGIMES
 
 # Who reports for all employees of his companies; a manager reports for his team.
 COMPANY_WIDE_GROUPS = (
@@ -52,7 +52,7 @@ class ErmSickReportWizard(models.TransientModel):
         help="Only whether a safety net applies. Which one it is may not be registered.",
     )
     vangnet_regime = fields.Selection(
-        VANGNET_REGIMES, string="UWV reporting term",
+        list(wvp.VANGNET_REGIME_LABELS.items()), string="UWV reporting term",
         help="The term within which UWV must be informed. It names the term, not the ground.",
     )
     date_employment_end = fields.Date(
