@@ -3,7 +3,7 @@
     "name": "ERM Verzuim - Spreekuur",
     "summary": "The organisation's own consultation hours for the bedrijfsarts "
     "and other professionals",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources/Verzuim",
     "website": "https://github.com/erm-verzuim/erm-verzuim",
     "author": "ERM Verzuim",

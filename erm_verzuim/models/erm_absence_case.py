@@ -186,6 +186,13 @@ class ErmAbsenceCase(models.Model):
         "res.users", string="Process guardian", compute="_compute_duty_holders", store=True,
         index=True, tracking=True,
     )
+    # The case's duty holders in one stored field, for the record rules of the case and of
+    # everything hanging off it (security/): the case director, the process guardian and the
+    # casemanagers named in its plans. Recomputed when any of them changes.
+    duty_user_ids = fields.Many2many(
+        "res.users", "erm_absence_case_duty_user_rel", "case_id", "user_id",
+        string="Duty holders", compute="_compute_duty_user_ids", store=True,
+    )
     erm_policy_id = fields.Many2one(
         "erm.model.policy", string="ERM policy", compute="_compute_duty_holders", store=True,
         index="btree_not_null",
@@ -329,6 +336,12 @@ class ErmAbsenceCase(models.Model):
             case.erm_is_own_case = bool(user and sudo_case.employee_id.user_id == user)
             case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
             case.erm_can_write = bool(case.id) and case in writable
+
+    @api.depends("regievoerder_user_id", "procesbewaker_user_id", "plan_ids.casemanager_id")
+    def _compute_duty_user_ids(self):
+        for case in self:
+            case.duty_user_ids = (case.regievoerder_user_id | case.procesbewaker_user_id
+                                  | case.plan_ids.casemanager_id)
 
     @api.depends("erm_model", "regievoerder_user_id", "procesbewaker_user_id")
     def _compute_erm_tbv_html(self):
@@ -1335,8 +1348,9 @@ class ErmAbsenceCase(models.Model):
             return
         if snapshot is None:
             snapshot = cases._erm_duty_snapshot()
+        # duty_user_ids last: a field recomputed here does not mark its dependents
         fnames = ["regievoerder_user_id", "procesbewaker_user_id", "erm_policy_id",
-                  "erm_model", "manager_user_ids", "erm_care_user_id"]
+                  "erm_model", "manager_user_ids", "erm_care_user_id", "duty_user_ids"]
         for fname in fnames:
             self.env.add_to_compute(cases._fields[fname], cases)
         cases._recompute_recordset(fnames)
