@@ -396,7 +396,7 @@ class ErmAbsenceCase(models.Model):
             return
         progress = Employee._erm_competence_progress()
         names = Employee._erm_competence_level_names()
-        directors = cases.sudo().regievoerder_user_id
+        directors = cases.regievoerder_user_id
         employees = self.env["hr.employee"].sudo().search([("user_id", "in", directors.ids)])
         levels = employees._erm_competence_levels()
         by_user = {}
@@ -404,7 +404,7 @@ class ErmAbsenceCase(models.Model):
             by_user.setdefault((employee.user_id.id, employee.company_id.id), employee)
             by_user.setdefault((employee.user_id.id, None), employee)
         for case in cases:
-            director = case.sudo().regievoerder_user_id
+            director = case.regievoerder_user_id
             required = case.company_id._erm_required_competence(case.erm_model)
             if required == "none":
                 continue
@@ -555,11 +555,10 @@ class ErmAbsenceCase(models.Model):
     def _may_decide_recovery(self):
         """The case director, the process guardian (or the administrator) decides on the
         employee's recovery report."""
+        # a plain read: the caller reads the case (a compute of its form, or checked)
         user = self.env.user
-        # the duty holders as identities of a case the user reads (checked by the caller)
-        sudo_case = self.sudo()
         return user.has_group(ADMIN_GROUP) or user in (
-            sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
+            self.regievoerder_user_id | self.procesbewaker_user_id
         )
 
     def _check_may_decide_recovery(self):
@@ -571,7 +570,7 @@ class ErmAbsenceCase(models.Model):
                 "Only the case director or the process guardian of %(case)s confirms or "
                 "rejects the employee's recovery report.", case=self.display_name,
             ))
-        if not self.sudo()._recovery_request_pending():
+        if not self._recovery_request_pending():
             raise UserError(env._("%(case)s has no recovery report waiting for a decision.",
                                   case=self.display_name))
 
@@ -721,7 +720,7 @@ class ErmAbsenceCase(models.Model):
         director's employee form (tab Resume). Nobody else sees his HR data."""
         self.ensure_one()
         user = self.env.user
-        director = self.sudo().regievoerder_user_id
+        director = self.regievoerder_user_id
         if director == user:
             return dict(user.action_get(), res_id=user.id)
         if not user.has_group(HR_GROUP):
