@@ -397,6 +397,7 @@ class ErmAbsenceCase(models.Model):
         progress = Employee._erm_competence_progress()
         names = Employee._erm_competence_level_names()
         directors = cases.regievoerder_user_id
+        # sudo: the directors' own HR data, shown to HR and the director himself only
         employees = self.env["hr.employee"].sudo().search([("user_id", "in", directors.ids)])
         levels = employees._erm_competence_levels()
         by_user = {}
@@ -445,6 +446,7 @@ class ErmAbsenceCase(models.Model):
     def _may_report_recovery(self):
         """Whether the current user may report the recovery of `case` (his own open case)."""
         self.ensure_one()
+        # sudo: identity check (a portal user may not read his employee record)
         sudo_case = self.sudo()
         return bool(sudo_case.active and not sudo_case.date_recovered
                     and sudo_case.employee_id.user_id == self.env.user
@@ -499,6 +501,8 @@ class ErmAbsenceCase(models.Model):
         is full recovery."""
         self.ensure_one()
         env = self.env
+        # sudo: the employee reads his case but may not write it; checked here, he writes
+        # the request and his expected return only
         sudo_case = self.sudo()
         if sudo_case.employee_id.user_id != env.user:
             raise AccessError(env._("You can only report the recovery of your own absence."))
@@ -662,6 +666,7 @@ class ErmAbsenceCase(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(env._("Give the reason: the employee reads it."))
+        # sudo: the request, in the employee's language (his user read as an identity)
         sudo_case = self.sudo()
         what = sudo_case._recovery_request_text(sudo_case._employee_env())
         self._close_recovery_request(env._("Rejected: %(reason)s", reason=reason))
@@ -760,6 +765,7 @@ class ErmAbsenceCase(models.Model):
                     nxt[contact.case_id.id] = contact.date_next
         admin = user.has_group(ADMIN_GROUP)
         manager = user.has_group(MANAGER_GROUP)
+        # sudo: who holds the case and its plans, compared with the reader (a yes/no flag)
         for case, sudo_case in zip(self, self.sudo(), strict=True):
             case.erm_care_last_date = last.get(case.id, False)
             case.erm_care_next_date = nxt.get(case.id, False)
@@ -859,6 +865,7 @@ class ErmAbsenceCase(models.Model):
         """The checks of a sick report that need no case yet, run before the case number is
         taken: a refused report neither names nor consumes a number that never exists."""
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        # sudo: the reported employees' company and dates, for the checks only
         employees = self.env["hr.employee"].sudo().browse(
             {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
         )
@@ -948,6 +955,7 @@ class ErmAbsenceCase(models.Model):
     def _check_employment_end(self):
         if self.env.context.get("erm_private_pending"):
             return  # the private record is written next and checks this itself
+        # sudo: a check against the private record, which the writer may not read
         for case in self.sudo():
             if not case.date_employment_end and "employment_end" in case.private_ids.mapped(
                 "vangnet_regime"
@@ -1038,6 +1046,7 @@ class ErmAbsenceCase(models.Model):
         private model's rules decide (a reader without access gets an AccessError, never a
         silent no-op)."""
         Private = self.env["erm.absence.case.private"].with_context(erm_from_case=True)
+        # sudo: which private records exist; they are written with their own rules below
         existing = self.sudo().private_ids
         missing = self - existing.case_id
         if existing:
@@ -1408,6 +1417,7 @@ class ErmAbsenceCase(models.Model):
             key = (tuple(sorted((old - new).partner_id.ids)),
                    tuple(sorted((new - old).partner_id.ids)))
             moves[key] |= case
+        # sudo: the followers follow the duties, whoever changed them
         for (lost, gained), group in moves.items():
             if lost:
                 group.sudo().message_unsubscribe(partner_ids=list(lost))
@@ -1458,6 +1468,7 @@ class ErmAbsenceCase(models.Model):
         """The cases of `employees` and of everyone reporting to them, at any depth."""
         if not employees:
             return self.browse()
+        # sudo: the org chart and the cases in it, as ids for the caller's own domain
         subtree = self.env["hr.employee"].sudo().with_context(active_test=False).search(
             [("id", "child_of", employees.ids)]
         )
@@ -1478,6 +1489,7 @@ class ErmAbsenceCase(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "erm_verzuim.erm_access_log_action"
         )
+        # sudo: his own employee id (a portal user may not read hr.employee)
         action["domain"] = [("employee_id", "=", self.sudo().employee_id.id)]
         action["context"] = {"create": False}
         action["name"] = self.env._("Who read my absence cases")
@@ -1530,6 +1542,7 @@ class ErmAbsenceCase(models.Model):
     def _erm_clear_chatter(self, *recordsets):
         """Empty the messages and tracking values of the records; the messages themselves
         stay, so the history shows that something happened and when."""
+        # sudo: anonymisation empties messages of any author
         Message = self.env["mail.message"].sudo()
         domain = []
         for records in recordsets:
@@ -1547,6 +1560,7 @@ class ErmAbsenceCase(models.Model):
     def _erm_pseudonymise_employees(self):
         """Move the cases to one archived pseudonym employee per original employee: the
         chain and the statistics stay, the person does not."""
+        # sudo: anonymisation makes the pseudonym employees, HR or not
         Employee = self.env["hr.employee"].sudo().with_context(
             tracking_disable=True, mail_create_nolog=True,
         )
@@ -1715,6 +1729,7 @@ class ErmAbsenceCase(models.Model):
         """The duty holders (and HR) record that the case needs no intervention."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP) or user.has_group(ADMIN_GROUP)
+        # sudo: the duty holders as identities, so that who holds no duty hears why
         for case in self.sudo():
             if not is_hr and user not in (case.regievoerder_user_id | case.procesbewaker_user_id):
                 raise UserError(self.env._(
@@ -1722,6 +1737,8 @@ class ErmAbsenceCase(models.Model):
                     "needs no intervention.", case=case.display_name,
                 ))
         self.check_access("read")
+        # sudo: the decision's two fields only, for a duty holder checked above who may
+        # lack write access (the process guardian of another role)
         self.sudo().write({
             "erm_no_intervention_date": fields.Date.context_today(self),
             "erm_no_intervention_user_id": user.id,
