@@ -173,6 +173,7 @@ class ErmStakeholderReview(models.Model):
             return scope.organiser_id
         if company.erm_review_organiser_id:
             return company.erm_review_organiser_id
+        # sudo: the company's fallback contacts, as identities to name an organiser
         fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
         return self.env["res.users"].browse(fallback.get(company.id)) or self.env.user
 
@@ -226,6 +227,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_circle_name(self):
         """Who meets: the group's name, else the company's."""
         self.ensure_one()
+        # sudo: the group's name for the title; the reader reads the review
         return self.sudo().scope_id.name or self.company_id.name or ""
 
     @api.depends("date_quarter_start")
@@ -297,6 +299,7 @@ class ErmStakeholderReview(models.Model):
         message, before the database's unique index (which also holds against concurrent
         workers) refuses it with a technical one. `keys`: [(company, group, quarter start)]."""
         keys = [(company, scope, fields.Date.to_date(start)) for company, scope, start in keys]
+        # sudo: other reviews of the quarter, counted to keep one per quarter
         others = self.sudo().with_context(active_test=False).search([
             ("company_id", "in", [company.id for company, _scope, _start in keys]),
             ("date_quarter_start", "in", [start for _company, _scope, start in keys]),
@@ -313,6 +316,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.constrains("company_id", "scope_id", "date_quarter_start")
     def _check_one_per_quarter(self):
+        # sudo: the review's group, an identity for the one-per-quarter check
         self._erm_check_free_quarters(
             [(r.company_id, r.sudo().scope_id, r.date_quarter_start) for r in self],
             exclude=self.ids,
@@ -344,6 +348,7 @@ class ErmStakeholderReview(models.Model):
     def create(self, vals_list):
         keys = []
         for vals in vals_list:
+            # sudo: the group's settings, to fill in a new review
             scope = self.env["erm.stakeholder.review.scope"].sudo().browse(vals.get("scope_id"))
             if scope:
                 vals["company_id"] = scope.company_id.id  # the group's main company holds it
@@ -452,6 +457,7 @@ class ErmStakeholderReview(models.Model):
             if not review.date_meeting:
                 raise UserError(self.env._("Set the date and time of the meeting first."))
             values = review._erm_event_values()
+            # sudo: the meeting is the organiser's calendar event, written for the participants
             Event = self.env["calendar.event"].sudo().with_context(
                 lang=self._erm_lang(), mail_create_nosubscribe=True, mail_create_nolog=True,
             )
@@ -504,6 +510,7 @@ class ErmStakeholderReview(models.Model):
                 "made_on": fields.Datetime.to_string(fields.Datetime.now()),
                 "sections": sections,
             }
+            # sudo: the frozen agenda, written by the review's own transition only
             review.with_context(erm_review_transition=True).sudo().write({
                 "snapshot": snapshot,
                 "snapshot_html": review._erm_render_snapshot(snapshot),
@@ -518,6 +525,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_units(self):
         """[(company, department or empty)]: whose figures the agenda discusses."""
         self.ensure_one()
+        # sudo: the group's members (companies, departments) as identities
         scope = self.sudo().scope_id
         if not scope:
             return [(self.company_id, self.env["hr.department"])]
@@ -609,6 +617,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_cases(self, company):
+        # sudo: counts only (aggregates, hidden below the minimum group size)
         Case = self.env["erm.absence.case"].sudo()
         counts = dict(Case._read_group(
             [("company_id", "=", company.id), ("state", "!=", "hersteld")]
@@ -629,6 +638,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_milestones(self, company):
+        # sudo: counts only (aggregates, hidden below the minimum group size)
         Milestone = self.env["erm.wvp.milestone"].sudo()
         today = fields.Date.context_today(self)
         department = self._erm_department_domain()
@@ -657,6 +667,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_interventions(self, company, start, end):
         """The interventions of the quarter per state and their cost (a section), or {}:
         proposed in the quarter, or approved/started in it. Counts and sums only."""
+        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
         Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
         groups = Intervention._read_group(
             [("company_id", "=", company.id)]
@@ -687,6 +698,7 @@ class ErmStakeholderReview(models.Model):
     @api.model
     def _erm_snapshot_preconditions(self, company):
         """The preconditions whose review date passed (a section), or {}."""
+        # sudo: the company's checklist, whose review dates the agenda lists
         Precondition = self.env["erm.precondition"].sudo()
         lines = Precondition.search([
             ("company_id", "=", company.id), ("date_review", "<", fields.Date.context_today(self)),
@@ -707,6 +719,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_open_actions(self):
         """The still open follow-up actions of the company's earlier reviews."""
         self.ensure_one()
+        # sudo: the actions carried to this review, listed on its agenda for every participant
         activities = self.sudo().carried_activity_ids
         if not activities:
             return {}
@@ -758,6 +771,7 @@ class ErmStakeholderReview(models.Model):
                 raise UserError(self.env._("Only a planned review can be marked as held."))
             if not review.date_snapshot:
                 review._erm_make_agenda()
+        # sudo: the state of the review, written by its own transition only (checked above)
         self.with_context(erm_review_transition=True).sudo().write({
             "state": "held", "date_held": fields.Date.context_today(self),
         })
@@ -774,6 +788,7 @@ class ErmStakeholderReview(models.Model):
                     "The minutes of %(review)s can be approved only after the meeting was "
                     "held.", review=review.name,
                 ))
+        # sudo: the approval, written by its own transition only (checked above)
         self.with_context(erm_review_transition=True).sudo().write({
             "state": "approved", "approved_user_id": self.env.uid,
             "date_approved": fields.Datetime.now(),
@@ -833,6 +848,7 @@ class ErmStakeholderReview(models.Model):
         quarter was held. For the preconditions checklist to use."""
         today = fields.Date.context_today(self)
         since = quarter_start(today) - relativedelta(months=3)
+        # sudo: whether reviews took place (dates), as evidence of the precondition
         reviews = self.sudo().search([
             "|", ("company_id", "in", companies.ids),
             ("scope_id.company_ids", "in", companies.ids),
@@ -867,6 +883,7 @@ class ErmStakeholderReview(models.Model):
         """The missing reviews of the current and (within the lead time) the next quarter:
         one per active review group of the companies, and one per company with employees
         that no group replaces."""
+        # sudo: the scheduled job plans the reviews of every company
         Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
         domain = [("company_id", "in", companies.ids)] if companies is not None else []
         companies = self.env["res.company"].sudo().browse([
@@ -923,6 +940,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_escalate_overdue(self, today):
+        # sudo: the scheduled job escalates the overdue reviews of every company
         overdue = self.sudo().search([
             ("state", "=", "planned"), ("date_quarter_end", "<", today),
             ("date_escalated", "=", False),
