@@ -83,6 +83,7 @@ class ErmKpi(models.AbstractModel):
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
+            # sudo: the department's company, an identity (access is decided right after)
             company = department.sudo().company_id if department else self.env.company
         if department and department.sudo().company_id != company:
             raise UserError(self.env._("The department does not belong to the company."))
@@ -255,6 +256,7 @@ class ErmKpi(models.AbstractModel):
     @api.model
     def _erm_visible_departments(self, company):
         if self._erm_company_allowed(company):
+            # sudo: HR and the board see every department of the company (checked by the caller)
             return self.env["hr.department"].sudo().search([("company_id", "=", company.id)])
         return self._erm_managed_departments().filtered(lambda d: d.company_id == company)
 
@@ -285,6 +287,7 @@ class ErmKpi(models.AbstractModel):
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
+            # sudo: the department's company, an identity (access is decided right after)
             company = department.sudo().company_id if department else self.env.company
         mode = self._erm_access_mode(company, department)
         end = date_to + timedelta(days=1)
@@ -408,6 +411,7 @@ class ErmKpi(models.AbstractModel):
             return None
         if not include_children:
             return department.ids
+        # sudo: the department tree as ids, for the figures' own access decision
         return self.env["hr.department"].sudo().with_context(active_test=False).search(
             [("id", "child_of", department.id)]
         ).ids
@@ -752,6 +756,7 @@ class ErmKpi(models.AbstractModel):
         per_employee, _without = self._erm_sql_totals(
             company, self._erm_department_ids(department, True), date_from, end
         )
+        # sudo: the names of employees whose cases the reader may read (checked above)
         employees = self.env["hr.employee"].sudo().with_context(active_test=False).browse(
             list(per_employee)
         )
@@ -798,6 +803,7 @@ class ErmKpi(models.AbstractModel):
         end = date_to + timedelta(days=1)
         if self._erm_company_allowed(company):
             self._erm_access_mode(company, None)
+            # sudo: the department tree; groups below the minimum size are suppressed
             departments = self.env["hr.department"].sudo().with_context(
                 active_test=False
             ).search([("company_id", "=", company.id)])

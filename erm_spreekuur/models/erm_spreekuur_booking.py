@@ -215,6 +215,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("This session is for open consultations only."))
             if not case:
                 raise ValidationError(_("A consultation for an absence case needs the case."))
+            # sudo: identity check: the case belongs to the booked employee
             if case.sudo().employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
             if not self.env.su and not case._erm_plannable_cases():
@@ -229,6 +230,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A preventive consultation is not linked to a case."))
             if purpose != "preventief":
                 raise ValidationError(_("A preventive consultation has the purpose Preventive."))
+            # sudo: identity check: the employee books for himself only
             if not self.env.su and employee.sudo().user_id != self.env.user:
                 raise ValidationError(_(
                     "A preventive consultation is booked by the employee himself."
@@ -290,6 +292,7 @@ class ErmSpreekuurBooking(models.Model):
                 slot, employee, self.env["erm.absence.case"].browse(vals.get("case_id")),
                 vals["kind"], vals["purpose"],
             )
+            # sudo: the slot's company, copied onto the booking
             vals.update(self._slot_values(slot), company_id=slot.sudo().company_id.id)
             prepared.append(vals)
         with self._taken_guard():
@@ -320,6 +323,7 @@ class ErmSpreekuurBooking(models.Model):
     def _event_values(self, vals):
         """Neutral: no purpose, no case, no organiser (that would name the professional to
         whoever sees the employee's calendar); private, so others see *Busy*."""
+        # sudo: the employee's name and partner for the private calendar event
         employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
         professional = self.env["erm.spreekuur.professional"].sudo().browse(
             vals["professional_id"])
@@ -354,6 +358,7 @@ class ErmSpreekuurBooking(models.Model):
             key: value for key, value in self.env.context.items()
             if not key.startswith(("default_", "active_"))
         }
+        # sudo: one private calendar event per booking, made for the professional and employee
         Event = self.env["calendar.event"].sudo().with_context(
             context,
             mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
@@ -394,6 +399,7 @@ class ErmSpreekuurBooking(models.Model):
         self.ensure_one()
         self._check_may_change()
         new_slot = self.env["erm.spreekuur.slot"].browse(getattr(new_slot, "id", new_slot))
+        # sudo: moving a booking frees and takes slots, which nobody writes directly
         sudo_self = self.sudo()
         self._check_bookable(
             new_slot, sudo_self.employee_id, sudo_self.case_id, sudo_self.kind,
@@ -462,6 +468,7 @@ class ErmSpreekuurBooking(models.Model):
         self._check_may_mark()
         if any(b.state not in ("booked", "attended") for b in self):
             raise UserError(self.env._("Only a booked consultation can be marked."))
+        # sudo: the state only, for the professional checked above
         self.sudo().write({"state": "no_show"})
         # The employer learns only of case consultations; a preventive one stays private.
         for booking in self.sudo().filtered(lambda b: b.kind == "case" and b.case_id):
@@ -506,6 +513,7 @@ class ErmSpreekuurBooking(models.Model):
     def action_record_advice(self):
         """Open the company doctor's advice form for the case (problem analysis)."""
         self.ensure_one()
+        # sudo: the case's id for the advice form; the advice itself follows its own rules
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Problem analysis"),

@@ -165,6 +165,7 @@ class ErmBaAdvice(models.Model):
         return notice + Markup(help_message or "")
 
     def _erm_access_log_cases(self):
+        # sudo: the advice's case ids, for the access log of what was read
         return {advice.id: advice.case_id.id for advice in self.sudo()}
 
     # ------------------------------------------------------------------ validation
@@ -238,6 +239,7 @@ class ErmBaAdvice(models.Model):
             raise AccessError(self.env._(
                 "Only the company doctor records an advice."
             ))
+        # sudo: the company's doctors, compared with the user
         foreign = self.sudo().filtered(lambda a: user not in a.company_id.erm_doctor_user_ids)
         if foreign:
             raise AccessError(self.env._(
@@ -262,6 +264,7 @@ class ErmBaAdvice(models.Model):
             vals = {"state": "issued", "date_issued": today}
             vals.update(advice._apply_incapacity())
             vals.update(advice._complete_milestone())
+            # sudo: an issued advice is final: written by the doctor's issue only (checked above)
             advice.sudo().write(vals)
             advice.case_id.sudo()._message_log(body=org_env(self.env, advice.company_id)._(
                 "Company doctor's advice issued: %(advice)s.", advice=advice.name,

@@ -245,6 +245,7 @@ class ErmModelPolicy(models.Model):
         (closed cases keep theirs)."""
         companies = companies or self.company_id
         if companies:
+            # sudo: a policy change reaches every open case of its scope
             self.env["erm.absence.case"].sudo().search([
                 ("company_id", "in", companies.ids), ("date_recovered", "=", False),
             ])._erm_refresh_duties()
@@ -314,6 +315,7 @@ class ErmModelPolicy(models.Model):
         the last sick day for a closed one), the manager chain, and the users holding the
         two duties of domain.md §2."""
         today = fields.Date.context_today(self)
+        # sudo: the duty holders are resolved from the org chart, whoever triggers it
         cases = cases.sudo()
         by_scope = self._policies_by_scope(cases.company_id)
         result = {}
@@ -393,6 +395,7 @@ class ErmModelPolicy(models.Model):
         id>" lets the next call continue where this one stopped (a marker of another day is
         stale: the run starts over). Returns (done, remaining)."""
         today = fields.Date.context_today(self)
+        # sudo: the job's marker in the system parameters
         params = self.env["ir.config_parameter"].sudo()
         day, _sep, last = (params.get_param(POLICY_MARKER) or "").partition(":")
         last_id = int(last) if day == str(today) and last.isdigit() else 0
