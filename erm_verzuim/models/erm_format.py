@@ -16,6 +16,7 @@ def org_lang(env, company=None):
     demo generator, a system path) the company's own language when it is installed."""
     if env.context.get("lang"):
         return env.context["lang"]
+    # sudo: the company's language, for texts written on its behalf
     lang = (company or env.company).sudo().partner_id.lang
     if lang and env["res.lang"]._lang_get(lang):
         return lang

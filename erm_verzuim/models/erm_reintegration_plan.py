@@ -166,6 +166,7 @@ class ErmReintegrationPlan(models.Model):
         if vals.get("view_employer"):
             vals = {"view_employer_date": fields.Date.context_today(self), **vals}
         if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            # sudo: the case's duty holders and employee as identities, to see who writes what
             others = self.sudo().filtered(lambda p: self.env.uid not in (
                 p.case_id.regievoerder_user_id | p.case_id.procesbewaker_user_id
             ).ids)

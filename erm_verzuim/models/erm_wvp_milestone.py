@@ -147,6 +147,7 @@ class ErmWvpMilestone(models.Model):
           case's ERM policy, else the company's HR advisers; never the process guardian
           himself (in model III he is the HR adviser), falling back to the board."""
         def users_of(xmlid):
+            # sudo: the members of a group, as contacts to escalate to
             return self.env.ref(xmlid).sudo().users.filtered(
                 lambda u: u.active and not u.share
             )

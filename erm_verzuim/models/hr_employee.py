@@ -137,6 +137,7 @@ class HrEmployee(models.Model):
     def _erm_department_managers(self, companies):
         """The employees who manage a department of `companies`: the case directors of
         models I-III."""
+        # sudo: the department managers as identities
         departments = self.env["hr.department"].sudo().search([
             ("company_id", "in", companies.ids), ("manager_id", "!=", False),
         ])
@@ -272,6 +273,7 @@ class HrEmployee(models.Model):
         models = self._erm_manager_models()
         levels = self._erm_competence_levels()
         result = {}
+        # sudo: the competence data, for fields only HR and the employee himself read
         for employee in self.sudo():
             required = competence.strictest(
                 [employee.company_id._erm_required_competence(model)
