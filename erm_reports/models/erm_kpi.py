@@ -533,7 +533,10 @@ class ErmKpi(models.AbstractModel):
             "charges": charges, "pay_1": company.erm_pay_pct_year1 / 100.0,
             "pay_2": min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0,
             "replacement": company.erm_replacement_cost_per_day or 0.0,
-            "full_time": self._erm_full_time_hours(company), "year": vernet.YEAR_DAYS,
+            # the full-time hours of the company: the rule of the SQL view (one subquery)
+            "full_time": SQL("(SELECT hours FROM erm_report_full_time WHERE company_id = %s)",
+                             company.id),
+            "year": vernet.YEAR_DAYS,
             "policy": company.erm_no_contract_policy,
             "bounds": [high for _low, high in classes], "last": len(classes) - 1,
             "full": len(bounds) if full is None else full,
