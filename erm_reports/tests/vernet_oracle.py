@@ -21,6 +21,9 @@ def load(kpi, company, department_ids, start, end):
         )
     full_time = kpi._erm_full_time_hours(company)
     charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
+    # read before the query: an ORM read between execute() and fetchall() would run its own
+    # query on the same cursor and leave nothing to fetch
+    policy = company.erm_no_contract_policy
     cr = kpi.env.cr
     cr.execute(SQL(
         """SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
@@ -31,7 +34,6 @@ def load(kpi, company, department_ids, start, end):
         contracts=kpi._erm_contracts_sql(company, department_filter, start, end),
         without_contract=kpi._erm_without_contract_sql(company, department_filter),
     ))
-    policy = company.erm_no_contract_policy
     employments = []
     without_contract = 0
     for employee, date_start, date_end, hours, wage, fallback in cr.fetchall():
