@@ -5,8 +5,6 @@ from odoo import _, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from ..models import erm_self_report as self_report
-
 
 class ErmAbsenceRecoveryWizard(models.TransientModel):
     """Reports the recovery of a case (the case director's path, also taken when he
@@ -44,7 +42,7 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
                 date=format_date(self.env, self.date_recovered),
             ))
         # the employee's own pending report is answered by this recovery
-        self_report.close_request(self.case_id, _("Recovery reported"))
+        self.case_id._close_recovery_request(_("Recovery reported"))
         self.case_id.write({"date_recovered": self.date_recovered})
         # the deadlines' activities close at commit; the week-8 signal has no deadline
         self.case_id._erm_close_late_intervention_signals()
@@ -52,5 +50,5 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
 
     def action_reject_request(self):
         self.ensure_one()
-        self_report.reject_recovery(self.case_id, self.reject_reason)
+        self.case_id._reject_recovery(self.reject_reason)
         return {"type": "ir.actions.act_window_close"}

@@ -1,22 +1,46 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""TBV: tasks (taken), authorities (bevoegdheden) and responsibilities (verantwoordelijkheden)
-of every stakeholder under each ERM model (domain.md §1-§2), rendered as an HTML table.
+"""The four ERM models (domain.md §1-§2): who holds which duty under each model, and the TBV
+table (tasks (taken), authorities (bevoegdheden) and responsibilities (verantwoordelijkheden)
+of every stakeholder). The one source of the model duties: the policy's check of its duty
+holders, the models in which the manager directs (his competence check) and the escalation
+of model IV derive from ``MODEL_DUTIES``.
 
-Pure data and rendering, no ORM access: the texts are lazy translations, rendered in the
-language of the environment passed to :func:`render`."""
+Pure data, no ORM. Texts are English sources marked with the no-op ``_lt`` of
+:mod:`.milestones` (extracted by Odoo's translator); ``erm.model.policy._render_tbv`` renders
+the table in the reader's language."""
 
-from markupsafe import Markup, escape
+from .milestones import _lt
 
-from odoo.tools.translate import LazyTranslate
+# The ERM models: code -> label (the selection of every field that holds a model).
+ERM_MODEL_LABELS = {
+    "I": "Model I - the manager directs and guards",
+    "II": "Model II - the manager directs, the absence coach guards",
+    "III": "Model III - the manager directs, HR guards",
+    "IV": "Model IV - the absence coach does everything",
+}
+ERM_MODELS = tuple(ERM_MODEL_LABELS)
+DEFAULT_MODEL = "I"
 
-_lt = LazyTranslate(__name__)
+# (regievoerder, procesbewaker) per model, as the stakeholder that holds the duty.
+MODEL_DUTIES = {
+    "I": ("manager", "manager"),
+    "II": ("manager", "coach"),
+    "III": ("manager", "hr"),
+    "IV": ("coach", "coach"),
+}
+# The models in which the manager directs the case (his competence is checked for them).
+DIRECTING_MODELS = tuple(model for model, (regie, _proces) in MODEL_DUTIES.items()
+                         if regie == "manager")
+# The models without a manager in the case's duties: a missed deadline escalates to the board.
+BOARD_ESCALATION_MODELS = tuple(model for model, duties in MODEL_DUTIES.items()
+                                if "manager" not in duties)
 
-ERM_MODELS = [
-    ("I", "Model I - the manager directs and guards"),
-    ("II", "Model II - the manager directs, the absence coach guards"),
-    ("III", "Model III - the manager directs, HR guards"),
-    ("IV", "Model IV - the absence coach does everything"),
-]
+
+def models_needing(role):
+    """The models in which a duty is held by ``role`` ("coach", "hr"): a policy of such a
+    model must name at least one person for it."""
+    return tuple(model for model, duties in MODEL_DUTIES.items() if role in duties)
+
 
 STAKEHOLDERS = [
     ("employee", _lt("Employee")),
@@ -116,62 +140,7 @@ MODEL_ROLES = {
     "IV": {"manager": _MANAGER_WORK_ONLY, "coach": _COACH_ALL, "hr": _HR_FACILITATES},
 }
 
-DUTY_ROLES = {
-    "I": ("manager", "manager"),
-    "II": ("manager", "coach"),
-    "III": ("manager", "hr"),
-    "IV": ("coach", "coach"),
-}
-
-
 def tbv_rows(model):
     """[(stakeholder key, label, (tasks, authorities, responsibilities))] for `model`."""
     roles = dict(_COMMON, **MODEL_ROLES[model])
     return [(key, label, roles[key]) for key, label in STAKEHOLDERS]
-
-
-def render(env, model, holders=None):
-    """The TBV table of `model` as HTML, in the language of `env`.
-
-    :param holders: optional {stakeholder key: name} of the people holding the role for one
-        case; shown under the stakeholder's name."""
-    holders = holders or {}
-    regie, proces = DUTY_ROLES[model]
-    model_label = dict(ERM_MODELS)[model]
-    model_label = dict(env["erm.model.policy"]._fields["erm_model"]._description_selection(
-        env)).get(model, model_label)
-
-    def items(texts):
-        if not texts:
-            return Markup("<span class='text-muted'>-</span>")
-        return Markup("<ul class='mb-0 ps-3'>%s</ul>") % Markup("").join(
-            Markup("<li>%s</li>") % env._(text) for text in texts
-        )
-
-    rows = []
-    for key, label, (tasks, authorities, responsibilities) in tbv_rows(model):
-        badges = []
-        if key == regie:
-            badges.append(env._("Case director"))
-        if key == proces:
-            badges.append(env._("Process guardian"))
-        who = Markup("<strong>%s</strong>") % env._(label)
-        if badges:
-            who += Markup("").join(
-                Markup("<br/><span class='badge text-bg-primary'>%s</span>") % badge
-                for badge in badges
-            )
-        if holders.get(key):
-            who += Markup("<br/><span class='text-muted'>%s</span>") % holders[key]
-        rows.append(Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>") % (
-            who, items(tasks), items(authorities), items(responsibilities),
-        ))
-    head = Markup(
-        "<p class='mb-2'><strong>%s</strong></p>"
-        "<table class='table table-sm table-bordered o_erm_tbv'><thead><tr>"
-        "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>"
-    ) % (
-        escape(model_label), env._("Stakeholder"), env._("Tasks"), env._("Authorities"),
-        env._("Responsibilities"),
-    )
-    return head + Markup("").join(rows) + Markup("</tbody></table>")

@@ -1,22 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""Cancel (with a reason from the list) and reschedule a booking from the backend."""
+"""Reschedule a booking from the backend to another free slot of its professional."""
 
 from odoo import api, fields, models
-
-from .erm_spreekuur_booking import CANCEL_REASONS
-
-
-class ErmSpreekuurBookingCancel(models.TransientModel):
-    _name = "erm.spreekuur.booking.cancel"
-    _description = "Cancel a consultation"
-
-    booking_id = fields.Many2one("erm.spreekuur.booking", required=True, ondelete="cascade")
-    reason = fields.Selection(CANCEL_REASONS, required=True, default="employee")
-
-    def action_confirm(self):
-        self.ensure_one()
-        self.booking_id.action_cancel(self.reason)
-        return {"type": "ir.actions.act_window_close"}
 
 
 class ErmSpreekuurBookingReschedule(models.TransientModel):
