@@ -64,4 +64,11 @@
         "views/portal_view_templates.xml",
     ],
     "demo": [],
+    "assets": {
+        # the reports' Lato from the system: text a PDF reader can find (see the file)
+        "web.report_assets_common": [
+            ("after", "web/static/fonts/fonts.scss",
+             "erm_verzuim/static/src/scss/report_fonts.scss"),
+        ],
+    },
 }
