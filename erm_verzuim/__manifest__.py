@@ -24,6 +24,9 @@
         "views/res_config_settings_security_views.xml",
         "report/erm_access_overview_report.xml",
         "views/erm_absence_case_views.xml",
+        # the UWV file: its documents and the 42nd-week notification
+        "report/erm_uwv_file_reports.xml",
+        "views/erm_absence_case_uwv_file_views.xml",
         "views/erm_sick_report_wizard_views.xml",
         "views/erm_wvp_milestone_views.xml",
         "views/erm_reintegration_plan_views.xml",
