@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import HttpCase, tagged
+from odoo.tools import format_date
 
 from .common import ErmTestCommon
 from .uwv_file_common import UwvFileCommon
@@ -35,7 +36,7 @@ class TestUwvDocuments(UwvFileCommon, ErmTestCommon, HttpCase):
         signed = self.plan.view_employee_signed_on
         for expected in (
             "Plan van aanpak",
-            "Werknemer: Jan Jansen",
+            "Medewerker: Jan Jansen",
             f"Afgesproken op: {self.nl(self.start + timedelta(days=50))}",
             "Casemanager: Erm Coach",
             "Drie ochtenden per week eigen werk.",
@@ -112,7 +113,7 @@ class TestUwvDocuments(UwvFileCommon, ErmTestCommon, HttpCase):
         # the documents in the file's order, each with both views and its signatures
         order = [text.index(title) for title in (
             "Mogelijkheden en beperkingen in werk", "Bijstelling 1 van het plan van aanpak "
-            "Werknemer", "Evaluatie 1 Werknemer",
+            "Medewerker", "Evaluatie 1 Medewerker",
         )]
         self.assertEqual(order, sorted(order))
         self.assertIn("Het eigen standpunt van de medewerker Ik begin met drie ochtenden.", text)
@@ -123,6 +124,7 @@ class TestUwvDocuments(UwvFileCommon, ErmTestCommon, HttpCase):
     def test_printing_logs_the_documents_read(self):
         Log = self.env["erm.access.log"]
         self.pdf_text("erm_verzuim.action_report_erm_riv", self.case, self.user_hr)
+        self.env.cr.precommit.run()  # the request's lines are inserted at its commit
         self.env.invalidate_all()
         lines = Log.search([("user_id", "=", self.user_hr.id), ("kind", "=", "print")])
         self.assertEqual(set(lines.mapped("channel")), {"pdf"})
@@ -171,14 +173,14 @@ class TestUwvDocuments(UwvFileCommon, ErmTestCommon, HttpCase):
         self.assert_clean(text)
 
     def test_missing_items(self):
-        missing = self.case.with_user(self.user_hr).with_context(lang="en_US")\
-            ._erm_riv_missing_items()
+        case = self.case.with_user(self.user_hr).with_context(lang="en_US")
+        missing = case._erm_riv_missing_items()
         self.assertIn(
             "Adjustment 1 of the plan of action: the employee has not signed his view.",
             missing)
         self.assertIn(
             "42nd-week report to UWV: not done "
-            f"(due {self.case.erm_uwv42_date_deadline.strftime('%m/%d/%Y')}).", missing)
+            f"(due {format_date(case.env, case.erm_uwv42_date_deadline)}).", missing)
         self.assertFalse([item for item in missing if item.startswith("Plan of action:")])
 
     def test_filing_the_42nd_week_notification(self):
