@@ -25,6 +25,7 @@
         # reports
         "report/erm_access_overview_report.xml",
         "report/erm_stakeholder_review_report.xml",
+        "report/erm_uwv_file_reports.xml",
         # data
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
@@ -38,6 +39,7 @@
         # views
         "views/res_config_settings_views.xml",
         "views/erm_absence_case_views.xml",
+        "views/erm_absence_case_uwv_file_views.xml",
         "views/erm_wvp_milestone_views.xml",
         "views/erm_reintegration_plan_views.xml",
         "views/erm_ba_advice_views.xml",
@@ -66,4 +68,11 @@
         "views/erm_verzuim_menus.xml",
     ],
     "demo": [],
+    "assets": {
+        # the reports' Lato from the system: text a PDF reader can find (see the file)
+        "web.report_assets_common": [
+            ("after", "web/static/fonts/fonts.scss",
+             "erm_verzuim/static/src/scss/report_fonts.scss"),
+        ],
+    },
 }

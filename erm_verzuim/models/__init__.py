@@ -38,3 +38,5 @@ from . import erm_budget_claim
 from . import erm_budget_usage
 # the employee's own place: his view, its reminder, self-reporting
 from . import erm_alert_manager_view
+# the UWV file: its documents, the 42nd-week notification
+from . import erm_absence_case_uwv_file
