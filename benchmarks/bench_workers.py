@@ -83,11 +83,13 @@ SIZES = {
 
 # ---------------------------------------------------------------------------- database
 def source_fingerprint():
-    """A hash of our addons' files: the template is upgraded when it changed."""
+    """A hash of our addons' source (tests left out): the template is upgraded when it
+    changed."""
     digest = hashlib.sha256()
     for addon in ADDONS:
         for path in sorted((ROOT / addon).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            if path.is_file() and path.suffix in (".py", ".xml", ".csv", ".po") and not {
+                    "__pycache__", "tests"} & set(path.parts):
                 digest.update(str(path.relative_to(ROOT)).encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -569,8 +571,22 @@ def check_crons(cr, since):
 
 
 # ---------------------------------------------------------------------------- report
+# names, case numbers and dates out of a message, to group the refusals by their kind
+GENERIC = [(re.compile(r"\b(Collega|Medewerker|Langdurig) \d+\b"), "<employee>"),
+           (re.compile(r"\b[A-Z]+/\d{4}/\d+\b"), "<case>"),
+           (re.compile(r"\b\d{1,4}[-/]\d\d[-/]\d{2,4}\b"), "<date>")]
+
+
+def generic(message):
+    for pattern, placeholder in GENERIC:
+        message = pattern.sub(placeholder, message)
+    return message
+
+
 def summarize(name, results, duplicates, lost):
     requests = [r for r in results if r["outcome"] != "info"]
+    for request in requests:
+        request["message"] = generic(request["message"] or "")
     by = Counter(r["outcome"] for r in requests)
     return {
         "scenario": name, "requests": len(requests), "accepted": by["accepted"],
@@ -585,8 +601,8 @@ def summarize(name, results, duplicates, lost):
 
 def print_report(summary):
     print()
-    print(f"Several workers ({os.cpu_count()} CPUs, database {DB}, "
-          f"{summary['clients']} clients, size {summary['size']}):")
+    print(f"Several workers ({os.cpu_count()} CPUs, load average {summary['load']}, "
+          f"database {DB}, {summary['clients']} clients, size {summary['size']}):")
     print(f"  {'scenario':<10} {'requests':>8} {'accepted':>8} {'refused':>8} {'errors':>6} "
           f"{'deadlock':>8} {'dupl.':>5} {'lost':>5} {'slowest':>8}")
     for row in summary["scenarios"]:
@@ -753,6 +769,7 @@ def main(argv=None):
         "server": server_log, "totals": totals,
         "throughput": {str(k): v for k, v in rates.items()},
         "seconds": round(time.perf_counter() - started, 1),
+        "load": " ".join(f"{load:.1f}" for load in os.getloadavg()),
     }
     summary["goal_met"] = not (totals["duplicates"] or totals["lost"] or totals["errors"]
                                or totals["deadlocks"] or server_log["given_up"])
