@@ -7,14 +7,17 @@ Record rules (security/) decide who sees and writes a case; the private part of 
 report (contact data, safety net) lives in erm.absence.case.private with its own rules.
 The pure rules are in engine/ (the WvP timeline, the ERM models' duties, Time Off dates)."""
 
+import logging
 import secrets
 from collections import defaultdict
 from datetime import date, timedelta
 
+import psycopg2
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date, mute_logger
 
 from ..engine import tbv, time_off, wvp
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
@@ -55,6 +58,9 @@ PORTAL_SICK_FIELDS = (
     "date_start", "contact_phone", "care_street", "care_zip", "care_city",
     "expected_duration", "date_expected_return", "ongoing_work",
 )
+OPEN_CASE_INDEX = "erm_absence_case_open_employee_uniq"
+
+_logger = logging.getLogger(__name__)
 
 
 class ErmAbsenceCase(models.Model):
@@ -839,6 +845,26 @@ class ErmAbsenceCase(models.Model):
         return list(wvp.PHASES)
 
     # ------------------------------------------------------------------ validation
+    def init(self):
+        super().init()
+        # One open case per employee, also when two workers take the sick report at the
+        # same moment: each transaction's snapshot shows no open case, so only the database
+        # can refuse the second. A unique index, not an exclusion constraint: the second
+        # insert waits for the first to commit and then fails, where two exclusion checks
+        # can wait for each other (a deadlock).
+        self.env.cr.execute(SQL("""
+            SELECT 1 FROM erm_absence_case WHERE date_recovered IS NULL AND active
+             GROUP BY employee_id HAVING count(*) > 1 LIMIT 1
+        """))
+        if self.env.cr.fetchone():
+            _logger.warning("Employees with more than one open absence case: the index "
+                            "%s is not created until they are merged.", OPEN_CASE_INDEX)
+            return
+        self.env.cr.execute(SQL(
+            "CREATE UNIQUE INDEX IF NOT EXISTS %s ON erm_absence_case (employee_id) "
+            "WHERE date_recovered IS NULL AND active", SQL.identifier(OPEN_CASE_INDEX),
+        ))
+
     @api.constrains("date_start", "date_reported")
     def _check_date_start(self):
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
@@ -976,7 +1002,21 @@ class ErmAbsenceCase(models.Model):
             })
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("erm.absence.case") or "/"
-        cases = super().create(vals_list)
+        try:
+            # the unique index's refusal as a clear error (the savepoint keeps the
+            # transaction usable; the failed insert is not an error for the log)
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                cases = super().create(vals_list)
+        except psycopg2.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != OPEN_CASE_INDEX:
+                raise
+            raise ValidationError(self.env._(
+                "%(employee)s has just been reported sick by someone else: the open absence "
+                "case exists already. Report recovery on it first, or register the new "
+                "absence as a course line of that case.",
+                employee=", ".join(self.env["hr.employee"].sudo().browse(
+                    {vals.get("employee_id") for vals in vals_list}).mapped("name")),
+            )) from None
         # Every case starts with one course line: fully unfit from the first sick day,
         # unless the caller gave the course itself.
         missing = cases.filtered(lambda c: not c.period_ids)

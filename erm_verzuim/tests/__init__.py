@@ -29,3 +29,4 @@ from . import test_two_factor
 from . import test_duty_holders
 from . import test_uwv_documents
 from . import test_portal_uwv_file
+from . import test_concurrency

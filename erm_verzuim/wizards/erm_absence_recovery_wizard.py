@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from odoo import _, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 
@@ -30,6 +30,15 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # a second report (a double click, a colleague at the same moment: Odoo retries
+        # the loser of the race on a fresh snapshot) would move the first one's date
+        if self.case_id.date_recovered:
+            raise UserError(_(
+                "%(case)s was already reported recovered on %(date)s: nothing changed. "
+                "Reopen the case to correct the recovery date.",
+                case=self.case_id.display_name,
+                date=format_date(self.env, self.case_id.date_recovered),
+            ))
         if self.date_recovered <= self.case_id.date_start:
             raise ValidationError(_("The recovery date must come after the first sick day."))
         # as for the first sick day: at most one day ahead; a later date is an expected

@@ -42,3 +42,4 @@ from . import test_tour_intervention
 from . import test_tour_model_choice
 from . import test_tour_start_screen
 from . import test_tour_uwv_file
+from . import test_bench_workers
