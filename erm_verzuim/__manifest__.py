@@ -3,7 +3,7 @@
     "name": "ERM Verzuim",
     "summary": "Sickness-absence management under the Eigen Regie Model "
     "(Wet verbetering poortwachter)",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "Human Resources/Verzuim",
     "website": "https://github.com/erm-verzuim/erm-verzuim",
     "author": "ERM Verzuim",
@@ -15,6 +15,7 @@
     "data": [
         "security/erm_verzuim_security.xml",
         "security/ir.model.access.csv",
+        "security/erm_vangnet_security.xml",
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
         "data/mail_activity_type_data.xml",

@@ -7,7 +7,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 from ..models.erm_absence_case import EXPECTED_DURATION
-from ..models.erm_absence_case_private import VANGNET_REGIMES
+from ..models.erm_absence_case_vangnet import VANGNET_REGIMES
 
 # Who reports for all employees of his companies; a manager reports for his team.
 COMPANY_WIDE_GROUPS = (
