@@ -74,20 +74,22 @@ class TestAbsenceReport(KpiCommon):
                                  groups="erm_verzuim.group_erm_manager",
                                  company_id=self.company.id)
         sub_boss = self.env["hr.employee"].create({
-            "name": "Hoofd Noord", "company_id": self.company.id, "user_id": sub_user.id,
-            "department_id": self.department.id, "parent_id": self.manager.id,
+            "name": "Hoofd Audit", "company_id": self.company.id, "user_id": sub_user.id,
+            "department_id": self.quality.id,
         })
-        noord = self.env["hr.department"].create({
-            "name": "Zorg Noord", "company_id": self.company.id,
-            "parent_id": self.department.id, "manager_id": sub_boss.id,
+        audit = self.env["hr.department"].create({
+            "name": "Audit", "company_id": self.company.id,
+            "parent_id": self.quality.id, "manager_id": sub_boss.id,
         })
-        users = self.user_manager | sub_user | self.user_hr | self.user_employee
+        self.dirk.department_id = audit
+        users = self.quality_manager_user | sub_user | self.user_manager | self.user_employee
         users.invalidate_recordset(["erm_managed_department_ids"])
         together = {user.id: user.erm_managed_department_ids for user in users}
         for user in users:
             alone = Users.browse(user.id)
             alone.invalidate_recordset(["erm_managed_department_ids"])
             self.assertEqual(alone.erm_managed_department_ids, together[user.id], user.login)
-        self.assertIn(self.department, together[self.user_manager.id])
-        self.assertEqual(together[sub_user.id], noord)
+        self.assertEqual(together[self.quality_manager_user.id], self.quality | audit)
+        # the case rules open the head of Audit none of Dirk's cases (his manager chain)
+        self.assertFalse(together[sub_user.id])
         self.assertFalse(together[self.user_employee.id])
