@@ -5,6 +5,7 @@ related paths, mail template rendering, export, read_group and search. The
 readers who may not know them (a manager higher up, the manager in model IV, the company
 doctor) get nothing or an AccessError; the duty holders, HR and the employee get them."""
 
+import logging
 from contextlib import closing
 from datetime import date
 
@@ -14,6 +15,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .erm_access_common import PRIVATE_VALUES, ErmAccessCommon
+
+_logger = logging.getLogger(__name__)
 
 START = date(2026, 9, 1)
 PHONE = PRIVATE_VALUES["contact_phone"]
@@ -277,7 +280,7 @@ class TestErmPrivatePaths(ErmAccessCommon):
                         mismatches.append(f"{label} / {name}: expected "
                                           f"{'shown' if allowed else 'hidden'}, got {got}")
             self.env.invalidate_all()
-        print(f"\n[erm safety net paths] {count} cells; {len(mismatches)} mismatches")
+        _logger.info("erm safety net paths: %s cells; %s mismatches", count, len(mismatches))
         self.assertFalse(mismatches, "\n".join(mismatches))
 
     def test_a_manager_states_the_safety_net_but_cannot_read_it_back(self):
