@@ -193,16 +193,16 @@ def make_cases(env, total):
         SELECT case_id, company_id, employee_id, partial, 50.0 FROM bench_case
          WHERE partial IS NOT NULL AND partial > date_start
     """)
-    private_columns = table_columns(cr, "erm_absence_case_private")
+    vangnet_columns = table_columns(cr, "erm_absence_case_vangnet")
     override = {"case_id": "b.case_id", "vangnet": "b.vangnet"}
-    if "company_id" in private_columns:
+    if "company_id" in vangnet_columns:
         override["company_id"] = "b.company_id"
-    if "employee_id" in private_columns:
+    if "employee_id" in vangnet_columns:
         override["employee_id"] = "b.employee_id"
     cr.execute(f"""
-        INSERT INTO erm_absence_case_private ({", ".join(private_columns)})
-        SELECT {", ".join(override.get(c, "p." + c) for c in private_columns)}
-          FROM bench_case b, erm_absence_case_private p
+        INSERT INTO erm_absence_case_vangnet ({", ".join(vangnet_columns)})
+        SELECT {", ".join(override.get(c, "p." + c) for c in vangnet_columns)}
+          FROM bench_case b, erm_absence_case_vangnet p
          WHERE p.case_id = %s AND b.vangnet
     """, [proto.id])
     # the prototype itself is not part of the data set
@@ -261,7 +261,7 @@ WITH cal AS (
            p.incapacity_pct / 100.0 AS fraction, COALESCE(pr.vangnet, FALSE) AS vangnet,
            COALESCE(c.chain_date_start, c.date_start) + 364 AS year_2
       FROM erm_absence_case c JOIN erm_absence_period p ON p.case_id = c.id
- LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
+ LEFT JOIN erm_absence_case_vangnet pr ON pr.case_id = c.id
      WHERE c.active AND c.date_start < %(end)s
        AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
     WINDOW w AS (PARTITION BY c.id ORDER BY p.date_from)

@@ -22,6 +22,7 @@
         "security/erm_stakeholder_review_security.xml",
         "security/erm_budget_security.xml",
         "security/erm_portal_security.xml",
+        "security/erm_vangnet_security.xml",
         # reports
         "report/erm_access_overview_report.xml",
         "report/erm_stakeholder_review_report.xml",

@@ -138,7 +138,7 @@ SELECT (em.key * 64 + m.idx)::integer AS id,
                        COALESCE(pr.vangnet, FALSE) AS vangnet
                   FROM erm_absence_case c
                   JOIN erm_absence_period p ON p.case_id = c.id
-             LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
+             LEFT JOIN erm_absence_case_vangnet pr ON pr.case_id = c.id
                  WHERE c.employee_id = em.employee_id AND c.active
                    AND c.date_start < upper(m.span)
                    AND (c.date_recovered IS NULL OR c.date_recovered > lower(m.span))

@@ -605,7 +605,7 @@ class ErmKpi(models.AbstractModel):
                      FROM erm_absence_case c
                      JOIN hr_employee e ON e.id = c.employee_id
                      JOIN erm_absence_period p ON p.case_id = c.id
-                LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
+                LEFT JOIN erm_absence_case_vangnet pr ON pr.case_id = c.id
                     WHERE c.company_id = %(company)s %(departments)s AND c.active
                       AND c.date_start < %(end)s
                       AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)

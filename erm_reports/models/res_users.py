@@ -1,4 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import fields, models
 
 
@@ -16,10 +18,21 @@ class ResUsers(models.Model):
     def _compute_erm_managed_department_ids(self):
         departments = self.env["hr.department"].with_context(active_test=False)
         Guard = self.env["erm.aggregate.guard"]
+        # the departments each user heads, and their sub-departments, in two queries for
+        # all users: a sub-department belongs to a user when his parent_path passes one
+        # of the user's own departments
+        heads = departments.search([("manager_id.user_id", "in", self.ids)])
+        roots = defaultdict(set)
+        for department in heads:
+            roots[department.manager_id.user_id.id].add(department.id)
+        subtree = departments.search([("id", "child_of", heads.ids)]) if heads else heads
+        path_of = {
+            department.id: {int(part) for part in department.parent_path.split("/") if part}
+            for department in subtree
+        }
         for user in self:
-            managed = departments.search([("manager_id.user_id", "=", user.id)])
-            if managed:
-                managed = departments.search([("id", "child_of", managed.ids)])
+            own = roots.get(user.id)
+            managed = subtree.filtered(lambda d, own=own: own and path_of[d.id] & own)
             # the case rules decide, as the user himself: a head of department whose
             # sub-departments' cases are directed by their own managers gets only his own
             known = set()

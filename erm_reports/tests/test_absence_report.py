@@ -4,7 +4,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import KpiCommon
 
@@ -64,3 +64,32 @@ class TestAbsenceReport(KpiCommon):
         for user in (self.user_board, self.user_employee):
             with self.assertRaises(AccessError):
                 self.env["erm.absence.report"].with_user(user).search([])
+
+    def test_managed_departments_of_many_users_at_once(self):
+        """The departments each manager may read every case of are computed for many users
+        in one go, as for each alone: a sub-department counts under the head whose
+        department its parent path passes."""
+        Users = self.env["res.users"]
+        sub_user = new_test_user(self.env, login="erm_sub_manager",
+                                 groups="erm_verzuim.group_erm_manager",
+                                 company_id=self.company.id)
+        sub_boss = self.env["hr.employee"].create({
+            "name": "Hoofd Audit", "company_id": self.company.id, "user_id": sub_user.id,
+            "department_id": self.quality.id,
+        })
+        audit = self.env["hr.department"].create({
+            "name": "Audit", "company_id": self.company.id,
+            "parent_id": self.quality.id, "manager_id": sub_boss.id,
+        })
+        self.dirk.department_id = audit
+        users = self.quality_manager_user | sub_user | self.user_manager | self.user_employee
+        users.invalidate_recordset(["erm_managed_department_ids"])
+        together = {user.id: user.erm_managed_department_ids for user in users}
+        for user in users:
+            alone = Users.browse(user.id)
+            alone.invalidate_recordset(["erm_managed_department_ids"])
+            self.assertEqual(alone.erm_managed_department_ids, together[user.id], user.login)
+        self.assertEqual(together[self.quality_manager_user.id], self.quality | audit)
+        # the case rules open the head of Audit none of Dirk's cases (his manager chain)
+        self.assertFalse(together[sub_user.id])
+        self.assertFalse(together[self.user_employee.id])

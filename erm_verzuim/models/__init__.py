@@ -4,6 +4,7 @@ from . import erm_aggregate_guard
 from . import erm_access_logged_mixin
 from . import erm_absence_case
 from . import erm_absence_case_private
+from . import erm_absence_case_vangnet
 from . import erm_absence_period
 from . import erm_wvp_milestone
 from . import erm_wachttijd_extension

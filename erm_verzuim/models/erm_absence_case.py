@@ -4,7 +4,8 @@ timeline, the duties of the ERM model in force, need-to-know and anonymisation
 (domain.md §2-§5).
 
 Record rules (security/) decide who sees and writes a case; the private part of the sick
-report (contact data, safety net) lives in erm.absence.case.private with its own rules.
+report lives in erm.absence.case.private (contact data) and erm.absence.case.vangnet (the
+safety net, narrower still), each with its own rules.
 The pure rules are in engine/ (the WvP timeline, the ERM models' duties, Time Off dates)."""
 
 import logging
@@ -21,6 +22,7 @@ from odoo.tools import SQL, format_date, mute_logger
 
 from ..engine import tbv, time_off, wvp
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
+from .erm_absence_case_vangnet import VANGNET_FIELDS
 from .erm_absence_period import format_number
 from .erm_format import fmt_date
 from .erm_intervention import COMMITTED_STATES
@@ -115,10 +117,12 @@ class ErmAbsenceCase(models.Model):
         help="Needed when the employment ends during the absence: UWV must then be "
         "informed on the last working day.",
     )
-    # the contact data and the safety net: read through their own rules (one record)
+    # the contact data and the safety net: read through their own rules (one record each)
     private_ids = fields.One2many(
-        "erm.absence.case.private", "case_id", string="Contact data and safety net",
-        copy=False,
+        "erm.absence.case.private", "case_id", string="Contact data", copy=False,
+    )
+    vangnet_ids = fields.One2many(
+        "erm.absence.case.vangnet", "case_id", string="Safety net", copy=False,
     )
     work_accident = fields.Boolean(string="Work accident", tracking=True)
     # --- course, chain and timeline
@@ -983,7 +987,7 @@ class ErmAbsenceCase(models.Model):
             return  # the private record is written next and checks this itself
         # sudo: a check against the private record, which the writer may not read
         for case in self.sudo():
-            if not case.date_employment_end and "employment_end" in case.private_ids.mapped(
+            if not case.date_employment_end and "employment_end" in case.vangnet_ids.mapped(
                 "vangnet_regime"
             ):
                 raise ValidationError(
@@ -995,10 +999,13 @@ class ErmAbsenceCase(models.Model):
     def create(self, vals_list):
         vals_list = [dict(vals) for vals in vals_list]
         self._erm_check_report(vals_list)
-        private_list = []
+        private_list, vangnet_list = [], []
         for vals in vals_list:
             private_list.append({
                 name: vals.pop(name) for name in PRIVATE_FIELDS if name in vals
+            })
+            vangnet_list.append({
+                name: vals.pop(name) for name in VANGNET_FIELDS if name in vals
             })
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("erm.absence.case") or "/"
@@ -1039,6 +1046,20 @@ class ErmAbsenceCase(models.Model):
                 erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
                 mail_notrack=True,
             ).create(private_vals)
+        # ... and its safety-net record, created as superuser on purpose: at the sick report
+        # the reporter (a manager, too) may state whether a safety net applies (domain.md
+        # §5), but afterwards only HR and the case's process guardian may read it, so the
+        # reporter gets no rule that lets him create (and thereby read back) the record.
+        without = {case.id for case in cases.sudo() if not case.vangnet_ids}
+        vangnet_vals = [
+            dict(vvals, case_id=case.id)
+            for case, vvals in zip(cases, vangnet_list, strict=True) if case.id in without
+        ]
+        if vangnet_vals:
+            self.env["erm.absence.case.vangnet"].sudo().with_context(
+                erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
+                mail_notrack=True,
+            ).create(vangnet_vals)
         cases._check_periods()
         cases._recompute_wvp()
         # the duty holders follow their cases from the start
@@ -1048,14 +1069,15 @@ class ErmAbsenceCase(models.Model):
     def write(self, vals):
         vals = dict(vals)
         private_vals = {name: vals.pop(name) for name in PRIVATE_FIELDS if name in vals}
+        vangnet_vals = {name: vals.pop(name) for name in VANGNET_FIELDS if name in vals}
         self._erm_check_process_fields(vals)
-        pending = bool(private_vals) and "date_employment_end" in vals
+        pending = bool(vangnet_vals) and "date_employment_end" in vals
         res = super(ErmAbsenceCase, self.with_context(erm_private_pending=pending)).write(vals)
         if private_vals:
             self._erm_write_private(private_vals)
-        if WVP_FIELDS & set(vals) or {"vangnet", "vangnet_regime", "wazo_bridge"} & set(
-            private_vals
-        ):
+        if vangnet_vals:
+            self._erm_write_vangnet(vangnet_vals)
+        if WVP_FIELDS & set(vals) or vangnet_vals or "wazo_bridge" in private_vals:
             if {"date_start", "date_recovered"} & set(vals):
                 self._check_periods()
             self._recompute_wvp()
@@ -1095,6 +1117,19 @@ class ErmAbsenceCase(models.Model):
             Private.with_context(
                 mail_create_nolog=True, mail_create_nosubscribe=True,
             ).create([dict(private_vals, case_id=case.id) for case in missing])
+
+    def _erm_write_vangnet(self, vangnet_vals):
+        """Write the safety net of self as the current user: its rules decide (HR and the
+        process guardian; anyone else gets an AccessError, never a silent no-op)."""
+        Vangnet = self.env["erm.absence.case.vangnet"].with_context(erm_from_case=True)
+        existing = self.sudo().vangnet_ids
+        missing = self - existing.case_id
+        if existing:
+            existing.with_env(Vangnet.env).write(vangnet_vals)
+        if missing:
+            Vangnet.with_context(
+                mail_create_nolog=True, mail_create_nosubscribe=True,
+            ).create([dict(vangnet_vals, case_id=case.id) for case in missing])
 
     def message_subscribe(self, partner_ids=None, subtype_ids=None):
         # The deadline-alert job subscribes the assignees of the activities it creates in

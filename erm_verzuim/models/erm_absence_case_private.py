@@ -1,5 +1,6 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
-"""The private part of the sick report: contact data and the safety net (domain.md §5).
+"""The private part of the sick report: contact data, recourse and the WAZO bridge
+(domain.md §5). Whether a safety net applies is narrower still: erm.absence.case.vangnet.
 
 Only the case's duty holders, HR and the employee himself may know these (AP 2016,
 need-to-know), so they live in their own model with their own ACL and record rules
@@ -9,19 +10,15 @@ case; the case creates and writes it for the caller (erm.absence.case.create/wri
 these keys)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
-
-from ..engine import wvp
+from odoo.exceptions import AccessError
 
 # The fields of this model the case accepts in create() and write().
 PRIVATE_FIELDS = (
     "contact_phone", "care_street", "care_zip", "care_city",
-    "vangnet", "vangnet_regime", "third_party_liable", "wazo_bridge",
+    "third_party_liable", "wazo_bridge",
 )
 # Written by the case's process guardian (and the administrator) only.
-PRIVATE_PROCESS_FIELDS = frozenset({
-    "vangnet", "vangnet_regime", "third_party_liable", "wazo_bridge",
-})
+PRIVATE_PROCESS_FIELDS = frozenset({"third_party_liable", "wazo_bridge"})
 # Cleared when the re-integration dossier is anonymised.
 PRIVATE_DOSSIER_FIELDS = ("contact_phone", "care_street", "care_zip", "care_city")
 ADMIN_GROUP = "erm_verzuim.group_erm_admin"
@@ -29,7 +26,7 @@ ADMIN_GROUP = "erm_verzuim.group_erm_admin"
 
 class ErmAbsenceCasePrivate(models.Model):
     _name = "erm.absence.case.private"
-    _description = "Absence Case: Contact Data and Safety Net"
+    _description = "Absence Case: Contact Data"
     _inherit = ["mail.thread", "erm.access.logged.mixin"]
     _rec_name = "case_id"
     _check_company_auto = True
@@ -46,14 +43,6 @@ class ErmAbsenceCasePrivate(models.Model):
     care_street = fields.Char(string="Care address street", tracking=True)
     care_zip = fields.Char(string="Care address postcode", tracking=True)
     care_city = fields.Char(string="Care address city", tracking=True)
-    vangnet = fields.Boolean(
-        string="Safety net (Ziektewet vangnet) applies", tracking=True,
-        help="Only whether a safety net applies. Which one it is may not be registered.",
-    )
-    vangnet_regime = fields.Selection(
-        list(wvp.VANGNET_REGIME_LABELS.items()), string="UWV reporting term", tracking=True,
-        help="The term within which UWV must be informed. It names the term, not the ground.",
-    )
     third_party_liable = fields.Boolean(
         string="Third party liable (recourse)", tracking=True,
     )
@@ -64,7 +53,7 @@ class ErmAbsenceCasePrivate(models.Model):
         "then neither counts as sick days nor breaks the chain.",
     )
     erm_is_procesbewaker = fields.Boolean(
-        string="I may edit the safety net", compute="_compute_erm_is_procesbewaker",
+        string="I may edit the process fields", compute="_compute_erm_is_procesbewaker",
     )
 
     _sql_constraints = [
@@ -89,27 +78,13 @@ class ErmAbsenceCasePrivate(models.Model):
                 sudo_record.case_id.procesbewaker_user_id == self.env.user
             )
 
-    @api.constrains("vangnet", "vangnet_regime")
-    def _check_vangnet(self):
-        for record in self.sudo():
-            if record.vangnet_regime and not record.vangnet:
-                raise ValidationError(self.env._(
-                    "A UWV reporting term for the safety net only applies when a safety "
-                    "net applies."
-                ))
-            if (record.vangnet_regime == "employment_end"
-                    and not record.case_id.date_employment_end):
-                raise ValidationError(self.env._(
-                    "Enter the last working day: UWV must be informed on that day."
-                ))
-
     @api.model_create_multi
     def create(self, vals_list):
         # the reporter fills the private data in the sick report; changes after it are
         # the process guardian's (checked on write)
         records = super().create(vals_list)
         if not self.env.context.get("erm_from_case") and any(
-            vals.get(name) for vals in vals_list for name in ("vangnet_regime", "wazo_bridge")
+            vals.get(name) for vals in vals_list for name in ("wazo_bridge",)
         ):
             records.case_id._recompute_wvp()
         return records
@@ -117,14 +92,14 @@ class ErmAbsenceCasePrivate(models.Model):
     def write(self, vals):
         self._erm_check_process_fields(vals)
         res = super().write(vals)
-        if {"vangnet", "vangnet_regime", "wazo_bridge"} & set(vals) and not (
+        if "wazo_bridge" in vals and not (
             self.env.context.get("erm_from_case")
         ):
             self.case_id._recompute_wvp()
         return res
 
     def _erm_check_process_fields(self, vals):
-        """The safety net is a process matter: only the process guardian (and the
+        """Recourse and the WAZO bridge are process matters: only the process guardian (and the
         administrator) changes it after the sick report."""
         names = PRIVATE_PROCESS_FIELDS & set(vals)
         if not names or self.env.su or self.env.user.has_group(ADMIN_GROUP):

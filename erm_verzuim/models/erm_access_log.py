@@ -41,7 +41,8 @@ ACCESS_CHANNELS = [
 ]
 LOGGED_MODELS = [
     ("erm.absence.case", "Absence case"),
-    ("erm.absence.case.private", "Contact data and safety net"),
+    ("erm.absence.case.private", "Contact data"),
+    ("erm.absence.case.vangnet", "Safety net"),
     ("erm.reintegration.plan", "Re-integration plan"),
     ("erm.ba.advice", "Company doctor's advice"),
 ]

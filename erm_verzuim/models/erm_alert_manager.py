@@ -1027,6 +1027,8 @@ class ErmAlertManager(models.AbstractModel):
                    count(*) FILTER (WHERE m.date_deadline >= cfg.today),
                    count(*) FILTER (WHERE m.date_deadline < cfg.today)
               %s AND m.date_deadline <= cfg.horizon
+               -- the board may not know of a safety net, not even as a count (domain.md §5)
+               AND m.code != 'uwv_vangnet'
              GROUP BY m.company_id
         """, self._open_milestones_sql(cfg)))
         milestones = {company_id: (due, overdue)

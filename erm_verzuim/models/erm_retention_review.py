@@ -98,7 +98,7 @@ class ErmRetentionReview(models.Model):
         dossier_due, reason = {}, {}
         latest_dossier_due = defaultdict(lambda: fields.Date.to_date("1900-01-01"))
         for case in cases:
-            vangnet = case.private_ids.vangnet
+            vangnet = case.vangnet_ids.vangnet
             years, why = (years_erdzw, "erdzw") if vangnet else (years_dossier, "dossier")
             due = case.date_recovered + relativedelta(years=years)
             dossier_due[case.id], reason[case.id] = due, why

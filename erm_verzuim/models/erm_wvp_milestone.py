@@ -227,14 +227,14 @@ class ErmWvpMilestone(models.Model):
             progress = self._progress(existing)
             # the safety net is private data: read as superuser (bookkeeping)
             vangnet_case = next(
-                (c for c in reversed(chain_cases) if c.sudo().private_ids.vangnet_regime), None
+                (c for c in reversed(chain_cases) if c.sudo().vangnet_ids.vangnet_regime), None
             )
             deadlines = wvp.compute_deadlines(
                 chain,
                 early_doctor=company.erm_early_doctor,
                 progress=progress,
                 extensions=tuple(extensions_by_root.get(root_id, ())),
-                vangnet_regime=vangnet_case.sudo().private_ids.vangnet_regime
+                vangnet_regime=vangnet_case.sudo().vangnet_ids.vangnet_regime
                 if vangnet_case else None,
                 date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
             )

@@ -68,7 +68,7 @@ class TestAbsenceCaseUi(ErmTestCommon):
         private = case.private_ids
         self.assertEqual(len(private), 1)
         self.assertEqual(
-            (private.contact_phone, private.care_city, private.vangnet_regime,
+            (private.contact_phone, private.care_city, case.vangnet_ids.vangnet_regime,
              private.third_party_liable),
             ("0611223344", "Leiden", "six_weeks", True),
         )

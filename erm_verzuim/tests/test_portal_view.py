@@ -328,7 +328,7 @@ class TestPortalViewAndReports(PlanMixin, HttpCase, ErmTestCommon):
                 )
                 private = case.sudo().private_ids
                 self.assertEqual(private.contact_phone, "06-12345678")
-                self.assertFalse(private.vangnet)
+                self.assertFalse(case.sudo().vangnet_ids.vangnet)
                 # the timeline starts as with a manager's report; the director confirms
                 self.assertTrue(case.milestone_ids)
                 todo = case.activity_ids.filtered(

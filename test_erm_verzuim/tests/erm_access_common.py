@@ -37,9 +37,11 @@ def capabilities(role, model):
     admin = role == "admin"
     return {
         "read": role in ("employee", "manager", "hr", "doctor", "admin") or holder,
-        # the contact data and the safety net (erm.absence.case.private), read through the
-        # case or directly
+        # the contact data (erm.absence.case.private), read through the case or directly
         "private": role in ("employee", "hr", "admin") or holder,
+        # whether a safety net applies (erm.absence.case.vangnet, its milestone and
+        # activity): HR and the process guardian only, and the employee himself
+        "vangnet": role in ("employee", "hr", "admin") or role == proces,
         # ... directly, on the full case: its plan names the coach as casemanager
         "private_cm": role in ("employee", "hr", "admin", "coach") or holder,
         "private_write_cm": role in ("hr", "admin", "coach") or holder,

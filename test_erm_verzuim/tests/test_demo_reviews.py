@@ -3,7 +3,12 @@
 by generate_demo: the last four quarters held (three with approved minutes), actions done
 and open, and the current quarter's review planned with its meeting and agenda."""
 
+import io
 from datetime import date
+
+import openpyxl
+
+from odoo.exceptions import AccessError
 
 from data.demo_reviews import generate_reviews
 
@@ -86,3 +91,57 @@ class DemoReviewsChecks:
                 self.assertIsNone(data["current"]["nulverzuim"], (period, code))
                 self.assertTrue(rows[department.id]["suppressed"], (period, code))
                 self.assertFalse(data["can_drill"])
+            # ... and the XLSX she exports for the same period: "< 5" in every cell of both
+            wizard = self.env["erm.kpi.export.wizard"].with_user(directie).with_context(
+                allowed_company_ids=self.company.ids).create(
+                {"period": period, "company_id": self.company.id})
+            wizard.action_export()
+            content, _kind = self.env["ir.actions.report"].with_user(directie).with_context(
+                lang="en_US", allowed_company_ids=self.company.ids)._render_xlsx(
+                "erm_reports.management_xlsx", wizard.ids, {})
+            sheet = openpyxl.load_workbook(io.BytesIO(content))["Departments"]
+            cells = {row[0].value: [cell.value for cell in row[1:]]
+                     for row in sheet.iter_rows(min_row=2)}
+            for code in ("financien", "facilitair"):
+                name = self.ref(f"department_1_{code}").name
+                rows = [row for key, row in cells.items() if str(key).endswith(name)]
+                self.assertEqual(len(rows), 1, (period, code, list(cells)))
+                values = [value for value in rows[0] if value not in (None, "")]
+                self.assertTrue(values, (period, code))
+                self.assertTrue(all(value == "< 5" for value in values), (period, code, values))
+
+    def test_manager_derives_no_safety_net(self):
+        """As leidinggevende: no figure tells which of his employees is a safety-net case
+        (the demo's Gerda de Haan): the analysis has no split he can read, the dashboard's
+        absence rate without safety net and the safety-net report in its compliance are
+        left out, and he finds neither the safety-net record, nor its milestone, nor its
+        activity."""
+        manager = self.ref("user_leidinggevende")
+        vangnet_cases = self.env["erm.absence.case.vangnet"].search(
+            [("vangnet", "=", True), ("company_id", "=", self.company.id)]).case_id
+        self.assertTrue(vangnet_cases)
+        Report = self.env["erm.absence.report"].with_user(manager).with_context(
+            allowed_company_ids=self.company.ids)
+        self.assertTrue(Report.search_count([]))
+        self.assertNotIn("sick_days_excl_vangnet", Report.fields_get())
+        self.assertNotIn("verzuimpercentage_excl_vangnet", Report.fields_get())
+        with self.assertRaises(AccessError):
+            Report.read_group([], ["sick_days_excl_vangnet:sum"], ["employee_id"])
+        kpi = self.env["erm.kpi"].with_user(manager).with_context(
+            allowed_company_ids=self.company.ids)
+        for period in ("last_month", "last_quarter", "year"):
+            data = kpi.dashboard_data(period, self.company.id, None)
+            self.assertIsNone(data["current"]["verzuimpercentage_excl_vangnet"], period)
+            self.assertNotIn("uwv_vangnet", [row["code"] for row in data["compliance"]])
+        for model in ("erm.absence.case.vangnet", "erm.wvp.milestone", "mail.activity"):
+            Model = self.env[model].with_user(manager).with_context(
+                allowed_company_ids=self.company.ids)
+            domain = {
+                "erm.absence.case.vangnet": [("vangnet", "=", True)],
+                "erm.wvp.milestone": [("code", "=", "uwv_vangnet")],
+                "mail.activity": [("erm_milestone_id.code", "=", "uwv_vangnet")],
+            }[model]
+            mine = self.env[model].search(domain).filtered(
+                lambda r: manager in r.sudo().mapped("case_id.procesbewaker_user_id")
+                if "case_id" in r._fields else manager == r.user_id)
+            self.assertEqual(Model.search(domain), mine.with_user(manager), model)

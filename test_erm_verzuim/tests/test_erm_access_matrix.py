@@ -119,11 +119,22 @@ class TestErmAccessMatrix(ErmAccessCommon):
         private = self.private
         for fname, value in PRIVATE_VALUES.items():
             value = PHONE if fname == "contact_phone" else value
+            path, fact = (("vangnet_ids", "vangnet") if fname in ("vangnet", "vangnet_regime")
+                          else ("private_ids", "private"))
             cells.append((
-                f"case: search on {fname}", "private",
-                lambda u, f=fname, v=value: Case.with_user(u).search_count(
-                    [("id", "=", case.id), (f"private_ids.{f}", "=", v)]) == 1,
+                f"case: search on {fname}", fact,
+                lambda u, f=fname, v=value, p=path: Case.with_user(u).search_count(
+                    [("id", "=", case.id), (f"{p}.{f}", "=", v)]) == 1,
             ))
+        cells += [
+            ("safety net: read through the case", "vangnet",
+             lambda u: case.with_user(u).vangnet_ids.vangnet_regime == "six_weeks"),
+            ("safety net: export through the case", "vangnet",
+             lambda u: case.with_user(u).export_data(["vangnet_ids/vangnet_regime"])["datas"]
+             == [["Report within 6 weeks"]]),
+            ("safety net: write", "guardian",
+             lambda u: case.with_user(u).write({"vangnet_regime": "fourth_day"})),
+        ]
         cells += [
             ("contact data: read", "private_cm",
              lambda u: private.with_user(u).read(["contact_phone"])[0]["contact_phone"]
@@ -161,7 +172,7 @@ class TestErmAccessMatrix(ErmAccessCommon):
         cells += [
             ("milestone: read", "read",
              lambda u: pa.with_user(u).read(["date_deadline"])[0]["date_deadline"]),
-            ("milestone: the safety-net report", "private",
+            ("milestone: the safety-net report", "vangnet",
              lambda u: Milestone.with_user(u).search_count(
                  [("id", "=", self.vangnet_milestone.id)]) == 1),
             ("milestone: write", "guardian",

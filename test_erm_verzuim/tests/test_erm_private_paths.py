@@ -5,6 +5,7 @@ related paths, mail template rendering, export, read_group and search. The
 readers who may not know them (a manager higher up, the manager in model IV, the company
 doctor) get nothing or an AccessError; the duty holders, HR and the employee get them."""
 
+import logging
 from contextlib import closing
 from datetime import date
 
@@ -14,6 +15,8 @@ from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from .erm_access_common import PRIVATE_VALUES, ErmAccessCommon
+
+_logger = logging.getLogger(__name__)
 
 START = date(2026, 9, 1)
 PHONE = PRIVATE_VALUES["contact_phone"]
@@ -73,7 +76,7 @@ class TestErmPrivatePaths(ErmAccessCommon):
         Plan = self.env["erm.reintegration.plan"]
         Private = self.env["erm.absence.case.private"]
         spec = {"private_ids": {"fields": {
-            "contact_phone": {}, "vangnet_regime": {}, "third_party_liable": {},
+            "contact_phone": {}, "third_party_liable": {},
         }}}
         return [
             ("read through the case", lambda u: case.with_user(u).private_ids.contact_phone),
@@ -102,19 +105,11 @@ class TestErmPrivatePaths(ErmAccessCommon):
             ("read_group by the contact data",
              lambda u: Private.with_user(u).read_group(
                  [("case_id", "=", case.id)], ["contact_phone"], ["contact_phone"])),
-            ("read_group by the safety net",
-             lambda u: [g["vangnet_regime"] for g in Private.with_user(u).read_group(
-                 [("case_id", "=", case.id), ("vangnet", "=", True)], ["vangnet_regime"],
-                 ["vangnet_regime"])] == ["six_weeks"] and PHONE),
             ("search on the contact data",
              lambda u: Case.with_user(u).search(
                  [("id", "=", case.id), ("private_ids.contact_phone", "=", PHONE)]
              ).mapped("private_ids.contact_phone") or Case.with_user(u).search_count(
                  [("id", "=", case.id), ("private_ids.contact_phone", "=", PHONE)])),
-            ("search on the safety net",
-             lambda u: Case.with_user(u).search_count(
-                 [("id", "=", case.id), ("private_ids.vangnet_regime", "=", "six_weeks")])
-             and PHONE),
             ("name_search of the private model",
              lambda u: Private.with_user(u).name_search("") and PHONE),
         ]
@@ -199,7 +194,9 @@ class TestErmPrivatePaths(ErmAccessCommon):
                     if target is None or not target.relational:
                         break
                     model = self.env[target.comodel_name]
-                    if model._name == "erm.absence.case.private" and field.compute_sudo:
+                    if model._name in (
+                        "erm.absence.case.private", "erm.absence.case.vangnet",
+                    ) and field.compute_sudo:
                         offenders.append(f"{model_name}.{field.name}")
                         break
         self.assertFalse(offenders)
@@ -226,7 +223,83 @@ class TestErmPrivatePaths(ErmAccessCommon):
         self.assertTrue(case.next_milestone_code)
         # the "Safety net" filter searches through the private model
         filtered = self.env["erm.absence.case"].with_user(self.user_hr).search(
-            [("private_ids.vangnet", "=", True)])
+            [("vangnet_ids.vangnet", "=", True)])
         self.assertEqual(filtered, self.case | case)
         self.assertFalse(self.env["erm.absence.case"].with_user(self.user_higher).search(
-            [("private_ids.vangnet", "=", True)]))
+            [("vangnet_ids.vangnet", "=", True)]))
+
+    def test_safety_net_reaches_hr_and_the_guardian_only(self):
+        """Whether a safety net applies is narrower than the contact data (domain.md §5):
+        HR, the case's process guardian and the employee himself; not the case director,
+        the casemanager, a manager higher up or the company doctor."""
+        case = self.case
+        Vangnet = self.env["erm.absence.case.vangnet"]
+        Milestone = self.env["erm.wvp.milestone"]
+        spec = {"vangnet_ids": {"fields": {"vangnet_regime": {}}}}
+        paths = [
+            ("read through the case", lambda u: case.with_user(u).vangnet_ids.vangnet_regime),
+            ("web_read, nested specification", lambda u: case.with_user(u).web_read(spec)),
+            ("export through the case",
+             lambda u: case.with_user(u).export_data(["vangnet_ids/vangnet_regime"])[
+                 "datas"][0][0] and "six_weeks"),
+            ("read_group", lambda u: Vangnet.with_user(u).read_group(
+                [("case_id", "=", case.id), ("vangnet", "=", True)], ["vangnet_regime"],
+                ["vangnet_regime"])),
+            ("search on the case", lambda u: Case.with_user(u).search_count(
+                [("id", "=", case.id), ("vangnet_ids.vangnet_regime", "=", "six_weeks")])
+             and "six_weeks"),
+            ("the safety-net milestone", lambda u: Milestone.with_user(u).search(
+                [("case_id", "=", case.id)]).mapped("code")),
+        ]
+        Case = self.env["erm.absence.case"]
+        who = [
+            ("manager directing in model II", self.user_manager, "II", False),
+            ("manager directing in model III", self.user_manager, "III", False),
+            ("manager higher up", self.user_higher, "I", False),
+            ("company doctor", self.user_doctor, "I", False),
+            ("manager guarding in model I", self.user_manager, "I", True),
+            ("coach guarding in model II", self.user_coach, "II", True),
+            ("HR", self.user_hr, "II", True),
+            ("the employee", self.user_employee, "II", True),
+            ("administrator", self.user_admin, "II", True),
+        ]
+        mismatches, count = [], 0
+        for label, user, model, allowed in who:
+            with closing(self.env.cr.savepoint()):
+                self.set_model(model)
+                for name, func in paths:
+                    count += 1
+                    self.env.invalidate_all()
+                    with closing(self.env.cr.savepoint()):
+                        try:
+                            result = func(user)
+                        except AccessError:
+                            result = None
+                    got = "six_weeks" in str(result) or "uwv_vangnet" in str(result)
+                    if got != allowed:
+                        mismatches.append(f"{label} / {name}: expected "
+                                          f"{'shown' if allowed else 'hidden'}, got {got}")
+            self.env.invalidate_all()
+        _logger.info("erm safety net paths: %s cells; %s mismatches", count, len(mismatches))
+        self.assertFalse(mismatches, "\n".join(mismatches))
+
+    def test_a_manager_states_the_safety_net_but_cannot_read_it_back(self):
+        """At the sick report the manager may state whether a safety net applies; in model
+        II he is not the process guardian, so afterwards he reads nothing of it."""
+        self.set_model("II", date_from=date(2026, 11, 1))
+        wizard = self.env["erm.sick.report.wizard"].with_user(self.user_manager).create({
+            "employee_id": self.colleague.id, "date_start": date(2026, 11, 16),
+            "vangnet": True, "vangnet_regime": "six_weeks",
+        })
+        case = self.env["erm.absence.case"].browse(wizard.action_confirm()["res_id"])
+        self.assertEqual((case.regievoerder_user_id, case.procesbewaker_user_id),
+                         (self.user_manager, self.user_coach))
+        self.assertEqual(case.sudo().vangnet_ids.vangnet_regime, "six_weeks")
+        self.env.invalidate_all()
+        self.assertTrue(case.with_user(self.user_manager).has_access("read"))
+        self.assertFalse(case.with_user(self.user_manager).vangnet_ids)
+        self.env.invalidate_all()
+        self.assertEqual(case.with_user(self.user_coach).vangnet_ids.vangnet_regime,
+                         "six_weeks")
+        with self.assertRaises(AccessError):
+            case.with_user(self.user_manager).write({"vangnet": False})

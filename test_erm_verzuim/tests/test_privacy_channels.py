@@ -10,9 +10,12 @@ it Zorg (the employee's team, 7 people, its own manager) and Financiën (2 peopl
 manager). A vangnet case in Zorg and one in Financiën, in the first
 quarter of 2026, reported on 15 April 2026 ("last quarter").
 
-Channels: ORM (read, search, read_group, export) of the absence analysis and the budget
-claims; the analysis as the pivot reads it (web_read_group); the dashboard RPC; the XLSX;
-the quarterly review's agenda. Every checked cell is counted and logged."""
+Channels: ORM (read, search, read_group, export) of the absence analysis, the budget claims
+and the safety-net record; the analysis as the pivot reads it (web_read_group); the
+dashboard RPC; the XLSX; the quarterly review's agenda and its PDF (QWeb, as each role); the
+employee's portal pages; the chatter (tracking values as message_format gives them); the
+activities on the case (what the deadline-alert job raises); the mails and messages sent to
+each role. Every checked cell is counted and logged."""
 
 import io
 import logging
@@ -22,7 +25,9 @@ import openpyxl
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from odoo.addons.mail.tools.discuss import Store
 
 from .erm_access_common import ErmAccessCommon
 
@@ -40,6 +45,13 @@ ALLOWED = {
     "small_group": {"hr", "admin", "fin_manager"},
     # who claimed the employability budget: the employee himself and the budget admin
     "budget_claim": {"employee", "budget_admin"},
+    # that a safety net applies to the colleague's case in model II (the coach guards
+    # the process, the manager directs): HR and the process guardian (domain.md §5)
+    "vangnet_case": {"hr", "admin", "coach"},
+    # the quarterly agenda is one text for every participant: nobody learns from it
+    "nobody": set(),
+    # the employee's own case on his portal pages: he alone (the portal is his)
+    "own_case": {"employee"},
 }
 
 
@@ -50,7 +62,7 @@ def is_number(value):
 
 @tagged("post_install", "-at_install", "erm_privacy")
 @freeze_time("2026-04-15 10:00:00")
-class TestPrivacyChannels(ErmAccessCommon):
+class TestPrivacyChannels(ErmAccessCommon, HttpCase):
     cells = 0
 
     @classmethod
@@ -110,10 +122,14 @@ class TestPrivacyChannels(ErmAccessCommon):
         _logger.info("privacy channel matrix: %s cells checked", cls.cells)
         super().tearDownClass()
 
-    def check(self, fact, channel, reached):
-        """``reached``: {role: bool} of one channel; it must be exactly the allowed."""
+    def check(self, fact, channel, reached, not_allowed_only=False):
+        """``reached``: {role: bool} of one channel; it must be exactly the allowed (with
+        ``not_allowed_only``: none but the allowed, for a channel that shows the allowed
+        roles less than they may know)."""
         for role, got in reached.items():
             type(self).cells += 1
+            if not_allowed_only and role in ALLOWED[fact]:
+                continue
             self.assertEqual(got, role in ALLOWED[fact],
                              f"{fact} through {channel} for {role}")
 
@@ -121,6 +137,7 @@ class TestPrivacyChannels(ErmAccessCommon):
         """{role: probe(user)}, False where the channel refuses the user."""
         result = {}
         for role in ROLES:
+            self.env.invalidate_all()  # each probe is a request of its own: an empty cache
             try:
                 result[role] = bool(probe(self.users[role]))
             except AccessError:
@@ -285,3 +302,166 @@ class TestPrivacyChannels(ErmAccessCommon):
             type(self).cells += 1
             self.assertTrue(self.Kpi.with_user(self.users[role])._erm_budget(
                 self.company, *Q1, 20)["suppressed"])
+
+    # ------------------------------------------------------------------ per-case channels
+    def vangnet_case(self):
+        """The colleague's case in model II with a safety net; the process guardian (the
+        coach) changes its term to the 4th sick day (tracked): the UWV report is then due
+        before any other step, so the alert job raises its activity."""
+        self.set_model("II", date_from=date(2026, 3, 1))
+        case = self.make_case(self.colleague, start=date(2026, 4, 7), vangnet=True,
+                              vangnet_regime="six_weeks")
+        self.assertEqual(case.procesbewaker_user_id, self.user_coach)
+        self.assertEqual(case.regievoerder_user_id, self.user_manager)
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        case.with_user(self.user_coach).with_context(tracking_disable=False).write(
+            {"vangnet_regime": "fourth_day"})
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        self.assertTrue(self.env["mail.tracking.value"].search(
+            [("field_id.name", "=", "vangnet_regime")]))
+        self.env["erm.alert.manager"]._run_deadline_alerts()
+        self.env["erm.alert.manager"]._run_digest_batch()
+        self.env.flush_all()
+        self.env.cr.precommit.run()
+        activity = self.env["mail.activity"].search([
+            ("res_model", "=", case._name), ("res_id", "=", case.id),
+            ("erm_milestone_id.code", "=", "uwv_vangnet")])
+        self.assertEqual(activity.user_id, self.user_coach)
+        return case, activity
+
+    def test_vangnet_of_a_case_reaches_hr_and_the_guardian_only(self):
+        case, activity = self.vangnet_case()
+        record = case.sudo().vangnet_ids
+        summary = activity.summary
+        words = ("vangnet", "safety net", "safety-net", summary.lower())
+
+        def tells(text):
+            text = str(text).lower()
+            return any(word in text for word in words)
+
+        self.check("vangnet_case", "ORM read through the case", self.each_role(
+            lambda u: case.with_user(u).vangnet_ids.vangnet))
+        self.check("vangnet_case", "ORM search of the milestones", self.each_role(
+            lambda u: self.env["erm.wvp.milestone"].with_user(u).search_count(
+                [("case_id", "=", case.id), ("code", "=", "uwv_vangnet")])))
+
+        def activities(user):
+            found = self.env["mail.activity"].with_user(user).search(
+                [("res_model", "=", case._name), ("res_id", "=", case.id)])
+            return tells(found.mapped("summary") + found.mapped("note")) or tells(
+                found.activity_format())
+        # HR sees no activity of a case it holds no duty on (cases post with write access),
+        # whatever it is about: here only who may not know is checked
+        self.check("vangnet_case", "activities on the case", self.each_role(activities),
+                   not_allowed_only=True)
+        self.check("vangnet_case", "the case's activity fields", self.each_role(
+            lambda u: case.with_user(u).has_access("read") and tells(
+                case.with_user(u).read(["activity_summary", "activity_ids"]))),
+                   not_allowed_only=True)
+
+        def chatter(user):
+            messages = self.env["mail.message"].with_user(user).search([
+                "|", "&", ("model", "=", case._name), ("res_id", "=", case.id),
+                "&", ("model", "=", record._name), ("res_id", "=", record.id)])
+            result = Store(messages, for_current_user=True).get_result()
+            return any(
+                value["fieldName"] in ("vangnet", "vangnet_regime") or tells(value)
+                for message in result.get("mail.message", [])
+                for value in message.get("trackingValues", [])
+            ) or tells(messages.mapped("body"))
+        self.check("vangnet_case", "chatter (message_format)", self.each_role(chatter))
+
+        def mails(user):
+            # what was sent to him, whatever he may read now
+            partner = user.partner_id
+            sent = self.env["mail.mail"].sudo().search([
+                "|", ("recipient_ids", "in", partner.ids), ("email_to", "ilike", user.email),
+            ]) if user.email else self.env["mail.mail"].sudo().search(
+                [("recipient_ids", "in", partner.ids)])
+            notified = self.env["mail.message"].sudo().search([
+                "|", ("partner_ids", "in", partner.ids),
+                ("notification_ids.res_partner_id", "in", partner.ids)])
+            return tells(sent.mapped("body_html") + sent.mapped("subject")) or tells(
+                notified.mapped("body") + notified.mapped("subject"))
+        # what is sent is less than what HR may know (the digest goes to the assignees)
+        self.check("vangnet_case", "mails and notifications", self.each_role(mails),
+                   not_allowed_only=True)
+        type(self).cells += 1
+        self.assertTrue(mails(self.user_coach), "the guardian's digest names his step")
+
+        # the board's digest counts the steps due: the same with or without a safety net
+        Alerts = self.env["erm.alert.manager"].sudo()
+        cfg = Alerts._config_sql(Alerts._alert_config())
+        before = Alerts._board_counts(self.user_board, cfg)
+        case.sudo().write({"vangnet": False, "vangnet_regime": False})
+        self.env.flush_all()
+        self.assertFalse(case.milestone_ids.filtered(
+            lambda m: m.code == "uwv_vangnet" and m.state != "cancelled"))
+        type(self).cells += 1
+        self.assertEqual(Alerts._board_counts(self.user_board, cfg), before)
+
+    def test_the_review_pdf_holds_no_vangnet_and_no_small_group(self):
+        """The quarterly review's PDF, rendered as each participant: one text for all, so
+        neither the safety-net split nor the safety-net report nor a small group."""
+        scope = self.env["erm.stakeholder.review.scope"].create({
+            "name": "Financiën", "company_id": self.company.id, "kind": "departments",
+            "department_ids": [(6, 0, self.financien.ids)],
+        })
+        reviews = self.env["erm.stakeholder.review"].create([{
+            "company_id": self.company.id, "date_quarter_start": date(2026, 4, 1),
+            "participant_user_ids": [(6, 0, [u.id for u in self.users.values()])],
+            **extra} for extra in ({}, {"scope_id": scope.id})])
+        for review in reviews:
+            review.with_user(self.user_hr).action_make_agenda()
+        whole, fin = reviews
+        labels = whole.with_context(lang="en_US")._erm_figure_labels()
+        milestone = self.env["erm.wvp.milestone"].with_context(lang="en_US")
+        vangnet_words = (labels[EXCL], dict(milestone._fields["code"]._description_selection(
+            milestone.env))["uwv_vangnet"])
+
+        def html(user, review):
+            content, _kind = self.env["ir.actions.report"].with_user(user).with_context(
+                lang="en_US")._render_qweb_html(
+                "erm_verzuim.action_report_erm_stakeholder_review", review.ids)
+            return content.decode()
+
+        def vangnet(user):
+            text = html(user, whole)
+            return any(word in text for word in vangnet_words)
+        self.check("nobody", "review PDF: the safety net", self.each_role(vangnet))
+
+        def small(user):
+            text = html(user, fin)
+            return "Financiën" in text and not all(
+                section.get("suppressed") for key, section in fin.snapshot["sections"].items()
+                if key.split("@")[0] in ("figures", "compliance", "cases"))
+        self.check("nobody", "review PDF: Financiën's figures", self.each_role(small))
+
+    def test_portal_pages_show_the_employee_his_own_case_only(self):
+        """/my/verzuim as each user with a login: the employee sees his own case (and its
+        contact data), nobody else's, and no safety net of a colleague."""
+        case, _activity = self.vangnet_case()
+        own = self.case
+
+        def page(user):
+            self.authenticate(user.login, user.login)
+            response = self.url_open("/my/verzuim")
+            if response.status_code != 200 or "/web/login" in response.url:
+                return ""
+            text = response.text
+            detail = self.url_open(f"/my/verzuim/case/{own.id}")
+            if detail.status_code == 200 and "/web/login" not in detail.url:
+                text += detail.text
+            return text
+
+        pages = {role: page(user) for role, user in self.users.items() if role in ROLES}
+        self.check("own_case", "portal: own case", {
+            role: own.name in text for role, text in pages.items()})
+        # nobody sees the colleague's case; the safety net of the employee's own case (his
+        # own fact) shows on his pages only
+        self.check("nobody", "portal: a colleague's case", {
+            role: case.name in text for role, text in pages.items()})
+        self.check("own_case", "portal: the safety net of his own case", {
+            role: "vangnet" in text.lower() for role, text in pages.items()})
