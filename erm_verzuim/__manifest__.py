@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "mail", "hr_holidays", "hr_skills", "portal", "auth_totp"],
     "data": [
         "security/erm_verzuim_security.xml",
