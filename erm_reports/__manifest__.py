@@ -10,6 +10,7 @@
     "maintainers": ["erm-verzuim"],
     "license": "AGPL-3",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["erm_verzuim", "hr_contract", "report_xlsx"],
     "data": [
         "security/erm_reports_security.xml",

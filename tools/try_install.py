@@ -455,17 +455,30 @@ class TryInstall:
             ids = sorted(new[table])
             if not ids:
                 continue
-            cr.execute("""SELECT res_id, array_agg(module) FROM ir_model_data
-                           WHERE model = %s AND res_id = ANY(%s) GROUP BY res_id""", [model, ids])
+            if table in ("ir_model_constraint", "ir_model_relation"):
+                # these name their module in a column (foreign keys have no xml id)
+                cr.execute(f"""SELECT t.id, ARRAY[m.name] FROM {table} t
+                                 JOIN ir_module_module m ON m.id = t.module
+                                WHERE t.id = ANY(%s)""", [ids])  # noqa: S608
+            else:
+                cr.execute("""SELECT res_id, array_agg(module) FROM ir_model_data
+                               WHERE model = %s AND res_id = ANY(%s) GROUP BY res_id""",
+                           [model, ids])
             modules = dict(cr.fetchall())
             for res_id in ids:
                 if not set(modules.get(res_id, ())) & installed:
                     record = env[model].browse(res_id)
                     label = record.display_name if model in env else res_id
                     found.append(f"{model} {res_id} {label!r} ({modules.get(res_id)})")
-        cr.execute("SELECT module, count(*) FROM ir_model_data WHERE module IN %s GROUP BY 1",
-                   [OURS])
-        found += [f"{n} ir.model.data entries of {m}" for m, n in cr.fetchall()]
+        # The neutral time-off type "Absent" stays while time-off records of the cases use
+        # it (the organisation's Time Off history); its xml id stays with it, so that a
+        # reinstall finds it again instead of making a second one.
+        cr.execute("""SELECT module || '.' || name FROM ir_model_data d
+                       WHERE module IN %s AND NOT (
+                             d.model = 'hr.leave.type' AND d.name = 'leave_type_erm_absence'
+                             AND EXISTS (SELECT 1 FROM hr_leave l
+                                          WHERE l.holiday_status_id = d.res_id))""", [OURS])
+        found += [f"xml id {xmlid}" for xmlid, in cr.fetchall()]
         # records of other models that point at our models
         cr.execute("""SELECT table_name, column_name FROM information_schema.columns
                        WHERE table_schema = 'public' AND column_name IN ('res_model', 'model')
