@@ -25,7 +25,7 @@ EMPLOYEE = "Sanne Jansen"
 VIEWS_WITH_RECORDS = {"list", "kanban"}
 
 
-@tagged("at_install", "-post_install", "-standard", "erm_empty_org")
+@tagged("post_install", "-at_install", "-standard", "erm_empty_org")
 class TestEmptyOrganisation(HttpCase):
     @classmethod
     def setUpClass(cls):
