@@ -136,9 +136,8 @@ class TryInstall:
         self.odoo_bin = os.path.join(os.path.dirname(os.path.dirname(odoo.__file__)),
                                      "odoo-bin")
         self.before = None
-        # the snapshot and the time-off request, for a run that starts at a later step
+        # the snapshot, for a run that starts at a later step (--start-at)
         self.snapshot_file = os.path.join(self.log_dir, f"try-install-{db}-before.json")
-        self.timings = {}
 
     # ------------------------------------------------------------------ helpers
     def run_odoo(self, name, *args, env=None):
@@ -161,8 +160,10 @@ class TryInstall:
             with open(logfile, "w") as log:
                 log.write(res.stdout[-20000:] + res.stderr)
         if res.returncode:
-            tail = open(logfile, errors="replace").read()[-4000:] if os.path.exists(logfile) \
-                else res.stderr[-4000:]
+            tail = res.stderr[-4000:]
+            if os.path.exists(logfile):
+                with open(logfile, errors="replace") as log:
+                    tail = log.read()[-4000:]
             raise Failed(f"odoo-bin {' '.join(args)} failed (exit {res.returncode}; log "
                          f"{logfile}):\n{tail}")
         return logfile
@@ -342,7 +343,7 @@ class TryInstall:
         self.run_odoo("dump", "db", "dump", self.db, dump)
         check(os.path.getsize(dump) > 0, "empty dump")
         self.run_odoo("load", "db", "load", self.restored, dump)
-        self.timings["dump size (MB)"] = round(os.path.getsize(dump) / 2**20, 1)
+        say(f"   dump {os.path.getsize(dump) / 2**20:.1f} MB (database and filestore)")
         check(expected["activities"]["total"] > 0, "the alert job raised no activity to compare")
         with self.env(self.restored) as env:
             cases = env["erm.absence.case"].search([])
