@@ -24,7 +24,8 @@ Steps, on a new database DB (default erm_try; an existing one of that name is re
     the snapshot taken before step 2: no table, column, index, constraint, rule, cron, menu,
     view, action, xml id or record of ours is left;
  6. Odoo's own browser tests on the database without our addons: every app's menu (web),
-    the employee form (hr) and a time-off request in the Time Off calendar (hr_holidays).
+    the employee form (hr) and a time-off request made and approved in the Time Off app
+    (hr_holidays).
 
 Prints a line per step with its time and exits 1 at the first failure. Both databases are
 dropped at the end unless --keep. The logs of the Odoo processes are in .erm/log/.
