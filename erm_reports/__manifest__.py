@@ -10,6 +10,7 @@
     "maintainers": ["erm-verzuim"],
     "license": "AGPL-3",
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["erm_verzuim", "hr_contract", "report_xlsx"],
     # grouped by kind; menus last (they point to the actions of views and wizards)
     "data": [

@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "installable": True,
     "pre_init_hook": "pre_init_hook",
+    "uninstall_hook": "uninstall_hook",
     "depends": ["erm_verzuim", "calendar", "resource", "portal"],
     # grouped by kind; menus last (they point to the actions of views and wizards)
     "data": [

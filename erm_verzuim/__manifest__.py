@@ -11,6 +11,7 @@
     "license": "AGPL-3",
     "application": True,
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "depends": ["hr", "mail", "hr_holidays", "hr_skills", "portal", "auth_totp"],
     # grouped by kind; reports come before the data (a mail template attaches one) and
     # the views (buttons print them), menus last (they point to the actions of views and

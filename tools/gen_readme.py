@@ -40,6 +40,8 @@ def render_html(rst):
         "report_level": 5, "halt_level": 5, "embed_stylesheet": False,
         "stylesheet_path": "", "output_encoding": "unicode", "_disable_config": True,
     })
+    # Odoo 17+ warns about an XML declaration in a module description
+    html = html.split("?>", 1)[1].lstrip() if html.startswith("<?xml") else html
     return html if html.endswith("\n") else html + "\n"
 
 

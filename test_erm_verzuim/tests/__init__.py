@@ -43,3 +43,4 @@ from . import test_tour_model_choice
 from . import test_tour_start_screen
 from . import test_tour_uwv_file
 from . import test_bench_workers
+from . import test_empty_organisation

@@ -56,7 +56,8 @@ class TestBinErm(BaseCase):
             res = self.erm(*args)
             self.assertEqual(res.returncode, 0, res.stderr)
             self.assertIn("Usage: bin/erm COMMAND", res.stdout)
-            for command in ("run", "test", "setup", "odoo", "shell", "bench", "pg", "help"):
+            for command in ("run", "test", "setup", "odoo", "shell", "bench", "pg", "help",
+                            "try-install", "backup", "restore"):
                 self.assertIn(f"\n  {command} ", res.stdout)
             self.assertIn("ODOO_SRC", res.stdout)
             for code in ("set -euo", "ERM_ROOT=", "#!/", "$(", "() {"):
@@ -67,6 +68,18 @@ class TestBinErm(BaseCase):
         res = self.erm("frobnicate")
         self.assertNotEqual(res.returncode, 0)
         self.assertIn("unknown command 'frobnicate'", res.stderr)
+
+    def test_backup_and_restore_need_their_arguments(self):
+        """Checked before anything is set up or started (tools/try_install.py runs the
+        dump and load themselves)."""
+        for args, usage in ((("backup", "erm_demo"), "usage: bin/erm backup DB FILE.zip"),
+                            (("restore", "x.zip"), "usage: bin/erm restore FILE.zip DB"),
+                            (("restore", os.path.join(self.tmp, "none.zip"), "copy"),
+                             "no such file")):
+            res = self.erm(*args)
+            self.assertNotEqual(res.returncode, 0, args)
+            self.assertIn(usage, res.stderr)
+        self.assertFalse(os.path.exists(self.cache), "nothing set up")
 
     def test_corrupt_archive(self):
         path = os.path.join(self.tmp, "odoo_18.0.tar.gz")

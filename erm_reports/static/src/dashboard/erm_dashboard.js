@@ -110,6 +110,18 @@ export class ErmDashboard extends Component {
         return typeof value === "number" ? `${formatFloat(value, { digits: [16, 0] })} %` : "-";
     }
 
+    /** Not one sick day in the figures shown (a new organisation): say where they come from.
+     * Decided on the figures the user already sees, so it reveals nothing more. */
+    get noAbsenceYet() {
+        const data = this.state.data;
+        return (
+            !data.current.suppressed &&
+            !data.current.verzuimpercentage &&
+            !data.year_ago.verzuimpercentage &&
+            data.trend.every((point) => !point.rate)
+        );
+    }
+
     get emptyText() {
         const data = this.state.data;
         return data.current.suppressed ? `< ${data.current.minimum_group_size}` : "-";

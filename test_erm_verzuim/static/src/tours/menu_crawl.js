@@ -6,6 +6,9 @@
  * error, user error, traceback) on the way. Odoo's clickbot (@web/webclient/clickbot) does
  * the same for one app but opens no record and stops at the first error; this reports all.
  *
+ * With options.emptyStates (an organisation without records yet), every list or kanban
+ * that opens empty must show its action's help: what to do first.
+ *
  * Ends with console.log(SUCCESS) or one console.error listing every problem.
  */
 import { App } from "@odoo/owl";
@@ -19,7 +22,19 @@ const TIMEOUT = 30000;
 
 const sleep = (ms) => new Promise((resolve) => browser.setTimeout(resolve, ms));
 
-export async function crawl(appXmlids) {
+/** The empty list or kanban shows no help text (Odoo's sample records count as empty). */
+function lacksEmptyState() {
+    const records = document.querySelector(
+        ".o_list_renderer .o_data_row, .o_kanban_renderer .o_kanban_record:not(.o_kanban_ghost)"
+    );
+    if (records && !document.querySelector(".o_view_sample_data")) {
+        return false;
+    }
+    const help = document.querySelector(".o_view_nocontent");
+    return !help || help.innerText.trim().length < 20;
+}
+
+export async function crawl(appXmlids, options = {}) {
     const env = odoo.__WOWL_DEBUG__.root.env;
     const action = env.services.action;
     const menus = env.services.menu;
@@ -156,6 +171,13 @@ export async function crawl(appXmlids) {
                 const controller = action.currentController;
                 if (controller?.action?.type !== "ir.actions.act_window") {
                     continue;
+                }
+                if (
+                    options.emptyStates &&
+                    RECORD_VIEWS.includes(controller.view?.type) &&
+                    lacksEmptyState()
+                ) {
+                    problems.push(`${label} (${menu.xmlid}): empty, without a help text`);
                 }
                 const types = controller.views.map((view) => view.type);
                 // without a form view (e.g. a report's lines) a record does not open
