@@ -33,6 +33,12 @@ RULES = {
         "('procesbewaker_user_id', '=', user.id), ('plan_ids.casemanager_id', '=', user.id)]",
         "[('duty_user_ids', 'in', [user.id])]",
     ),
+    "erm_verzuim.erm_absence_case_private_rule_duty": (
+        "['|', '|', ('case_id.regievoerder_user_id', '=', user.id), "
+        "('case_id.procesbewaker_user_id', '=', user.id), "
+        "('case_id.plan_ids.casemanager_id', '=', user.id)]",
+        "[('case_id.duty_user_ids', 'in', [user.id])]",
+    ),
     "erm_verzuim.erm_absence_period_rule_duty": (
         "['|', '|', ('case_id.regievoerder_user_id', '=', user.id), "
         "('case_id.procesbewaker_user_id', '=', user.id), "
