@@ -39,6 +39,7 @@ import argparse
 import os
 import random
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -289,9 +290,69 @@ def scale_employees(registry, count):
     return ids
 
 
+STEPS = ("close", "update", "create", "escalate", "frequent", "late_intervention",
+         "care_rhythm", "missing_view")
+
+
+class StepMeter:
+    """Per step of the job: seconds, of which in SQL, queries and items, summed over the
+    batches of a run. Wraps the steps' methods on the registry's model class for the
+    duration of a run (the job itself is not changed)."""
+
+    def __init__(self, registry):
+        self.cls = type(registry["erm.alert.manager"])
+        self.steps = {}
+        self.originals = {}
+
+    def __enter__(self):
+        thread = threading.current_thread()
+        thread.query_count, thread.query_time = 0, 0.0
+        for name in STEPS:
+            method = getattr(self.cls, f"_step_{name}", None)
+            if method is None:
+                continue
+            self.originals[name] = self.cls.__dict__.get(f"_step_{name}")
+            setattr(self.cls, f"_step_{name}", self._wrap(name, method))
+        return self
+
+    def __exit__(self, *exc):
+        for name, original in self.originals.items():
+            if original is None:
+                delattr(self.cls, f"_step_{name}")
+            else:
+                setattr(self.cls, f"_step_{name}", original)
+        thread = threading.current_thread()
+        del thread.query_count, thread.query_time
+
+    def _wrap(self, name, method):
+        totals = self.steps.setdefault(name, {"seconds": 0.0, "sql": 0.0, "queries": 0,
+                                              "items": 0})
+
+        def step(manager, *args, **kwargs):
+            thread = threading.current_thread()
+            queries, sql = thread.query_count, thread.query_time
+            started = time.perf_counter()
+            result = method(manager, *args, **kwargs)
+            totals["seconds"] += time.perf_counter() - started
+            totals["queries"] += thread.query_count - queries
+            totals["sql"] += thread.query_time - sql
+            totals["items"] += result[0]
+            return result
+
+        return step
+
+
 def run_job(registry):
     """Run the alert job as the scheduler's _run_job does: each call in its own committed
-    transaction with a progress record, called again while work remains."""
+    transaction with a progress record, called again while work remains. Its "steps" hold
+    the split per step (StepMeter)."""
+    with StepMeter(registry) as meter:
+        totals = _run_job(registry)
+    totals["steps"] = meter.steps
+    return totals
+
+
+def _run_job(registry):
     totals = {"seconds": 0.0, "queries": 0, "batches": 0, "done": 0}
     started = time.perf_counter()
     for _i in range(1000):
@@ -353,6 +414,22 @@ def fmt(run):
     per_batch = run["queries"] / run["batches"] if run["batches"] else 0
     return (f"{run['seconds']:7.2f} s {run['queries']:7d} queries {run['batches']:3d} batches "
             f"{per_batch:7.1f} queries/batch {run['done']:6d} items")
+
+
+def fmt_steps(run):
+    """The split per step: time (of which SQL, the rest Python), queries, items; the
+    remainder is the batch's own work (lock, configuration, flush, position)."""
+    lines = [f"    {'step':<18} {'s':>7} {'SQL s':>7} {'Py s':>7} {'queries':>8} {'items':>7}"]
+    seconds = queries = 0
+    for name, step in run["steps"].items():
+        seconds += step["seconds"]
+        queries += step["queries"]
+        lines.append(f"    {name:<18} {step['seconds']:7.2f} {step['sql']:7.2f} "
+                     f"{step['seconds'] - step['sql']:7.2f} {step['queries']:8d} "
+                     f"{step['items']:7d}")
+    lines.append(f"    {'(batch, commit)':<18} {run['seconds'] - seconds:7.2f} {'':>7} {'':>7} "
+                 f"{run['queries'] - queries:8d}")
+    return "\n".join(lines)
 
 
 def main(argv=None):
@@ -428,6 +505,11 @@ def main(argv=None):
                        ("large_first", f"{args.cases} cases, first run"),
                        ("large_rerun", f"{args.cases} cases, re-run  ")):
         print(f"  {label:<24} {fmt(results[key])}")
+    for key, label in (("small_first", f"{args.small} cases, first run"),
+                       ("large_first", f"{args.cases} cases, first run"),
+                       ("large_rerun", f"{args.cases} cases, re-run")):
+        print(f"  per step, {label}:")
+        print(fmt_steps(results[key]))
     ratio = args.cases / args.small
     for kind in ("first", "rerun"):
         small, large = results[f"small_{kind}"], results[f"large_{kind}"]

@@ -27,7 +27,6 @@ from . import erm_provider
 from . import erm_provider_service
 from . import erm_intervention
 from . import erm_ba_advice_intervention
-from . import erm_alert_manager_intervention
 from . import erm_care_contact
 from . import erm_precondition_template
 from . import erm_precondition
@@ -38,5 +37,3 @@ from . import erm_stakeholder_review_scope
 from . import erm_budget_claim
 from . import erm_budget_usage
 from . import erm_stakeholder_review_budget
-# the employee's own place: his view, its reminder, self-reporting
-from . import erm_alert_manager_view

@@ -11,7 +11,9 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 6. signal  interventions too late to the procesbewaker, once per case (week 8 without an
-           intervention; erm_alert_manager_intervention.py).
+           intervention);
+7. remind  the manager of the caremanagement rhythm when a contact is overdue;
+8. remind  the regievoerder when the employee's view of a draft plan is missing.
 
 Each step selects its work with one SQL query (the create step with two: the batch's
 milestones in index order, then their assignees), so a run costs a constant number of
@@ -53,6 +55,7 @@ from odoo.tools.translate import code_translations
 from ..engine import milestones
 from ..engine.milestones import _lt
 from . import erm_care as care
+from .erm_intervention import COMMITTED_STATES
 
 _logger = logging.getLogger(__name__)
 
@@ -94,6 +97,24 @@ CARE_NOTE = _lt(
     "%(weeks)s weeks of absence, then every %(late)s days) was not kept: a contact was due on "
     "%(due)s. Call, visit or send a message, and log the contact on the case: that completes "
     "this activity. Care and attention only, nothing about the illness.</p>"
+)
+
+LATE_WEEK = 8
+LATE_SUMMARY = _lt("Week 8 without an intervention: decide which help the employee needs")
+LATE_NOTE = _lt(
+    "<p>This case is in week %(week)s of absence and no intervention has been approved. "
+    "Early help from the provider network speeds up the return to work: propose an "
+    "intervention, or record that none is needed.</p>"
+)
+
+MISSING_VIEW_KIND = "missing_view"
+# A week for the employee to write his view after the employer's (the trigger).
+MISSING_VIEW_DAYS = 7
+MISSING_VIEW_SUMMARY = _lt("The employee's view is missing: ask him to record and sign it")
+MISSING_VIEW_NOTE = _lt(
+    "<p>The employer's view in this %(kind)s was recorded on %(date)s, but the employee has "
+    "not signed his own view off. The law gives him his own view: ask him to write and sign "
+    "it in the portal (My absence), or record it with him.</p>"
 )
 
 
@@ -808,6 +829,139 @@ class ErmAlertManager(models.AbstractModel):
                 return 0, len(rows) + left
         self._advance(position, "care_rhythm", rows[-1][0])
         return len(rows), left
+
+    # "Interventions too late" (domain.md §7): an open case in week 8 or later without an
+    # approved, running or finished intervention and without a recorded "no intervention
+    # needed" asks its process guardian, once per case, what is being done.
+    @api.model
+    def _step_late_intervention(self, config, cfg, budget, restriction=None, position=None):
+        if restriction:
+            return 0, 0  # not tied to milestones
+        assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("c.erm_policy_id"))
+        first_day = (LATE_WEEK - 1) * 7  # days before the first day of week 8
+        rows, left = self._fetch_work(SQL("""
+            SELECT c.id, c.company_id, %(assignee)s
+              FROM erm_absence_case c
+              JOIN %(comp)s ON comp.company_id = c.company_id
+         LEFT JOIN res_users ru ON ru.id = c.procesbewaker_user_id AND ru.active
+             WHERE c.active AND c.date_recovered IS NULL
+               AND COALESCE(c.chain_date_start, c.date_start) <= comp.today - %(first_day)s
+               AND c.erm_late_intervention_signal_date IS NULL
+               AND c.erm_no_intervention_date IS NULL
+               AND %(assignee)s IS NOT NULL %(after)s
+               AND NOT EXISTS (SELECT 1 FROM erm_intervention i
+                                WHERE i.case_id = c.id AND i.state IN %(committed)s)
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'late_intervention' AND a.active
+                                  AND a.res_id = c.id)
+             ORDER BY c.id
+        """, assignee=assignee, comp=self._company_sql(config), first_day=first_day,
+            committed=COMMITTED_STATES,
+            after=self._after(position, "late_intervention", SQL("c.id"))), budget)
+        if not rows:
+            return 0, left
+        last_id = rows[-1][0]
+        # A chain counts sick days only: a gap between its cases moves week 8 later than
+        # the calendar says (one timeline computation for the batch).
+        cases = self.env["erm.absence.case"].browse([row[0] for row in rows])
+        weeks = {}
+        for case in cases:
+            weeks[case.id] = (case.sick_day_number - 1) // 7 + 1 if case.sick_day_number else 0
+        rows = [row for row in rows if weeks[row[0]] >= LATE_WEEK]
+        if not rows:
+            self._advance(position, "late_intervention", last_id)
+            return len(cases), left
+        by_company = {}
+        for case_id, company_id, _user_id in rows:
+            by_company.setdefault(company_id, []).append(case_id)
+        vals_list = self._signal_activity_values(
+            "late_intervention", "erm_verzuim.mail_activity_type_erm_late_intervention", [
+                (case_id, user_id, config[company_id]["today"],
+                 lambda text, week=weeks[case_id]: {"week": text.number(week)}, {})
+                for case_id, company_id, user_id in rows
+            ], LATE_SUMMARY, LATE_NOTE,
+        )
+        if not self._create_activities(vals_list):
+            return 0, len(cases) + left
+        for company_id, case_ids in by_company.items():
+            self.env["erm.absence.case"].browse(case_ids).write(
+                {"erm_late_intervention_signal_date": config[company_id]["today"]}
+            )
+        self._advance(position, "late_intervention", last_id)
+        return len(cases), left
+
+    # "Employee's view missing": the law gives the employee his own view in the plan of
+    # action and every evaluation. When the employer's view of a plan still in draft was
+    # recorded MISSING_VIEW_DAYS days ago or longer and the employee has not signed his own
+    # view off, the case's regievoerder (who writes the plan and can open it) is reminded,
+    # once per plan (a unique partial index refuses a second open one; a done reminder is
+    # kept and not raised again). Signing the view, agreeing the plan or closing the case
+    # completes it.
+    @api.model
+    def _step_missing_view(self, config, cfg, budget, restriction=None, position=None):
+        if restriction:
+            return 0, 0  # not tied to milestones
+        self._close_missing_view_reminders()
+        assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("c.erm_policy_id"))
+        rows, left = self._fetch_work(SQL("""
+            SELECT p.id, p.company_id, p.kind, p.view_employer_date, %(assignee)s
+              FROM erm_reintegration_plan p
+              JOIN erm_absence_case c ON c.id = p.case_id
+              JOIN %(comp)s ON comp.company_id = p.company_id
+         LEFT JOIN res_users ru ON ru.id = c.regievoerder_user_id AND ru.active
+             WHERE p.state = 'draft' AND p.view_employee_signed_on IS NULL
+               AND p.view_employer_date <= comp.today - %(days)s
+               AND c.active AND c.date_recovered IS NULL
+               AND %(assignee)s IS NOT NULL %(after)s
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'missing_view' AND a.res_id = p.id)
+             ORDER BY p.id
+        """, assignee=assignee, comp=self._company_sql(config), days=MISSING_VIEW_DAYS,
+            after=self._after(position, MISSING_VIEW_KIND, SQL("p.id"))), budget)
+        if not rows:
+            return 0, left
+        labels = {}  # the plan kinds' labels per language
+
+        def note_args(text, kind, view_date):
+            if text.lang not in labels:
+                field = self.env["erm.reintegration.plan"]._fields["kind"]
+                labels[text.lang] = dict(field._description_selection(text.env))
+            return {"kind": labels[text.lang][kind].lower(), "date": text.date(view_date)}
+
+        vals_list = self._signal_activity_values(
+            MISSING_VIEW_KIND, "erm_verzuim.mail_activity_type_erm_missing_view", [
+                (plan_id, user_id, config[company_id]["today"],
+                 lambda text, k=kind, d=view_date: note_args(text, k, d), {})
+                for plan_id, company_id, kind, view_date, user_id in rows
+            ], MISSING_VIEW_SUMMARY, MISSING_VIEW_NOTE, model="erm.reintegration.plan",
+        )
+        # the plans' names feed the stored res_name: one read instead of one per activity
+        self.env["erm.reintegration.plan"].browse([row[0] for row in rows]).fetch(["name"])
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                self._activity_env().create(vals_list)
+        except psycopg2.errors.UniqueViolation:
+            # a concurrent run created some first: nothing duplicated, retried next run
+            self._trigger_alerts()
+            return 0, len(rows) + left
+        self._advance(position, MISSING_VIEW_KIND, rows[-1][0])
+        return len(rows), left
+
+    @api.model
+    def _close_missing_view_reminders(self):
+        """Reminders answered otherwise than by the signature (which closes its own at
+        once): the plan was agreed, or its case closed or archived."""
+        self.env.cr.execute(SQL("""
+            SELECT DISTINCT a.res_id FROM mail_activity a
+              JOIN erm_reintegration_plan p ON p.id = a.res_id
+              JOIN erm_absence_case c ON c.id = p.case_id
+             WHERE a.erm_alert_kind = 'missing_view' AND a.active
+               AND (p.state = 'done' OR p.view_employee_signed_on IS NOT NULL
+                    OR NOT c.active OR c.date_recovered IS NOT NULL)
+        """))
+        plan_ids = [row[0] for row in self.env.cr.fetchall()]
+        if plan_ids:
+            self.env["erm.reintegration.plan"].browse(plan_ids)._erm_close_missing_view_signals()
 
     # ------------------------------------------------------------------ helpers
     @api.model
