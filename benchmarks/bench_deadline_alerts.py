@@ -300,7 +300,7 @@ class StepMeter:
     duration of a run (the job itself is not changed)."""
 
     def __init__(self, registry):
-        self.cls = type(registry["erm.alert.manager"])
+        self.cls = registry["erm.alert.manager"]
         self.steps = {}
         self.originals = {}
 
@@ -387,6 +387,8 @@ def reset_alerts(registry):
                    "WHERE erm_escalated_date IS NOT NULL")
         cr.execute("UPDATE erm_absence_case SET erm_frequent_signal_date = NULL "
                    "WHERE erm_frequent_signal_date IS NOT NULL")
+        cr.execute("UPDATE erm_absence_case SET erm_late_intervention_signal_date = NULL "
+                   "WHERE erm_late_intervention_signal_date IS NOT NULL")
         cr.execute("DELETE FROM mail_followers WHERE res_model = 'erm.absence.case'")
         cr.execute("DELETE FROM mail_mail")
         # and where an interrupted run got to

@@ -48,7 +48,7 @@ import psycopg2
 import pytz
 from markupsafe import Markup, escape
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
 from odoo.tools import SQL, format_date, formatLang, mute_logger
 from odoo.tools.translate import code_translations
 
@@ -120,7 +120,9 @@ MISSING_VIEW_NOTE = _lt(
 
 class _Texts:
     """The job's texts in one language: translated sources, dates and numbers in its locale,
-    milestone labels. Built once per language and batch (no query per text)."""
+    milestone labels. Built once per language and batch (no query per text); a date or
+    number is formatted once per batch (Odoo's formatters look the language up on every
+    call, a cost that dominated a batch of thousands of notes with a few distinct values)."""
 
     def __init__(self, env, lang):
         self.lang = lang or "en_US"
@@ -128,6 +130,8 @@ class _Texts:
         self._table = ({} if self.lang == "en_US" else
                        code_translations.get_python_translations("erm_verzuim", self.lang))
         self._labels = None
+        self._dates = {}
+        self._numbers = {}
 
     def t(self, source, markup=False, **args):
         text = self._table.get(source) or source
@@ -137,10 +141,16 @@ class _Texts:
         return text % args if args else text
 
     def date(self, value):
-        return format_date(self.env, value, lang_code=self.lang) if value else ""
+        if not value:
+            return ""
+        if value not in self._dates:
+            self._dates[value] = format_date(self.env, value, lang_code=self.lang)
+        return self._dates[value]
 
     def number(self, value):
-        return formatLang(self.env, value, digits=0)
+        if value not in self._numbers:
+            self._numbers[value] = formatLang(self.env, value, digits=0)
+        return self._numbers[value]
 
     def summary(self, code, sequence=0):
         return milestones.summary(code, sequence, self.t)
@@ -935,11 +945,9 @@ class ErmAlertManager(models.AbstractModel):
                 for plan_id, company_id, kind, view_date, user_id in rows
             ], MISSING_VIEW_SUMMARY, MISSING_VIEW_NOTE, model="erm.reintegration.plan",
         )
-        # the plans' names feed the stored res_name: one read instead of one per activity
-        self.env["erm.reintegration.plan"].browse([row[0] for row in rows]).fetch(["name"])
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                self._activity_env().create(vals_list)
+                self._insert_activities(vals_list, model="erm.reintegration.plan")
         except psycopg2.errors.UniqueViolation:
             # a concurrent run created some first: nothing duplicated, retried next run
             self._trigger_alerts()
@@ -978,11 +986,9 @@ class ErmAlertManager(models.AbstractModel):
         """Create in one batch; False when a concurrent worker created some of them first
         (the unique index refused): the batch is rolled back and retried with a fresh
         snapshot by the next run."""
-        # the cases' names feed the stored res_name: one query instead of one per activity
-        self.env["erm.absence.case"].browse({v["res_id"] for v in vals_list}).fetch(["name"])
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                activities = self._activity_env().create(vals_list)
+                activities = self._insert_activities(vals_list)
                 self._analyze_if_grown("mail_activity", len(activities))
         except psycopg2.errors.UniqueViolation:
             _logger.warning(
@@ -993,6 +999,54 @@ class ErmAlertManager(models.AbstractModel):
             self._trigger_alerts()
             return False
         self._subscribe_assignees({(a.res_id, a.user_id.id) for a in activities})
+        return activities
+
+    @api.model
+    def _insert_activities(self, vals_list, model="erm.absence.case"):
+        """mail.activity.create of `vals_list` (activities on records of `model`) at batch
+        cost. Two things the ORM does per activity are done per batch instead:
+        - the stored res_name is the record's display name, computed one record at a time
+          (its own prefetch set): computed here for the whole batch first;
+        - a note is sanitized twice per activity (cache and column), while a batch holds a
+          few distinct notes: they are sanitized once each and stored in one UPDATE, the
+          value the ORM would have stored;
+        - res_model (res_model_id's model) is precomputed through a new record per
+          activity, and the stored computed res_name (the record's display name, computed
+          one record at a time), user_tz (the assignee's) and date_done (none while active)
+          are written by a second UPDATE of every activity at flush: all four are given,
+          computed for the batch, and go into the INSERT."""
+        Activity = self._activity_env()
+        records = Activity.env[model].browse({vals["res_id"] for vals in vals_list})
+        names = {record.id: record.display_name for record in records}
+        users = Activity.env["res.users"].browse({vals["user_id"] for vals in vals_list})
+        zones = {user.id: user.tz for user in users}
+        given = ("res_name", "user_tz", "date_done")
+        notes = [vals.get("note") for vals in vals_list]
+        activities = Activity.create([
+            dict({key: value for key, value in vals.items() if key != "note"},
+                 res_model=model, res_name=names[vals["res_id"]],
+                 user_tz=zones[vals["user_id"]], date_done=False, active=True)
+            for vals in vals_list
+        ])
+        for fname in given:
+            # what create marked for recomputation is already stored, with the same value
+            self.env.remove_to_compute(Activity._fields[fname], activities)
+        if any(notes):
+            field = Activity._fields["note"]
+            distinct, ids, indexes = {}, [], []
+            for activity, note in zip(activities, notes, strict=True):
+                if note:
+                    if note not in distinct:
+                        distinct[note] = len(distinct)
+                    ids.append(activity.id)
+                    indexes.append(distinct[note] + 1)
+            clean = [field.convert_to_column(note, activities[:1]) for note in distinct]
+            self.env.cr.execute(SQL("""
+                UPDATE mail_activity a SET note = (%s::text[])[v.i]
+                  FROM unnest(%s::int[], %s::int[]) AS v(id, i)
+                 WHERE a.id = v.id
+            """, clean, ids, indexes))
+            activities.invalidate_recordset(["note"])
         return activities
 
     @api.model
@@ -1012,35 +1066,44 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _subscribe_assignees(self, pairs):
-        """Make the assignees followers of their cases, as mail.activity.create would, but in
-        one read and one create for the whole batch. `pairs` holds (case id, user id)."""
+        """Make the assignees followers of their cases, with the default subtypes, as
+        mail.activity.create would, but in one statement for the whole batch. `pairs`
+        holds (case id, user id)."""
         users = self.env["res.users"].sudo().browse({user_id for _c, user_id in pairs if user_id})
         partner_of = {user.id: user.partner_id.id for user in users}
-        wanted = {(case_id, partner_of[user_id]) for case_id, user_id in pairs
-                  if partner_of.get(user_id)}
+        wanted = sorted({(case_id, partner_of[user_id]) for case_id, user_id in pairs
+                         if partner_of.get(user_id)})
         if not wanted:
             return
-        Followers = self.env["mail.followers"].sudo()
-        # Only the pairs are needed: one lookup on the (res_model, res_id, partner_id)
-        # unique index. mail.followers._get_subscription_data also aggregates the subtypes
-        # and is planned as a scan of every follower of every case, a cost per batch that
-        # grows with the number of cases.
-        Followers.flush_model(["res_model", "res_id", "partner_id"])
+        self.env["mail.followers"].flush_model(["res_model", "res_id", "partner_id"])
+        subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
+        # In SQL: mail.followers.create costs a record, its subtypes and their cache per
+        # follower (a first run makes thousands), and its create does nothing else. Only the
+        # missing pairs are inserted (the unique index on res_model, res_id, partner_id);
+        # mail.followers._get_subscription_data would also aggregate the subtypes and is
+        # planned as a scan of every follower of every case.
         self.env.cr.execute(SQL("""
-            SELECT res_id, partner_id FROM mail_followers
-             WHERE res_model = 'erm.absence.case' AND res_id IN %s AND partner_id IN %s
-        """, tuple({case_id for case_id, _p in wanted}),
-            tuple({partner_id for _c, partner_id in wanted})))
-        existing = set(self.env.cr.fetchall())
-        missing = sorted(wanted - existing)
-        if missing:
-            subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
-            Followers.create([{
-                "res_model": "erm.absence.case", "res_id": case_id, "partner_id": partner_id,
-                "subtype_ids": [Command.set(subtypes.ids)],
-            } for case_id, partner_id in missing])
-            # keeps the lookup above on the index while the first run fills the table
-            self._analyze_if_grown("mail_followers", len(missing))
+            WITH new AS (
+                INSERT INTO mail_followers (res_model, res_id, partner_id)
+                SELECT 'erm.absence.case', v.res_id, v.partner_id
+                  FROM unnest(%s::int[], %s::int[]) AS v(res_id, partner_id)
+                    ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+             RETURNING id
+            ), rel AS (
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT new.id, s.id FROM new CROSS JOIN unnest(%s::int[]) AS s(id)
+            )
+            SELECT count(*) FROM new
+        """, [case_id for case_id, _p in wanted], [partner_id for _c, partner_id in wanted],
+            subtypes.ids))
+        inserted = self.env.cr.fetchone()[0]
+        if inserted:
+            cases = self.env["erm.absence.case"].browse({case_id for case_id, _p in wanted})
+            cases.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+            # keeps the lookups of the followers on the index while the first run fills
+            # the table
+            self._analyze_if_grown("mail_followers", inserted)
 
     # ------------------------------------------------------------------ immediate follow-up
     @api.model
