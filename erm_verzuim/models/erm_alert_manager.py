@@ -727,10 +727,10 @@ class ErmAlertManager(models.AbstractModel):
         )
         if not self._create_activities(vals_list):
             return 0, len(rows) + left
+        # an untracked date: no need to prepare the tracking of every tracked field
+        Case = self.env["erm.absence.case"].with_context(tracking_disable=True)
         for company_id, case_ids in by_company.items():
-            self.env["erm.absence.case"].browse(case_ids).write(
-                {"erm_frequent_signal_date": config[company_id]["today"]}
-            )
+            Case.browse(case_ids).write({"erm_frequent_signal_date": config[company_id]["today"]})
         self._advance(position, "frequent", rows[-1][0])
         return len(rows), left
 
@@ -893,8 +893,10 @@ class ErmAlertManager(models.AbstractModel):
         )
         if not self._create_activities(vals_list):
             return 0, len(cases) + left
+        # an untracked date: no need to prepare the tracking of every tracked field
+        Case = self.env["erm.absence.case"].with_context(tracking_disable=True)
         for company_id, case_ids in by_company.items():
-            self.env["erm.absence.case"].browse(case_ids).write(
+            Case.browse(case_ids).write(
                 {"erm_late_intervention_signal_date": config[company_id]["today"]}
             )
         self._advance(position, "late_intervention", last_id)
@@ -1004,17 +1006,14 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _insert_activities(self, vals_list, model="erm.absence.case"):
         """mail.activity.create of `vals_list` (activities on records of `model`) at batch
-        cost. Two things the ORM does per activity are done per batch instead:
-        - the stored res_name is the record's display name, computed one record at a time
-          (its own prefetch set): computed here for the whole batch first;
-        - a note is sanitized twice per activity (cache and column), while a batch holds a
+        cost: what the ORM does per activity is done per batch instead.
+        - A note is sanitized twice per activity (cache and column), while a batch holds a
           few distinct notes: they are sanitized once each and stored in one UPDATE, the
-          value the ORM would have stored;
-        - res_model (res_model_id's model) is precomputed through a new record per
-          activity, and the stored computed res_name (the record's display name, computed
-          one record at a time), user_tz (the assignee's) and date_done (none while active)
-          are written by a second UPDATE of every activity at flush: all four are given,
-          computed for the batch, and go into the INSERT."""
+          value the ORM would have stored.
+        - The stored computed res_name (the record's display name, computed one record at
+          a time), user_tz (the assignee's) and date_done (none while active) are written
+          by a second UPDATE of every activity at flush: all three are given, computed for
+          the batch, and go into the INSERT."""
         Activity = self._activity_env()
         records = Activity.env[model].browse({vals["res_id"] for vals in vals_list})
         names = {record.id: record.display_name for record in records}
@@ -1024,7 +1023,7 @@ class ErmAlertManager(models.AbstractModel):
         notes = [vals.get("note") for vals in vals_list]
         activities = Activity.create([
             dict({key: value for key, value in vals.items() if key != "note"},
-                 res_model=model, res_name=names[vals["res_id"]],
+                 res_name=names[vals["res_id"]],
                  user_tz=zones[vals["user_id"]], date_done=False, active=True)
             for vals in vals_list
         ])
