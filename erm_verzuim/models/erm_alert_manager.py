@@ -49,6 +49,7 @@ import pytz
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.models import MAGIC_COLUMNS
 from odoo.tools import SQL, format_date, formatLang, mute_logger
 from odoo.tools.translate import code_translations
 
@@ -1005,47 +1006,76 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _insert_activities(self, vals_list, model="erm.absence.case"):
-        """mail.activity.create of `vals_list` (activities on records of `model`) at batch
-        cost: what the ORM does per activity is done per batch instead.
-        - A note is sanitized twice per activity (cache and column), while a batch holds a
-          few distinct notes: they are sanitized once each and stored in one UPDATE, the
-          value the ORM would have stored.
-        - The stored computed res_name (the record's display name, computed one record at
-          a time), user_tz (the assignee's) and date_done (none while active) are written
-          by a second UPDATE of every activity at flush: all three are given, computed for
-          the batch, and go into the INSERT."""
+        """mail.activity.create of `vals_list` (activities on records of `model`, all with
+        an assignee) at batch cost: one INSERT of the values the ORM would store.
+
+        The ORM's create costs about a millisecond per activity, most of the job's time on
+        a first run: a new record per activity to precompute res_model, the defaults looked
+        up per activity, the note sanitized twice per activity, the document's display name
+        (res_name) computed one record at a time and written by a second UPDATE with
+        user_tz and date_done, and the inverse caches of every model with activities
+        updated per activity. Here the defaults are read once, every note text is sanitized
+        once, the computed values are computed for the batch and inserted with the rest;
+        what depends on activities is marked for recomputation as create() does, and
+        create()'s own follow-up is kept: no assignment e-mail (mail_activity_quick_update,
+        the weekly digest lists them), the assignees follow the document (for cases in one
+        batch: _subscribe_assignees) and the bus refresh of create()."""
         Activity = self._activity_env()
+        fields_ = Activity._fields
         records = Activity.env[model].browse({vals["res_id"] for vals in vals_list})
         names = {record.id: record.display_name for record in records}
         users = Activity.env["res.users"].browse({vals["user_id"] for vals in vals_list})
         zones = {user.id: user.tz for user in users}
-        given = ("res_name", "user_tz", "date_done")
-        notes = [vals.get("note") for vals in vals_list]
-        activities = Activity.create([
-            dict({key: value for key, value in vals.items() if key != "note"},
-                 res_name=names[vals["res_id"]],
-                 user_tz=zones[vals["user_id"]], date_done=False, active=True)
-            for vals in vals_list
+        computed = {"res_model": model, "date_done": False}
+        given = set().union(*vals_list) | set(computed) | {"res_name", "user_tz"}
+        defaults = Activity.default_get([
+            name for name, field in fields_.items()
+            if field.store and field.column_type and name not in given
+            and name not in MAGIC_COLUMNS
         ])
-        for fname in given:
-            # what create marked for recomputation is already stored, with the same value
-            self.env.remove_to_compute(Activity._fields[fname], activities)
-        if any(notes):
-            field = Activity._fields["note"]
-            distinct, ids, indexes = {}, [], []
-            for activity, note in zip(activities, notes, strict=True):
-                if note:
-                    if note not in distinct:
-                        distinct[note] = len(distinct)
-                    ids.append(activity.id)
-                    indexes.append(distinct[note] + 1)
-            clean = [field.convert_to_column(note, activities[:1]) for note in distinct]
-            self.env.cr.execute(SQL("""
-                UPDATE mail_activity a SET note = (%s::text[])[v.i]
-                  FROM unnest(%s::int[], %s::int[]) AS v(id, i)
-                 WHERE a.id = v.id
-            """, clean, ids, indexes))
-            activities.invalidate_recordset(["note"])
+        log_access = {"create_uid": self.env.uid, "create_date": self.env.cr.now(),
+                      "write_uid": self.env.uid, "write_date": self.env.cr.now()}
+        rows = [
+            dict(defaults, **vals, **computed, **log_access, res_name=names[vals["res_id"]],
+                 user_tz=zones[vals["user_id"]])
+            for vals in vals_list
+        ]
+        columns = sorted({name for row in rows for name in row
+                          if fields_[name].store and fields_[name].column_type})
+        converted = {}  # (column, value) -> the value for the database, once each
+
+        def column_value(name, value):
+            key = (name, value)
+            if key not in converted:
+                # a note is sanitized here, once per distinct text
+                converted[key] = fields_[name].convert_to_column_insert(value, Activity)
+            return converted[key]
+
+        params = [column_value(name, row.get(name)) for row in rows for name in columns]
+        placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        self.env.cr.execute(SQL(
+            "INSERT INTO mail_activity (%s) VALUES %s RETURNING id",
+            SQL(", ").join(SQL.identifier(name) for name in columns),
+            SQL(", ".join([placeholders] * len(rows)), *params),
+        ))
+        activities = Activity.browse([row[0] for row in self.env.cr.fetchall()])
+        # as create(): what depends on activities is recomputed, the documents' activity
+        # lists are read again; the activities' own computed fields were inserted
+        activities.modified(list(fields_), create=True)
+        for name in ("res_model", "res_name", "user_tz", "date_done"):
+            self.env.remove_to_compute(fields_[name], activities)
+        records.invalidate_recordset(["activity_ids"])
+        if model != "erm.absence.case":
+            # cases: _subscribe_assignees; other documents as create() does, per assignee
+            by_user = defaultdict(list)
+            for vals in vals_list:
+                by_user[vals["user_id"]].append(vals["res_id"])
+            for user in users:
+                Activity.env[model].browse(by_user[user.id]).message_subscribe(
+                    partner_ids=user.partner_id.ids)
+        if any(vals["date_deadline"] <= fields.Date.today() for vals in vals_list):
+            # create() refreshes the activity menu of (the last activity's) assignee
+            activities[-1:].user_id._bus_send("mail.activity/updated", {"activity_created": True})
         return activities
 
     @api.model
