@@ -11,9 +11,12 @@ committed transaction per batch, ``_notify_progress`` deciding whether to call a
 
 Prints, for both sizes, the first run (no activity exists yet) and an idempotent re-run:
 duration, queries, batches, queries per batch, items processed; and the ratios large/small.
-No assertion: the figures are for people. Goals: first run <= 30 s and re-run <= 5 s at
-10,000 cases, queries per batch flat; the first run grows linearly: at most 12x
-the time for 10x the cases.
+Then the split per step of the job (close, update, create, escalate, frequent,
+late_intervention, care_rhythm, missing_view): seconds, of which in SQL and in Python,
+queries and items; the rest of a batch (lock, configuration, position, flush) on its own
+line. No assertion: the figures are for people. Goals: first run <= 15 s and re-run <= 5 s
+at 10,000 cases, first run <= 3 minutes at 100,000, queries per batch flat; the first run
+grows linearly: at most 12x the time for 10x the cases.
 
 The 100,000-case data set would take hours through the ORM (an organisation of 110,000
 employees, 100,000 cases at 20-60 ms each). Above 10,000 cases it is therefore scaled up in
@@ -58,6 +61,7 @@ SEED = 1
 COMPANIES = 3
 CRON = "erm_verzuim.ir_cron_erm_deadline_alerts"
 ORG_PARAM = "erm_bench.organisation"
+FIRST_RUN_GOALS = {10000: 15, 100000: 180}  # seconds, on a quiet machine
 
 
 
@@ -522,9 +526,12 @@ def main(argv=None):
               f"queries {large['queries'] / small['queries']:.2f}x, "
               f"queries per batch {qpb_large / qpb_small:.2f}x, "
               f"items {large['done'] / max(small['done'], 1):.2f}x")
+    for cases, key in ((args.small, "small_first"), (args.cases, "large_first")):
+        if cases in FIRST_RUN_GOALS:
+            print(f"  goal at {cases} cases: first run <= {FIRST_RUN_GOALS[cases]} s "
+                  f"({results[key]['seconds']:.1f} s)")
     if args.cases <= 10000:
-        print(f"  goals: first run <= 30 s ({results['large_first']['seconds']:.1f} s), "
-              f"re-run <= 5 s ({results['large_rerun']['seconds']:.2f} s)")
+        print(f"  goal: re-run <= 5 s ({results['large_rerun']['seconds']:.2f} s)")
     growth = results["large_first"]["seconds"] / results["small_first"]["seconds"]
     goal = 1.2 * ratio
     print(f"  goal: the first run grows linearly, <= {goal:.0f}x for {ratio:.0f}x the cases: "
