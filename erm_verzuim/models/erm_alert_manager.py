@@ -764,26 +764,11 @@ class ErmAlertManager(models.AbstractModel):
         closed cases lapse; a logged contact completes its reminder at once."""
         if restriction:
             return 0, 0  # not tied to milestones
-        self.env.cr.execute(SQL("""
-            SELECT DISTINCT a.res_id FROM mail_activity a
-              JOIN erm_absence_case c ON c.id = a.res_id
-             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
-               AND (NOT c.active OR c.date_recovered IS NOT NULL)
-        """))
-        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
-        # the employee's manager changed (org chart): his successor takes the reminder over
-        self.env.cr.execute(SQL("""
-            SELECT a.id, c.erm_care_user_id FROM mail_activity a
-              JOIN erm_absence_case c ON c.id = a.res_id
-              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
-             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
-               AND a.user_id != c.erm_care_user_id
-        """))
-        moved = defaultdict(list)
-        for activity_id, user_id in self.env.cr.fetchall():
-            moved[user_id].append(activity_id)
-        for user_id, activity_ids in moved.items():
-            self._activity_env().browse(activity_ids).write({"user_id": user_id})
+        if position is None or position.get("care_rhythm") is None:
+            # Once per run, in the batch where the step starts: both passes read every open
+            # reminder, and what the run's later batches create is current anyway (read in
+            # every batch, they made a run grow with the square of the number of cases).
+            self._update_care_reminders()
         assignee = self._assignee_sql("care", SQL("ru.id"), SQL("c.erm_policy_id"))
         rows, left = self._fetch_work(SQL("""
             SELECT c.id, c.company_id, c.date_start, c.date_reported, lc.last_date,
@@ -840,6 +825,31 @@ class ErmAlertManager(models.AbstractModel):
                 return 0, len(rows) + left
         self._advance(position, "care_rhythm", rows[-1][0])
         return len(rows), left
+
+    @api.model
+    def _update_care_reminders(self):
+        """Open care reminders of closed cases lapse; those of an employee whose manager
+        changed (org chart) go to the successor."""
+        self.env.cr.execute(SQL("""
+            SELECT DISTINCT a.res_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND (NOT c.active OR c.date_recovered IS NOT NULL)
+        """))
+        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
+        # the employee's manager changed (org chart): his successor takes the reminder over
+        self.env.cr.execute(SQL("""
+            SELECT a.id, c.erm_care_user_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND a.user_id != c.erm_care_user_id
+        """))
+        moved = defaultdict(list)
+        for activity_id, user_id in self.env.cr.fetchall():
+            moved[user_id].append(activity_id)
+        for user_id, activity_ids in moved.items():
+            self._activity_env().browse(activity_ids).write({"user_id": user_id})
 
     # "Interventions too late" (domain.md §7): an open case in week 8 or later without an
     # approved, running or finished intervention and without a recorded "no intervention
