@@ -27,10 +27,14 @@ its cases (clone_cases, ``--no-clone``), milestones, course, private record and 
 included. ``--orm-cases 2000`` makes only 2,000 cases through the ORM and copies the rest
 of the small phase too. The alert job itself always runs through the ORM on all of them.
 
-Measured (2 shared cores, ``--cases 100000 --orm-cases 2000``): first run 7.3 s
-at 10,000 cases (9 batches, 68.6 queries/batch) and 82.6 s at 100,000 (88 batches, 74.6
-queries/batch): 11.3x; re-runs 0.12 s and 0.90 s (24 queries). Alternating runs on the
-same databases: 10.6 s, 81.2 s, 8.2 s (8.7x).
+Measured on 2 cores shared with other work (times vary by 2x with the load), first run
+of the job on the same 10,000-case database, alternating: 21.2 s and 31.2 s before the
+activities were created at batch cost, 11.9 s and 12.0 s after (83 -> 59 queries per
+batch); per step after: create 1.2-2.2 s (6,402 activities), escalate 3.6-4.8 s (2,594
+milestones: chatter notes and e-mails through the ORM), late_intervention 2.1-2.4 s (4,406),
+care_rhythm 2.7-2.9 s (9,010), the rest of the batches 1.0 s. ``--cases 100000
+--orm-cases 2000`` on a busy machine: 40.7 s at 10,000 and 293 s at 100,000 (222 batches,
+57 queries per batch, 7.2x); at 100,000 the care-rhythm step's SQL dominates (78-188 s).
 
 Data: a template database ``erm_h5_bench_tpl_<employees>`` (erm_verzuim + hr_contract and
 the demo organisation of data/demo_org.py, with logins for the managers) is built once,
