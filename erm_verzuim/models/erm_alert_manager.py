@@ -11,7 +11,9 @@ The daily job reconciles what *should* exist with what *does* exist, in batches:
 4. escalate milestones overdue by more than the company's escalation days, once;
 5. signal  frequent absence to the regievoerder, once per employee per rolling window.
 6. signal  interventions too late to the procesbewaker, once per case (week 8 without an
-           intervention; erm_alert_manager_intervention.py).
+           intervention);
+7. remind  the manager of the caremanagement rhythm when a contact is overdue;
+8. remind  the regievoerder when the employee's view of a draft plan is missing.
 
 Each step selects its work with one SQL query (the create step with two: the batch's
 milestones in index order, then their assignees), so a run costs a constant number of
@@ -46,13 +48,15 @@ import psycopg2
 import pytz
 from markupsafe import Markup, escape
 
-from odoo import Command, api, fields, models
+from odoo import api, fields, models
+from odoo.models import MAGIC_COLUMNS
 from odoo.tools import SQL, format_date, formatLang, mute_logger
 from odoo.tools.translate import code_translations
 
 from ..engine import milestones
 from ..engine.milestones import _lt
 from . import erm_care as care
+from .erm_intervention import COMMITTED_STATES
 
 _logger = logging.getLogger(__name__)
 
@@ -96,10 +100,30 @@ CARE_NOTE = _lt(
     "this activity. Care and attention only, nothing about the illness.</p>"
 )
 
+LATE_WEEK = 8
+LATE_SUMMARY = _lt("Week 8 without an intervention: decide which help the employee needs")
+LATE_NOTE = _lt(
+    "<p>This case is in week %(week)s of absence and no intervention has been approved. "
+    "Early help from the provider network speeds up the return to work: propose an "
+    "intervention, or record that none is needed.</p>"
+)
+
+MISSING_VIEW_KIND = "missing_view"
+# A week for the employee to write his view after the employer's (the trigger).
+MISSING_VIEW_DAYS = 7
+MISSING_VIEW_SUMMARY = _lt("The employee's view is missing: ask him to record and sign it")
+MISSING_VIEW_NOTE = _lt(
+    "<p>The employer's view in this %(kind)s was recorded on %(date)s, but the employee has "
+    "not signed his own view off. The law gives him his own view: ask him to write and sign "
+    "it in the portal (My absence), or record it with him.</p>"
+)
+
 
 class _Texts:
     """The job's texts in one language: translated sources, dates and numbers in its locale,
-    milestone labels. Built once per language and batch (no query per text)."""
+    milestone labels. Built once per language and batch (no query per text); a date or
+    number is formatted once per batch (Odoo's formatters look the language up on every
+    call, a cost that dominated a batch of thousands of notes with a few distinct values)."""
 
     def __init__(self, env, lang):
         self.lang = lang or "en_US"
@@ -107,6 +131,8 @@ class _Texts:
         self._table = ({} if self.lang == "en_US" else
                        code_translations.get_python_translations("erm_verzuim", self.lang))
         self._labels = None
+        self._dates = {}
+        self._numbers = {}
 
     def t(self, source, markup=False, **args):
         text = self._table.get(source) or source
@@ -116,10 +142,16 @@ class _Texts:
         return text % args if args else text
 
     def date(self, value):
-        return format_date(self.env, value, lang_code=self.lang) if value else ""
+        if not value:
+            return ""
+        if value not in self._dates:
+            self._dates[value] = format_date(self.env, value, lang_code=self.lang)
+        return self._dates[value]
 
     def number(self, value):
-        return formatLang(self.env, value, digits=0)
+        if value not in self._numbers:
+            self._numbers[value] = formatLang(self.env, value, digits=0)
+        return self._numbers[value]
 
     def summary(self, code, sequence=0):
         return milestones.summary(code, sequence, self.t)
@@ -696,10 +728,10 @@ class ErmAlertManager(models.AbstractModel):
         )
         if not self._create_activities(vals_list):
             return 0, len(rows) + left
+        # an untracked date: no need to prepare the tracking of every tracked field
+        Case = self.env["erm.absence.case"].with_context(tracking_disable=True)
         for company_id, case_ids in by_company.items():
-            self.env["erm.absence.case"].browse(case_ids).write(
-                {"erm_frequent_signal_date": config[company_id]["today"]}
-            )
+            Case.browse(case_ids).write({"erm_frequent_signal_date": config[company_id]["today"]})
         self._advance(position, "frequent", rows[-1][0])
         return len(rows), left
 
@@ -732,26 +764,11 @@ class ErmAlertManager(models.AbstractModel):
         closed cases lapse; a logged contact completes its reminder at once."""
         if restriction:
             return 0, 0  # not tied to milestones
-        self.env.cr.execute(SQL("""
-            SELECT DISTINCT a.res_id FROM mail_activity a
-              JOIN erm_absence_case c ON c.id = a.res_id
-             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
-               AND (NOT c.active OR c.date_recovered IS NOT NULL)
-        """))
-        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
-        # the employee's manager changed (org chart): his successor takes the reminder over
-        self.env.cr.execute(SQL("""
-            SELECT a.id, c.erm_care_user_id FROM mail_activity a
-              JOIN erm_absence_case c ON c.id = a.res_id
-              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
-             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
-               AND a.user_id != c.erm_care_user_id
-        """))
-        moved = defaultdict(list)
-        for activity_id, user_id in self.env.cr.fetchall():
-            moved[user_id].append(activity_id)
-        for user_id, activity_ids in moved.items():
-            self._activity_env().browse(activity_ids).write({"user_id": user_id})
+        if position is None or position.get("care_rhythm") is None:
+            # Once per run, in the batch where the step starts: both passes read every open
+            # reminder, and what the run's later batches create is current anyway (read in
+            # every batch, they made a run grow with the square of the number of cases).
+            self._update_care_reminders()
         assignee = self._assignee_sql("care", SQL("ru.id"), SQL("c.erm_policy_id"))
         rows, left = self._fetch_work(SQL("""
             SELECT c.id, c.company_id, c.date_start, c.date_reported, lc.last_date,
@@ -809,6 +826,164 @@ class ErmAlertManager(models.AbstractModel):
         self._advance(position, "care_rhythm", rows[-1][0])
         return len(rows), left
 
+    @api.model
+    def _update_care_reminders(self):
+        """Open care reminders of closed cases lapse; those of an employee whose manager
+        changed (org chart) go to the successor."""
+        self.env.cr.execute(SQL("""
+            SELECT DISTINCT a.res_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND (NOT c.active OR c.date_recovered IS NOT NULL)
+        """))
+        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
+        # the employee's manager changed (org chart): his successor takes the reminder over
+        self.env.cr.execute(SQL("""
+            SELECT a.id, c.erm_care_user_id FROM mail_activity a
+              JOIN erm_absence_case c ON c.id = a.res_id
+              JOIN res_users u ON u.id = c.erm_care_user_id AND u.active
+             WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
+               AND a.user_id != c.erm_care_user_id
+        """))
+        moved = defaultdict(list)
+        for activity_id, user_id in self.env.cr.fetchall():
+            moved[user_id].append(activity_id)
+        for user_id, activity_ids in moved.items():
+            self._activity_env().browse(activity_ids).write({"user_id": user_id})
+
+    # "Interventions too late" (domain.md §7): an open case in week 8 or later without an
+    # approved, running or finished intervention and without a recorded "no intervention
+    # needed" asks its process guardian, once per case, what is being done.
+    @api.model
+    def _step_late_intervention(self, config, cfg, budget, restriction=None, position=None):
+        if restriction:
+            return 0, 0  # not tied to milestones
+        assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("c.erm_policy_id"))
+        first_day = (LATE_WEEK - 1) * 7  # days before the first day of week 8
+        rows, left = self._fetch_work(SQL("""
+            SELECT c.id, c.company_id, %(assignee)s
+              FROM erm_absence_case c
+              JOIN %(comp)s ON comp.company_id = c.company_id
+         LEFT JOIN res_users ru ON ru.id = c.procesbewaker_user_id AND ru.active
+             WHERE c.active AND c.date_recovered IS NULL
+               AND COALESCE(c.chain_date_start, c.date_start) <= comp.today - %(first_day)s
+               AND c.erm_late_intervention_signal_date IS NULL
+               AND c.erm_no_intervention_date IS NULL
+               AND %(assignee)s IS NOT NULL %(after)s
+               AND NOT EXISTS (SELECT 1 FROM erm_intervention i
+                                WHERE i.case_id = c.id AND i.state IN %(committed)s)
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'late_intervention' AND a.active
+                                  AND a.res_id = c.id)
+             ORDER BY c.id
+        """, assignee=assignee, comp=self._company_sql(config), first_day=first_day,
+            committed=COMMITTED_STATES,
+            after=self._after(position, "late_intervention", SQL("c.id"))), budget)
+        if not rows:
+            return 0, left
+        last_id = rows[-1][0]
+        # A chain counts sick days only: a gap between its cases moves week 8 later than
+        # the calendar says (one timeline computation for the batch).
+        cases = self.env["erm.absence.case"].browse([row[0] for row in rows])
+        weeks = {}
+        for case in cases:
+            weeks[case.id] = (case.sick_day_number - 1) // 7 + 1 if case.sick_day_number else 0
+        rows = [row for row in rows if weeks[row[0]] >= LATE_WEEK]
+        if not rows:
+            self._advance(position, "late_intervention", last_id)
+            return len(cases), left
+        by_company = {}
+        for case_id, company_id, _user_id in rows:
+            by_company.setdefault(company_id, []).append(case_id)
+        vals_list = self._signal_activity_values(
+            "late_intervention", "erm_verzuim.mail_activity_type_erm_late_intervention", [
+                (case_id, user_id, config[company_id]["today"],
+                 lambda text, week=weeks[case_id]: {"week": text.number(week)}, {})
+                for case_id, company_id, user_id in rows
+            ], LATE_SUMMARY, LATE_NOTE,
+        )
+        if not self._create_activities(vals_list):
+            return 0, len(cases) + left
+        # an untracked date: no need to prepare the tracking of every tracked field
+        Case = self.env["erm.absence.case"].with_context(tracking_disable=True)
+        for company_id, case_ids in by_company.items():
+            Case.browse(case_ids).write(
+                {"erm_late_intervention_signal_date": config[company_id]["today"]}
+            )
+        self._advance(position, "late_intervention", last_id)
+        return len(cases), left
+
+    # "Employee's view missing": the law gives the employee his own view in the plan of
+    # action and every evaluation. When the employer's view of a plan still in draft was
+    # recorded MISSING_VIEW_DAYS days ago or longer and the employee has not signed his own
+    # view off, the case's regievoerder (who writes the plan and can open it) is reminded,
+    # once per plan (a unique partial index refuses a second open one; a done reminder is
+    # kept and not raised again). Signing the view, agreeing the plan or closing the case
+    # completes it.
+    @api.model
+    def _step_missing_view(self, config, cfg, budget, restriction=None, position=None):
+        if restriction:
+            return 0, 0  # not tied to milestones
+        self._close_missing_view_reminders()
+        assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("c.erm_policy_id"))
+        rows, left = self._fetch_work(SQL("""
+            SELECT p.id, p.company_id, p.kind, p.view_employer_date, %(assignee)s
+              FROM erm_reintegration_plan p
+              JOIN erm_absence_case c ON c.id = p.case_id
+              JOIN %(comp)s ON comp.company_id = p.company_id
+         LEFT JOIN res_users ru ON ru.id = c.regievoerder_user_id AND ru.active
+             WHERE p.state = 'draft' AND p.view_employee_signed_on IS NULL
+               AND p.view_employer_date <= comp.today - %(days)s
+               AND c.active AND c.date_recovered IS NULL
+               AND %(assignee)s IS NOT NULL %(after)s
+               AND NOT EXISTS (SELECT 1 FROM mail_activity a
+                                WHERE a.erm_alert_kind = 'missing_view' AND a.res_id = p.id)
+             ORDER BY p.id
+        """, assignee=assignee, comp=self._company_sql(config), days=MISSING_VIEW_DAYS,
+            after=self._after(position, MISSING_VIEW_KIND, SQL("p.id"))), budget)
+        if not rows:
+            return 0, left
+        labels = {}  # the plan kinds' labels per language
+
+        def note_args(text, kind, view_date):
+            if text.lang not in labels:
+                field = self.env["erm.reintegration.plan"]._fields["kind"]
+                labels[text.lang] = dict(field._description_selection(text.env))
+            return {"kind": labels[text.lang][kind].lower(), "date": text.date(view_date)}
+
+        vals_list = self._signal_activity_values(
+            MISSING_VIEW_KIND, "erm_verzuim.mail_activity_type_erm_missing_view", [
+                (plan_id, user_id, config[company_id]["today"],
+                 lambda text, k=kind, d=view_date: note_args(text, k, d), {})
+                for plan_id, company_id, kind, view_date, user_id in rows
+            ], MISSING_VIEW_SUMMARY, MISSING_VIEW_NOTE, model="erm.reintegration.plan",
+        )
+        try:
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                self._insert_activities(vals_list, model="erm.reintegration.plan")
+        except psycopg2.errors.UniqueViolation:
+            # a concurrent run created some first: nothing duplicated, retried next run
+            self._trigger_alerts()
+            return 0, len(rows) + left
+        self._advance(position, MISSING_VIEW_KIND, rows[-1][0])
+        return len(rows), left
+
+    @api.model
+    def _close_missing_view_reminders(self):
+        """Reminders answered otherwise than by the signature (which closes its own at
+        once): the plan was agreed, or its case closed or archived."""
+        self.env.cr.execute(SQL("""
+            SELECT DISTINCT a.res_id FROM mail_activity a
+              JOIN erm_reintegration_plan p ON p.id = a.res_id
+              JOIN erm_absence_case c ON c.id = p.case_id
+             WHERE a.erm_alert_kind = 'missing_view' AND a.active
+               AND (p.state = 'done' OR p.view_employee_signed_on IS NOT NULL
+                    OR NOT c.active OR c.date_recovered IS NOT NULL)
+        """))
+        plan_ids = [row[0] for row in self.env.cr.fetchall()]
+        if plan_ids:
+            self.env["erm.reintegration.plan"].browse(plan_ids)._erm_close_missing_view_signals()
+
     # ------------------------------------------------------------------ helpers
     @api.model
     def _activity_env(self):
@@ -824,11 +999,9 @@ class ErmAlertManager(models.AbstractModel):
         """Create in one batch; False when a concurrent worker created some of them first
         (the unique index refused): the batch is rolled back and retried with a fresh
         snapshot by the next run."""
-        # the cases' names feed the stored res_name: one query instead of one per activity
-        self.env["erm.absence.case"].browse({v["res_id"] for v in vals_list}).fetch(["name"])
         try:
             with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
-                activities = self._activity_env().create(vals_list)
+                activities = self._insert_activities(vals_list)
                 self._analyze_if_grown("mail_activity", len(activities))
         except psycopg2.errors.UniqueViolation:
             _logger.warning(
@@ -839,6 +1012,80 @@ class ErmAlertManager(models.AbstractModel):
             self._trigger_alerts()
             return False
         self._subscribe_assignees({(a.res_id, a.user_id.id) for a in activities})
+        return activities
+
+    @api.model
+    def _insert_activities(self, vals_list, model="erm.absence.case"):
+        """mail.activity.create of `vals_list` (activities on records of `model`, all with
+        an assignee) at batch cost: one INSERT of the values the ORM would store.
+
+        The ORM's create costs about a millisecond per activity, most of the job's time on
+        a first run: a new record per activity to precompute res_model, the defaults looked
+        up per activity, the note sanitized twice per activity, the document's display name
+        (res_name) computed one record at a time and written by a second UPDATE with
+        user_tz and date_done, and the inverse caches of every model with activities
+        updated per activity. Here the defaults are read once, every note text is sanitized
+        once, the computed values are computed for the batch and inserted with the rest;
+        what depends on activities is marked for recomputation as create() does, and
+        create()'s own follow-up is kept: no assignment e-mail (mail_activity_quick_update,
+        the weekly digest lists them), the assignees follow the document (for cases in one
+        batch: _subscribe_assignees) and the bus refresh of create()."""
+        Activity = self._activity_env()
+        fields_ = Activity._fields
+        records = Activity.env[model].browse({vals["res_id"] for vals in vals_list})
+        names = {record.id: record.display_name for record in records}
+        users = Activity.env["res.users"].browse({vals["user_id"] for vals in vals_list})
+        zones = {user.id: user.tz for user in users}
+        computed = {"res_model": model, "date_done": False}
+        given = set().union(*vals_list) | set(computed) | {"res_name", "user_tz"}
+        defaults = Activity.default_get([
+            name for name, field in fields_.items()
+            if field.store and field.column_type and name not in given
+            and name not in MAGIC_COLUMNS
+        ])
+        log_access = {"create_uid": self.env.uid, "create_date": self.env.cr.now(),
+                      "write_uid": self.env.uid, "write_date": self.env.cr.now()}
+        rows = [
+            dict(defaults, **vals, **computed, **log_access, res_name=names[vals["res_id"]],
+                 user_tz=zones[vals["user_id"]])
+            for vals in vals_list
+        ]
+        columns = sorted({name for row in rows for name in row
+                          if fields_[name].store and fields_[name].column_type})
+        converted = {}  # (column, value) -> the value for the database, once each
+
+        def column_value(name, value):
+            key = (name, value)
+            if key not in converted:
+                # a note is sanitized here, once per distinct text
+                converted[key] = fields_[name].convert_to_column_insert(value, Activity)
+            return converted[key]
+
+        params = [column_value(name, row.get(name)) for row in rows for name in columns]
+        placeholders = "(" + ", ".join(["%s"] * len(columns)) + ")"
+        self.env.cr.execute(SQL(
+            "INSERT INTO mail_activity (%s) VALUES %s RETURNING id",
+            SQL(", ").join(SQL.identifier(name) for name in columns),
+            SQL(", ".join([placeholders] * len(rows)), *params),
+        ))
+        activities = Activity.browse([row[0] for row in self.env.cr.fetchall()])
+        # as create(): what depends on activities is recomputed, the documents' activity
+        # lists are read again; the activities' own computed fields were inserted
+        activities.modified(list(fields_), create=True)
+        for name in ("res_model", "res_name", "user_tz", "date_done"):
+            self.env.remove_to_compute(fields_[name], activities)
+        records.invalidate_recordset(["activity_ids"])
+        if model != "erm.absence.case":
+            # cases: _subscribe_assignees; other documents as create() does, per assignee
+            by_user = defaultdict(list)
+            for vals in vals_list:
+                by_user[vals["user_id"]].append(vals["res_id"])
+            for user in users:
+                Activity.env[model].browse(by_user[user.id]).message_subscribe(
+                    partner_ids=user.partner_id.ids)
+        if any(vals["date_deadline"] <= fields.Date.today() for vals in vals_list):
+            # create() refreshes the activity menu of (the last activity's) assignee
+            activities[-1:].user_id._bus_send("mail.activity/updated", {"activity_created": True})
         return activities
 
     @api.model
@@ -858,35 +1105,44 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _subscribe_assignees(self, pairs):
-        """Make the assignees followers of their cases, as mail.activity.create would, but in
-        one read and one create for the whole batch. `pairs` holds (case id, user id)."""
+        """Make the assignees followers of their cases, with the default subtypes, as
+        mail.activity.create would, but in one statement for the whole batch. `pairs`
+        holds (case id, user id)."""
         users = self.env["res.users"].sudo().browse({user_id for _c, user_id in pairs if user_id})
         partner_of = {user.id: user.partner_id.id for user in users}
-        wanted = {(case_id, partner_of[user_id]) for case_id, user_id in pairs
-                  if partner_of.get(user_id)}
+        wanted = sorted({(case_id, partner_of[user_id]) for case_id, user_id in pairs
+                         if partner_of.get(user_id)})
         if not wanted:
             return
-        Followers = self.env["mail.followers"].sudo()
-        # Only the pairs are needed: one lookup on the (res_model, res_id, partner_id)
-        # unique index. mail.followers._get_subscription_data also aggregates the subtypes
-        # and is planned as a scan of every follower of every case, a cost per batch that
-        # grows with the number of cases.
-        Followers.flush_model(["res_model", "res_id", "partner_id"])
+        self.env["mail.followers"].flush_model(["res_model", "res_id", "partner_id"])
+        subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
+        # In SQL: mail.followers.create costs a record, its subtypes and their cache per
+        # follower (a first run makes thousands), and its create does nothing else. Only the
+        # missing pairs are inserted (the unique index on res_model, res_id, partner_id);
+        # mail.followers._get_subscription_data would also aggregate the subtypes and is
+        # planned as a scan of every follower of every case.
         self.env.cr.execute(SQL("""
-            SELECT res_id, partner_id FROM mail_followers
-             WHERE res_model = 'erm.absence.case' AND res_id IN %s AND partner_id IN %s
-        """, tuple({case_id for case_id, _p in wanted}),
-            tuple({partner_id for _c, partner_id in wanted})))
-        existing = set(self.env.cr.fetchall())
-        missing = sorted(wanted - existing)
-        if missing:
-            subtypes = self.env["mail.message.subtype"].default_subtypes("erm.absence.case")[0]
-            Followers.create([{
-                "res_model": "erm.absence.case", "res_id": case_id, "partner_id": partner_id,
-                "subtype_ids": [Command.set(subtypes.ids)],
-            } for case_id, partner_id in missing])
-            # keeps the lookup above on the index while the first run fills the table
-            self._analyze_if_grown("mail_followers", len(missing))
+            WITH new AS (
+                INSERT INTO mail_followers (res_model, res_id, partner_id)
+                SELECT 'erm.absence.case', v.res_id, v.partner_id
+                  FROM unnest(%s::int[], %s::int[]) AS v(res_id, partner_id)
+                    ON CONFLICT (res_model, res_id, partner_id) DO NOTHING
+             RETURNING id
+            ), rel AS (
+                INSERT INTO mail_followers_mail_message_subtype_rel
+                       (mail_followers_id, mail_message_subtype_id)
+                SELECT new.id, s.id FROM new CROSS JOIN unnest(%s::int[]) AS s(id)
+            )
+            SELECT count(*) FROM new
+        """, [case_id for case_id, _p in wanted], [partner_id for _c, partner_id in wanted],
+            subtypes.ids))
+        inserted = self.env.cr.fetchone()[0]
+        if inserted:
+            cases = self.env["erm.absence.case"].browse({case_id for case_id, _p in wanted})
+            cases.invalidate_recordset(["message_follower_ids", "message_partner_ids"])
+            # keeps the lookups of the followers on the index while the first run fills
+            # the table
+            self._analyze_if_grown("mail_followers", inserted)
 
     # ------------------------------------------------------------------ immediate follow-up
     @api.model
