@@ -4,6 +4,7 @@ from markupsafe import Markup
 from odoo import fields, models
 
 from . import erm_competence as competence
+from .res_company import set_column_defaults
 
 DIGEST_FIELDS = ["erm_deadline_digest"]
 # A manager reads his own ERM competence figures on his profile; others need HR (groups=).
@@ -14,6 +15,10 @@ COMPETENCE_FIELDS = [
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    def init(self):
+        super().init()
+        set_column_defaults(self)
 
     erm_deadline_digest = fields.Boolean(
         string="Weekly absence deadline digest", default=True,
