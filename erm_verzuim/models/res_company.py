@@ -31,8 +31,9 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     def init(self):
-        super().init()
+        res = super().init()
         set_column_defaults(self)
+        return res
 
     # Company-level absence policy (domain.md §2-§3). The ERM model choice and its
     # per-department overrides live in erm.model.policy records.

@@ -17,8 +17,9 @@ class ResUsers(models.Model):
     _inherit = "res.users"
 
     def init(self):
-        super().init()
+        res = super().init()
         set_column_defaults(self)
+        return res
 
     erm_deadline_digest = fields.Boolean(
         string="Weekly absence deadline digest", default=True,
