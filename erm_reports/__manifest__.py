@@ -11,14 +11,20 @@
     "license": "AGPL-3",
     "installable": True,
     "depends": ["erm_verzuim", "hr_contract", "report_xlsx"],
+    # grouped by kind; menus last (they point to the actions of views and wizards)
     "data": [
+        # security
         "security/erm_reports_security.xml",
         "security/ir.model.access.csv",
+        # reports
+        "report/erm_management_xlsx.xml",
+        # views
         "views/res_config_settings_views.xml",
         "views/erm_absence_report_views.xml",
         "views/erm_dashboard_views.xml",
-        "report/erm_management_xlsx.xml",
-        "views/erm_kpi_export_wizard_views.xml",
+        # wizards
+        "wizards/erm_kpi_export_wizard_views.xml",
+        # menus
         "views/erm_reports_menus.xml",
     ],
     "assets": {

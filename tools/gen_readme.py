@@ -1,5 +1,6 @@
-"""Writes each addon's README.rst from its manifest and readme/*.md fragments (what the OCA's
-oca-gen-addon-readme does, in the few lines this repository needs).
+"""Writes each addon's README.rst and static/description/index.html (the page Odoo's Apps shows)
+from its manifest and readme/*.md fragments (what the OCA's oca-gen-addon-readme does, in the
+few lines this repository needs).
 
     python tools/gen_readme.py            # write
     python tools/gen_readme.py --check    # exit 1 when a README.rst is out of date
@@ -31,18 +32,32 @@ def render(addon):
     return "\n".join(lines)
 
 
+def render_html(rst):
+    # docutils comes with Odoo; imported here so that the README check needs no more
+    from docutils.core import publish_string
+
+    html = publish_string(rst, writer_name="html", settings_overrides={
+        "report_level": 5, "halt_level": 5, "embed_stylesheet": False,
+        "stylesheet_path": "", "output_encoding": "unicode", "_disable_config": True,
+    })
+    return html if html.endswith("\n") else html + "\n"
+
+
 def main(check=False):
     stale = []
     for manifest in sorted(ROOT.glob("*/__manifest__.py")):
         addon = manifest.parent
         text = render(addon)
-        target = addon / "README.rst"
-        if target.exists() and target.read_text() == text:
-            continue
-        if check:
-            stale.append(str(target.relative_to(ROOT)))
-        else:
-            target.write_text(text)
+        for target, content in ((addon / "README.rst", text),
+                                (addon / "static" / "description" / "index.html",
+                                 render_html(text))):
+            if target.exists() and target.read_text() == content:
+                continue
+            if check:
+                stale.append(str(target.relative_to(ROOT)))
+            else:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content)
     if stale:
         print("README.rst out of date (run tools/gen_readme.py):", ", ".join(stale))
         return 1

@@ -6,5 +6,4 @@ from . import hr_department
 from . import erm_kpi
 from . import erm_absence_report
 from . import erm_absence_case
-from . import erm_kpi_organisation
 from . import erm_stakeholder_review

@@ -22,6 +22,7 @@ class ErmAbsenceCase(models.Model):
         pseudonym_of = {}
         for case in self:
             pseudonym_of.setdefault(originals[case.id], case.employee_id)
+        # sudo: anonymisation moves the contracts to the pseudonym, HR or not
         Contract = self.env["hr.contract"].sudo().with_context(
             active_test=False, tracking_disable=True
         )

@@ -23,12 +23,12 @@ from odoo.tools import SQL
 
 from odoo.addons.erm_verzuim.engine import milestones
 from odoo.addons.erm_verzuim.models.erm_format import fmt_period
+from odoo.addons.erm_verzuim.models.erm_intervention import COMMITTED_STATES
 
 from ..engine import vernet
 
 HR_GROUP = "erm_verzuim.group_erm_hr"
 BOARD_GROUP = "erm_verzuim.group_erm_board"
-FALLBACK_FULL_TIME = 40.0
 
 ORDER = {rule.code: index for index, rule in enumerate(milestones.MILESTONES)}
 # not computed for the periods of a trend (see _erm_figures_periods)
@@ -83,6 +83,7 @@ class ErmKpi(models.AbstractModel):
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
+            # sudo: the department's company, an identity (access is decided right after)
             company = department.sudo().company_id if department else self.env.company
         if department and department.sudo().company_id != company:
             raise UserError(self.env._("The department does not belong to the company."))
@@ -255,6 +256,7 @@ class ErmKpi(models.AbstractModel):
     @api.model
     def _erm_visible_departments(self, company):
         if self._erm_company_allowed(company):
+            # sudo: HR and the board see every department of the company (checked by the caller)
             return self.env["hr.department"].sudo().search([("company_id", "=", company.id)])
         return self._erm_managed_departments().filtered(lambda d: d.company_id == company)
 
@@ -285,6 +287,7 @@ class ErmKpi(models.AbstractModel):
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
+            # sudo: the department's company, an identity (access is decided right after)
             company = department.sudo().company_id if department else self.env.company
         mode = self._erm_access_mode(company, department)
         end = date_to + timedelta(days=1)
@@ -408,6 +411,7 @@ class ErmKpi(models.AbstractModel):
             return None
         if not include_children:
             return department.ids
+        # sudo: the department tree as ids, for the figures' own access decision
         return self.env["hr.department"].sudo().with_context(active_test=False).search(
             [("id", "child_of", department.id)]
         ).ids
@@ -483,78 +487,10 @@ class ErmKpi(models.AbstractModel):
         )
 
     @api.model
-    def _erm_load(self, company, department_ids, start, end):
-        """Employments and sick spells of the group, in two queries."""
-        self.env.flush_all()
-        department_filter = SQL()
-        if department_ids is not None:
-            department_filter = SQL(
-                "AND e.department_id = ANY(%s)", list(department_ids) or [0]
-            )
-        full_time = self._erm_full_time_hours(company)
-        charges = 1.0 + (company.erm_wage_cost_factor or 0.0) / 100.0
-        cr = self.env.cr
-        cr.execute(SQL(
-            """SELECT c.employee_id, c.date_start, c.date_end, cal.hours, c.wage, FALSE
-                 FROM %(contracts)s
-               UNION ALL
-               SELECT e.id, NULL, NULL, cal.hours, 0, TRUE
-                 FROM %(without_contract)s""",
-            contracts=self._erm_contracts_sql(company, department_filter, start, end),
-            without_contract=self._erm_without_contract_sql(company, department_filter),
-        ))
-        policy = company.erm_no_contract_policy
-        employments = []
-        without_contract = 0
-        for employee, date_start, date_end, hours, wage, fallback in cr.fetchall():
-            if fallback:
-                if policy == "exclude":
-                    continue
-                without_contract += 1
-                dtf = 1.0 if policy == "full_time" else (hours or full_time) / full_time
-                employments.append(vernet.Employment(employee, start, end, dtf))
-                continue
-            stop = date_end + timedelta(days=1) if date_end else None
-            dtf = (hours or full_time) / full_time
-            daily_wage = float(wage or 0.0) * 12 / 365 * charges
-            employments.append(vernet.Employment(employee, date_start, stop, dtf, daily_wage))
-        cr.execute(SQL(
-            """SELECT c.employee_id, c.id, COALESCE(p.date_from, c.date_start),
-                      COALESCE(LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
-                               c.date_recovered),
-                      COALESCE(p.incapacity_pct, 100.0) / 100.0,
-                      COALESCE(pr.vangnet, FALSE),
-                      COALESCE(c.chain_date_start, c.date_start),
-                      c.date_start, c.date_recovered
-                 FROM erm_absence_case c
-                 JOIN hr_employee e ON e.id = c.employee_id
-            LEFT JOIN erm_absence_period p ON p.case_id = c.id
-            LEFT JOIN erm_absence_case_private pr ON pr.case_id = c.id
-                WHERE c.company_id = %(company)s %(departments)s AND c.active
-                  AND c.date_start < %(end)s
-                  AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)""",
-            company=company.id, departments=department_filter, start=start, end=end,
-        ))
-        spells = []
-        cases = {}
-        for row in cr.fetchall():
-            employee, case, spell_start, spell_end, fraction, vangnet, chain_start = row[:7]
-            spells.append(vernet.SickSpell(
-                employee, case, spell_start, spell_end, float(fraction), vangnet, chain_start
-            ))
-            cases[case] = vernet.Case(employee, row[7], row[8], vangnet)
-        return {
-            "employments": employments,
-            "spells": spells,
-            "cases": list(cases.values()),
-            "without_contract": without_contract,
-        }
-
-    @api.model
     def _erm_sql_totals(self, company, department_ids, start, end):
         """employee -> vernet.Totals, summed by the database: the same arithmetic as
-        ``vernet.totals_by_employee`` over the rows of ``_erm_load`` (a test holds them
-        equal). Returns (totals, employees counted without a contract)."""
+        ``vernet.totals_by_employee`` (a test holds them equal over the rows it loads).
+        Returns (totals, employees counted without a contract)."""
         parts, without = self._erm_grouped_totals(
             company, department_ids, [(start, end)], by="employee"
         )
@@ -573,8 +509,8 @@ class ErmKpi(models.AbstractModel):
         duration classes). Only the first ``full`` periods (default: all) get every part;
         the others only what the absence rates and the headcount need (sick, employed,
         people, cost): ``people_sick`` is not counted there and the case parts stay 0.
-        The sums are the arithmetic of ``vernet.totals_by_employee`` over the rows of
-        ``_erm_load`` (a test holds them equal per employee)."""
+        The sums are the arithmetic of ``vernet.totals_by_employee`` (a test holds them
+        equal per employee over the rows it loads: tests/vernet_oracle.py)."""
         assert by in ("employee", "department", "total"), by
         self.env.flush_all()
         department_filter = SQL()
@@ -597,7 +533,10 @@ class ErmKpi(models.AbstractModel):
             "charges": charges, "pay_1": company.erm_pay_pct_year1 / 100.0,
             "pay_2": min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0,
             "replacement": company.erm_replacement_cost_per_day or 0.0,
-            "full_time": self._erm_full_time_hours(company), "year": vernet.YEAR_DAYS,
+            # the full-time hours of the company: the rule of the SQL view (one subquery)
+            "full_time": SQL("(SELECT hours FROM erm_report_full_time WHERE company_id = %s)",
+                             company.id),
+            "year": vernet.YEAR_DAYS,
             "policy": company.erm_no_contract_policy,
             "bounds": [high for _low, high in classes], "last": len(classes) - 1,
             "full": len(bounds) if full is None else full,
@@ -771,54 +710,21 @@ class ErmKpi(models.AbstractModel):
 
     @api.model
     def _erm_full_time_hours(self, company):
-        calendar = company.sudo().resource_calendar_id
-        if calendar.full_time_required_hours:
-            return calendar.full_time_required_hours
-        hours = sum(
-            a.hour_to - a.hour_from for a in calendar.attendance_ids
-            if a.day_period != "lunch" and not a.display_type and not a.resource_id
-        )
-        if calendar.two_weeks_calendar:
-            hours /= 2
-        return hours or FALLBACK_FULL_TIME
+        """The company's full-time hours a week: the rule is the SQL view
+        ``erm_report_full_time`` (erm.absence.report), which the analysis uses too."""
+        self.env["resource.calendar"].flush_model()
+        self.env["resource.calendar.attendance"].flush_model()
+        self.env["res.company"].flush_model(["resource_calendar_id"])
+        self.env.cr.execute(
+            "SELECT hours FROM erm_report_full_time WHERE company_id = %s", [company.id])
+        return self.env.cr.fetchone()[0]
 
     @api.model
     def _erm_extra_costs(self, company, department_ids, start, end):
         """Costs added to the cost of absence in [start, end) (interventions)."""
         return self._erm_extra_costs_periods(company, department_ids, [(start, end)])[0]
 
-    @api.model
-    def _erm_extra_costs_periods(self, company, department_ids, bounds):
-        """The extra costs of every period [start, end) of ``bounds``, as a list: other
-        addons add theirs in one query for all periods (a trend is one load)."""
-        return [0.0] * len(bounds)
-
-    @api.model
-    def _erm_extra_costs_by_department(self, company, start, end):
-        """{department id: extra costs of [start, end)} of the employees' own departments
-        (rolled up the tree by the caller), in one query."""
-        return {}
-
     # ------------------------------------------------------------------ arithmetic
-    @api.model
-    def _erm_totals(self, company, data, start, end):
-        """employee -> vernet.Totals of the loaded rows."""
-        return vernet.totals_by_employee(
-            data["spells"], data["employments"], data["cases"], start, end,
-            company._erm_duration_classes(),
-            pay_pct=(company.erm_pay_pct_year1, company.erm_pay_pct_year2),
-            top_up_pct=company.erm_pay_top_up_pct,
-            replacement_per_day=company.erm_replacement_cost_per_day,
-        )
-
-    @api.model
-    def _erm_compute(self, company, data, start, end, department_ids=None):
-        total = vernet.Totals()
-        for part in self._erm_totals(company, data, start, end).values():
-            total.add(part)
-        return self._erm_result(company, total, data["without_contract"], start, end,
-                                department_ids)
-
     @api.model
     def _erm_result(self, company, total, without_contract, start, end, department_ids,
                     extra=None):
@@ -853,6 +759,7 @@ class ErmKpi(models.AbstractModel):
         per_employee, _without = self._erm_sql_totals(
             company, self._erm_department_ids(department, True), date_from, end
         )
+        # sudo: the names of employees whose cases the reader may read (checked above)
         employees = self.env["hr.employee"].sudo().with_context(active_test=False).browse(
             list(per_employee)
         )
@@ -899,6 +806,7 @@ class ErmKpi(models.AbstractModel):
         end = date_to + timedelta(days=1)
         if self._erm_company_allowed(company):
             self._erm_access_mode(company, None)
+            # sudo: the department tree; groups below the minimum size are suppressed
             departments = self.env["hr.department"].sudo().with_context(
                 active_test=False
             ).search([("company_id", "=", company.id)])
@@ -963,3 +871,110 @@ class ErmKpi(models.AbstractModel):
             rows.append(row)
         return {"company": total, "departments": rows}
 
+    # What the organisation around the cases (erm_verzuim, domain.md §7) adds to the figures.
+    #
+    # Interventions are part of the cost of absence: the approved, running and finished ones,
+    # dated on their approval date, else their start. Department: the employee's, as for the
+    # other figures. Aggregates, read as superuser after erm.kpi's own access decision (the
+    # board sees the sum too). The preconditions' readiness score and the employability
+    # budget's use (anonymous: totals of groups the aggregate guard allows) are dashboard
+    # cards.
+    @api.model
+    def _erm_intervention_sql(self, company, department_ids):
+        """FROM/WHERE over the company's committed interventions, with their day ``i.day``."""
+        department = SQL("")
+        if department_ids is not None:
+            department = SQL("AND e.department_id = ANY(%s)", list(department_ids) or [0])
+        self.env["erm.intervention"].flush_model()
+        self.env["hr.employee"].flush_model(["department_id"])
+        return SQL("""
+            (SELECT COALESCE(i.date_approved, i.date_start) AS day, i.cost,
+                    e.department_id
+               FROM erm_intervention i
+               JOIN hr_employee e ON e.id = i.employee_id
+              WHERE i.company_id = %(company)s AND i.state = ANY(%(states)s)
+                    %(department)s) i
+        """, company=company.id, states=list(COMMITTED_STATES), department=department)
+
+    @api.model
+    def _erm_extra_costs_periods(self, company, department_ids, bounds):
+        """The extra costs (committed interventions) of every period [start, end) of
+        ``bounds``, as a list, in one query (a trend of 15 periods is one query, not 15)."""
+        extra = [0.0] * len(bounds)
+        if not bounds:
+            return extra
+        periods = SQL(", ").join(
+            SQL("(%s, %s::date, %s::date)", index, start, end)
+            for index, (start, end) in enumerate(bounds)
+        )
+        self.env.cr.execute(SQL("""
+            SELECT p.idx, SUM(i.cost)
+              FROM (VALUES %(periods)s) AS p(idx, start, stop)
+              JOIN %(interventions)s ON i.day >= p.start AND i.day < p.stop
+             GROUP BY p.idx
+        """, periods=periods, interventions=self._erm_intervention_sql(company, department_ids)))
+        for index, total in self.env.cr.fetchall():
+            extra[index] += total or 0.0
+        return extra
+
+    @api.model
+    def _erm_extra_costs_by_department(self, company, start, end):
+        """{department id: extra costs of [start, end)} of the employees' own departments
+        (rolled up the tree by the caller), in one query."""
+        extra = {}
+        self.env.cr.execute(SQL("""
+            SELECT i.department_id, SUM(i.cost)
+              FROM %(interventions)s
+             WHERE i.day >= %(start)s AND i.day < %(end)s AND i.department_id IS NOT NULL
+             GROUP BY i.department_id
+        """, interventions=self._erm_intervention_sql(company, None), start=start, end=end))
+        for department_id, total in self.env.cr.fetchall():
+            extra[department_id] = extra.get(department_id, 0.0) + (total or 0.0)
+        return extra
+
+    @api.model
+    def _erm_readiness(self, company):
+        """The company's readiness for the ERM model (erm.precondition), for the dashboard
+        card: HR and the board, who read the whole checklist; False for others."""
+        user = self.env.user
+        if not (user.has_group("erm_verzuim.group_erm_hr")
+                or user.has_group("erm_verzuim.group_erm_board")):
+            return False
+        return self.env["erm.precondition"]._erm_readiness(company)[company.id]
+
+    @api.model
+    def _erm_budget(self, company, date_from, date_to, headcount):
+        """The employability budget's use in the period, for HR and the board: amount spent
+        (approved and paid claims), how many employees used it and their share of the
+        headcount. Suppressed when fewer employees than the minimum group size used it, or
+        when a kind of service of the period is below it (the total beside the kinds of
+        erm.budget.usage would give that kind away). False for others and when the budget
+        is not used."""
+        user = self.env.user
+        if not (user.has_group("erm_verzuim.group_erm_hr")
+                or user.has_group("erm_verzuim.group_erm_board")):
+            return False
+        self.env["erm.budget.claim"].flush_model(["company_id", "date", "state", "amount",
+                                                 "employee_id"])
+        # aggregates of claims nobody but the budget administrator may read one by one
+        self.env.cr.execute(SQL("""
+            SELECT COUNT(DISTINCT c.employee_id), COALESCE(SUM(c.amount), 0),
+                   ARRAY(SELECT COUNT(DISTINCT k.employee_id)
+                           FROM erm_budget_claim k
+                          WHERE k.company_id = %(company)s AND k.state IN ('approved', 'paid')
+                            AND k.date >= %(start)s AND k.date <= %(end)s
+                       GROUP BY COALESCE(k.service_kind, 'other'))
+              FROM erm_budget_claim c
+             WHERE c.company_id = %(company)s AND c.state IN ('approved', 'paid')
+               AND c.date >= %(start)s AND c.date <= %(end)s
+        """, company=company.id, start=date_from, end=date_to))
+        employees, amount, per_kind = self.env.cr.fetchone()
+        if not employees:
+            return False
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
+        if employees < minimum or any(count < minimum for count in per_kind):
+            return {"suppressed": True, "minimum": minimum}
+        return {
+            "suppressed": False, "minimum": minimum, "employees": employees,
+            "amount": amount, "uptake_pct": 100.0 * employees / headcount if headcount else None,
+        }

@@ -10,12 +10,11 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import models
-from odoo.tools.translate import LazyTranslate
 
+from odoo.addons.erm_verzuim.engine.milestones import _lt
 from odoo.addons.erm_verzuim.models.erm_format import fmt_period
 
-_lt = LazyTranslate(__name__)
-
+# the column headers: English sources marked for extraction, translated where written
 FIGURES = (
     ("verzuimpercentage", _lt("Absence rate (%)"), "pct"),
     ("verzuimpercentage_excl_vangnet", _lt("Absence rate without safety net (%)"), "pct"),

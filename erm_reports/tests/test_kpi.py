@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
 
+from . import vernet_oracle
 from .common import JAN, KpiCommon
 
 
@@ -212,8 +213,8 @@ class TestKpiFigures(KpiCommon):
         for start, stop in ((date(2026, 1, 1), date(2026, 2, 1)),
                             (date(2025, 1, 1), date(2027, 1, 1))):
             department_ids = kpi._erm_department_ids(self.quality, True)
-            data = kpi._erm_load(self.company, department_ids, start, stop)
-            engine = kpi._erm_totals(self.company, data, start, stop)
+            data = vernet_oracle.load(kpi, self.company, department_ids, start, stop)
+            engine = vernet_oracle.totals(self.company, data, start, stop)
             database, without = kpi._erm_sql_totals(self.company, department_ids, start, stop)
             self.assertEqual(without, data["without_contract"])
             self.assertEqual(set(database), set(engine))

@@ -8,6 +8,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import tagged
 
+from . import vernet_oracle
 from .common import JAN, KpiCommon
 
 NUMBERS = (
@@ -173,8 +174,8 @@ class TestKpiPeriods(KpiCommon):
         self.assertEqual(before["headcount"], 3)  # Chris, Dirk, Erik
         start, stop = date(2025, 12, 1), date(2026, 3, 1)
         department_ids = [self.audit.id]
-        data = kpi._erm_load(self.company, department_ids, start, stop)
-        engine = kpi._erm_totals(self.company, data, start, stop)
+        data = vernet_oracle.load(kpi, self.company, department_ids, start, stop)
+        engine = vernet_oracle.totals(self.company, data, start, stop)
         database, _without = kpi._erm_sql_totals(self.company, department_ids, start, stop)
         self.assertEqual(database[erik.id].people, 1)
         # 31 + 14 days at 1.0 + 45 days at 0.5; sick 5 days at 0.5

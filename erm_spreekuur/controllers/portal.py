@@ -33,6 +33,7 @@ class SpreekuurPortal(VerzuimPortal):
 
     @staticmethod
     def _spreekuur_tz(employee):
+        # sudo: the employee's own time zone
         return request.env.user.tz or employee.sudo().tz or DEFAULT_TZ
 
     @staticmethod
@@ -89,6 +90,7 @@ class SpreekuurPortal(VerzuimPortal):
         """The organisation's address of a room the user may read (portal users may read
         only their own contact, not the company's address)."""
         location.check_access("read")
+        # sudo: the location's address, shown to who books there
         return location.sudo().partner_id._display_address(without_company=False)
 
     # ----------------------------------------------------------------- /my/verzuim

@@ -11,13 +11,29 @@ workers do concurrently; create and reschedule turn the violation into a clear e
 """
 
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from psycopg2 import errors as pg_errors
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import mute_logger
+from odoo.tools import SQL, mute_logger
+
+FIGURE_GROUPBY = {
+    "professional": "professional_id",
+    "location": "location_id",
+    "company": "company_id",
+}
+
+FIGURE_GROUPS = ("erm_verzuim.group_erm_hr", "erm_verzuim.group_erm_board")
+
+EMPLOYEE_CANCEL_REASONS = ("employee", "recovered")
+
+SUPPRESSED_KEYS = (
+    "booked", "attended", "no_show", "cancelled", "cancelled_by_employee",
+    "cancelled_by_organisation", "booked_case", "booked_preventive", "utilisation_pct",
+    "avg_lead_time_days",
+)
 
 BOOKING_KINDS = [("case", "Absence consultation"), ("preventive", "Preventive consultation")]
 PURPOSES = [
@@ -199,6 +215,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("This session is for open consultations only."))
             if not case:
                 raise ValidationError(_("A consultation for an absence case needs the case."))
+            # sudo: identity check: the case belongs to the booked employee
             if case.sudo().employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
             if not self.env.su and not case._erm_plannable_cases():
@@ -213,6 +230,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A preventive consultation is not linked to a case."))
             if purpose != "preventief":
                 raise ValidationError(_("A preventive consultation has the purpose Preventive."))
+            # sudo: identity check: the employee books for himself only
             if not self.env.su and employee.sudo().user_id != self.env.user:
                 raise ValidationError(_(
                     "A preventive consultation is booked by the employee himself."
@@ -274,6 +292,7 @@ class ErmSpreekuurBooking(models.Model):
                 slot, employee, self.env["erm.absence.case"].browse(vals.get("case_id")),
                 vals["kind"], vals["purpose"],
             )
+            # sudo: the slot's company, copied onto the booking
             vals.update(self._slot_values(slot), company_id=slot.sudo().company_id.id)
             prepared.append(vals)
         with self._taken_guard():
@@ -304,6 +323,7 @@ class ErmSpreekuurBooking(models.Model):
     def _event_values(self, vals):
         """Neutral: no purpose, no case, no organiser (that would name the professional to
         whoever sees the employee's calendar); private, so others see *Busy*."""
+        # sudo: the employee's name and partner for the private calendar event
         employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
         professional = self.env["erm.spreekuur.professional"].sudo().browse(
             vals["professional_id"])
@@ -338,6 +358,7 @@ class ErmSpreekuurBooking(models.Model):
             key: value for key, value in self.env.context.items()
             if not key.startswith(("default_", "active_"))
         }
+        # sudo: one private calendar event per booking, made for the professional and employee
         Event = self.env["calendar.event"].sudo().with_context(
             context,
             mail_notify_author=True, mail_create_nosubscribe=True, mail_create_nolog=True,
@@ -378,6 +399,7 @@ class ErmSpreekuurBooking(models.Model):
         self.ensure_one()
         self._check_may_change()
         new_slot = self.env["erm.spreekuur.slot"].browse(getattr(new_slot, "id", new_slot))
+        # sudo: moving a booking frees and takes slots, which nobody writes directly
         sudo_self = self.sudo()
         self._check_bookable(
             new_slot, sudo_self.employee_id, sudo_self.case_id, sudo_self.kind,
@@ -446,6 +468,7 @@ class ErmSpreekuurBooking(models.Model):
         self._check_may_mark()
         if any(b.state not in ("booked", "attended") for b in self):
             raise UserError(self.env._("Only a booked consultation can be marked."))
+        # sudo: the state only, for the professional checked above
         self.sudo().write({"state": "no_show"})
         # The employer learns only of case consultations; a preventive one stays private.
         for booking in self.sudo().filtered(lambda b: b.kind == "case" and b.case_id):
@@ -490,6 +513,7 @@ class ErmSpreekuurBooking(models.Model):
     def action_record_advice(self):
         """Open the company doctor's advice form for the case (problem analysis)."""
         self.ensure_one()
+        # sudo: the case's id for the advice form; the advice itself follows its own rules
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Problem analysis"),
@@ -522,4 +546,131 @@ class ErmSpreekuurBooking(models.Model):
             "view_mode": "form",
             "target": "new",
             "context": {"default_booking_id": self.id},
+        }
+
+    # Consultation figures for the management information (erm_reports): per professional,
+    # location or company and period, how many slots were offered, booked, attended, missed and
+    # cancelled (by the employee or by the organisation), the utilisation and the lead time from
+    # booking to consultation.
+    #
+    # Aggregates only: a preventive consultation is counted, never named, so the figures run as
+    # superuser after checking that the caller may see management information at all. A row whose
+    # bookings concern fewer employees than the minimum group size, or that could be derived from
+    # the total beside the other rows, has its booking figures left out (``suppressed``): the
+    # aggregate guard of erm_verzuim, for every reader, since nobody's rules open a preventive
+    # consultation.
+    @api.model
+    def spreekuur_figures(self, date_from, date_to, company_ids=None, groupby="professional"):
+        """Figures of the consultations from ``date_from`` to ``date_to`` (dates, both
+        included, days in UTC) as a list of dicts, one per professional, location or company
+        (``groupby``), ordered by that key:
+
+        ``{"professional_id": id, "slots_offered", "booked", "attended", "no_show",
+        "cancelled", "cancelled_by_employee", "cancelled_by_organisation", "booked_case",
+        "booked_preventive", "utilisation_pct", "avg_lead_time_days"}``
+
+        *offered*: the slots of open sessions (blocked slots excluded); *booked*: the
+        bookings not cancelled (attended, no-show or still booked); *utilisation*: booked /
+        offered in percent; *lead time*: the mean number of days between making a booking
+        and its consultation, over the bookings not cancelled. A cancellation is the
+        employee's when he cancelled it himself (``cancelled_by_role``) or the
+        reason is on his side (he cannot come, he has recovered).
+        """
+        if groupby not in FIGURE_GROUPBY:
+            raise UserError(self.env._("Figures can be grouped by professional, location or "
+                                       "company only."))
+        if not any(self.env.user.has_group(group) for group in FIGURE_GROUPS):
+            raise AccessError(self.env._("Only HR and the board may see consultation "
+                                         "figures."))
+        allowed = self.env.user.company_ids
+        companies = allowed.browse(company_ids) & allowed if company_ids else self.env.companies
+        key = FIGURE_GROUPBY[groupby]
+        start = datetime.combine(fields.Date.to_date(date_from), time.min)
+        stop = datetime.combine(fields.Date.to_date(date_to) + timedelta(days=1), time.min)
+        for model in ("erm.spreekuur.session", "erm.spreekuur.slot", "erm.spreekuur.booking"):
+            self.env[model].flush_model()
+        self.env["hr.employee"].flush_model(["user_id"])
+        rows = self._spreekuur_figures_rows(SQL.identifier(key), start, stop,
+                                            tuple(companies.ids) or (0,))
+        guard = self.env["erm.aggregate.guard"]
+        # the strictest company's minimum when the rows mix companies
+        company = max(companies, key=guard.minimum, default=self.env.company)
+        hidden = guard.hidden_rows(company, {row[0]: row[-1] for row in rows if row[-1]})
+        result = []
+        for row in rows:
+            figures = self._spreekuur_figures_dict(key, row[:-1])
+            figures["suppressed"] = row[0] in hidden
+            if figures["suppressed"]:
+                figures.update(dict.fromkeys(SUPPRESSED_KEYS), minimum=guard.minimum(company))
+            result.append(figures)
+        return result
+
+    def _spreekuur_figures_rows(self, key, start, stop, company_ids):
+        """One set-based query: slots and bookings grouped on the key, then joined."""
+        self.env.cr.execute(SQL(
+            """
+            WITH offered AS (
+                SELECT slot.%(key)s AS key, count(*) AS slots_offered
+                  FROM erm_spreekuur_slot slot
+                  JOIN erm_spreekuur_session session ON session.id = slot.session_id
+                 WHERE session.state = 'open' AND slot.state <> 'blocked'
+                   AND slot.start >= %(start)s AND slot.start < %(stop)s
+                   AND slot.company_id IN %(companies)s
+                 GROUP BY slot.%(key)s
+            ), taken AS (
+                SELECT booking.%(key)s AS key,
+                       count(*) FILTER (WHERE booking.state <> 'cancelled') AS booked,
+                       count(*) FILTER (WHERE booking.state = 'attended') AS attended,
+                       count(*) FILTER (WHERE booking.state = 'no_show') AS no_show,
+                       count(*) FILTER (WHERE booking.state = 'cancelled') AS cancelled,
+                       count(*) FILTER (WHERE booking.state = 'cancelled' AND (
+                           booking.cancelled_by_role = 'employee'
+                           OR booking.cancel_reason IN %(employee_reasons)s
+                           OR (employee.user_id IS NOT NULL
+                               AND booking.cancelled_by_id = employee.user_id)
+                       )) AS cancelled_by_employee,
+                       count(*) FILTER (WHERE booking.state <> 'cancelled'
+                                          AND booking.kind = 'case') AS booked_case,
+                       count(*) FILTER (WHERE booking.state <> 'cancelled'
+                                          AND booking.kind = 'preventive') AS booked_preventive,
+                       avg(EXTRACT(EPOCH FROM booking.start - booking.create_date) / 86400.0)
+                           FILTER (WHERE booking.state <> 'cancelled') AS lead_time,
+                       count(DISTINCT booking.employee_id) AS people
+                  FROM erm_spreekuur_booking booking
+                  JOIN hr_employee employee ON employee.id = booking.employee_id
+                 WHERE booking.start >= %(start)s AND booking.start < %(stop)s
+                   AND booking.company_id IN %(companies)s
+                 GROUP BY booking.%(key)s
+            )
+            SELECT COALESCE(offered.key, taken.key), COALESCE(offered.slots_offered, 0),
+                   COALESCE(taken.booked, 0), COALESCE(taken.attended, 0),
+                   COALESCE(taken.no_show, 0), COALESCE(taken.cancelled, 0),
+                   COALESCE(taken.cancelled_by_employee, 0), COALESCE(taken.booked_case, 0),
+                   COALESCE(taken.booked_preventive, 0), taken.lead_time,
+                   COALESCE(taken.people, 0)
+              FROM offered FULL OUTER JOIN taken ON taken.key = offered.key
+             ORDER BY 1
+            """,
+            key=key, start=start, stop=stop, companies=company_ids,
+            employee_reasons=EMPLOYEE_CANCEL_REASONS,
+        ))
+        return self.env.cr.fetchall()
+
+    @api.model
+    def _spreekuur_figures_dict(self, key, row):
+        (key_id, offered, booked, attended, no_show, cancelled, by_employee, booked_case,
+         booked_preventive, lead_time) = row
+        return {
+            key: key_id,
+            "slots_offered": offered,
+            "booked": booked,
+            "attended": attended,
+            "no_show": no_show,
+            "cancelled": cancelled,
+            "cancelled_by_employee": by_employee,
+            "cancelled_by_organisation": cancelled - by_employee,
+            "booked_case": booked_case,
+            "booked_preventive": booked_preventive,
+            "utilisation_pct": round(100.0 * booked / offered, 1) if offered else 0.0,
+            "avg_lead_time_days": round(float(lead_time), 1) if lead_time is not None else None,
         }

@@ -129,6 +129,7 @@ class ErmSpreekuurSession(models.Model):
         ))
         row = self.env.cr.fetchone()
         if row:
+            # sudo: an overlapping session of another professional, named in the error
             other = self.browse(row[1]).sudo()
             if row[2]:
                 message = self.env._(
@@ -228,6 +229,7 @@ class ErmSpreekuurSession(models.Model):
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_booked(self):
+        # sudo: whether bookings exist, counted only
         bookings = self.env["erm.spreekuur.booking"].sudo().search_count(
             [("session_id", "in", self.ids)], limit=1
         )
@@ -276,6 +278,7 @@ class ErmSpreekuurSession(models.Model):
         (free, taken or blocked), create the missing ones (one create for all), delete the
         ones that no longer fit unless a booking refers to them (then they are blocked, the
         booking keeps its history). Returns the created slots."""
+        # sudo: the slots are derived from the session, written by its owner's change
         Slot = self.env["erm.spreekuur.slot"].sudo()
         sessions = self.filtered(lambda s: s.state == "open")
         if not sessions:
@@ -294,6 +297,7 @@ class ErmSpreekuurSession(models.Model):
         if extra:
             referred = {
                 slot.id: states
+                # sudo: the bookings' states per slot, counted only
                 for slot, states in self.env["erm.spreekuur.booking"].sudo()._read_group(
                     [("slot_id", "in", extra.ids)], ["slot_id"], ["state:array_agg"]
                 )
@@ -366,6 +370,7 @@ class ErmSpreekuurSession(models.Model):
             raise UserError(self.env._("Cancel or move the bookings of the session first."))
         sessions = self.filtered(lambda s: s.state != "cancelled")
         sessions.write({"state": "cancelled"})
+        # sudo: the slots are derived from the session, cancelled with it
         self.env["erm.spreekuur.slot"].sudo().search(
             [("session_id", "in", sessions.ids), ("state", "=", "free")]
         ).write({"state": "blocked"})

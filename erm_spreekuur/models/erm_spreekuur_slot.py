@@ -133,6 +133,7 @@ class ErmSpreekuurSlot(models.Model):
             lambda slot: slot.state == "blocked"
             and (slot.start, slot.stop) in layouts.get(slot.session_id.id, ())
         )
+        # sudo: whether the slot holds a booking, counted only
         held = self.env["erm.spreekuur.booking"].sudo().search(
             [("slot_id", "in", blocked.ids), ("state", "!=", "cancelled")]
         ).slot_id

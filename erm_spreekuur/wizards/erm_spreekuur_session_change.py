@@ -210,6 +210,7 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         Odoo's "event updated" mail."""
         if not bookings:
             return
+        # sudo: the moved bookings of the session, whose attendees are told
         Booking = self.env["erm.spreekuur.booking"].sudo()
         for booking in bookings:
             if hasattr(Booking, "_slot_values"):
@@ -224,4 +225,5 @@ class ErmSpreekuurSessionChange(models.TransientModel):
                                 raise_if_not_found=False)
         if template:
             for event in bookings.calendar_event_id:
+                # sudo: the notification, sent for the professional who changed the room
                 template.sudo().send_mail(event.id, force_send=True)

@@ -15,8 +15,6 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from ..models.erm_absence_case_portal import duty_contacts
-
 # Lines of the access log per page.
 LOG_STEP = 50
 # Open milestones shown as "next steps" on the case page.
@@ -86,7 +84,7 @@ class VerzuimPortal(CustomerPortal):
             "periods": case.period_ids.sorted("date_from"),
             "next_milestones": milestones.sorted(
                 lambda m: (m.date_deadline, m.sequence, m.id))[:NEXT_MILESTONES],
-            "contacts": duty_contacts(case),
+            "contacts": case._duty_contacts(),
             "plans": case.plan_ids.sorted(lambda p: (p.date_done or fields.Date.today(), p.id),
                                           reverse=True),
             "advice": advice,

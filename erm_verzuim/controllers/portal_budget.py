@@ -63,6 +63,7 @@ class VerzuimBudgetPortal(VerzuimPortal):
         services = Service.search([("phase", "=", "prevention")]) \
             if Service.has_access("read") else Service
         providers = Provider.search([]) if Provider.has_access("read") else Provider
+        # sudo: his own employee's company (a portal user may not read hr.employee)
         company = employee.sudo().company_id
         currency = balance["currency"]
         values = self._prepare_portal_layout_values()

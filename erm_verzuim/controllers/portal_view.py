@@ -14,7 +14,6 @@ from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 
-from ..models import erm_self_report as self_report
 from ..models.erm_absence_case import EXPECTED_DURATION
 from .portal import VerzuimPortal
 
@@ -25,7 +24,7 @@ class VerzuimPortalView(VerzuimPortal):
     # ----------------------------------------------------------------- extension points
     def _erm_portal_overview_links(self, employee):
         links = super()._erm_portal_overview_links(employee)
-        if employee and self_report.may_report_sick(request.env):
+        if employee and request.env["erm.absence.case"]._may_report_sick():
             links.append({
                 "title": request.env._("Report sick"),
                 "url": "/my/verzuim/report-sick",
@@ -35,7 +34,7 @@ class VerzuimPortalView(VerzuimPortal):
 
     def _erm_portal_case_links(self, case):
         links = super()._erm_portal_case_links(case)
-        if self_report.may_report_recovery(case):
+        if case._may_report_recovery():
             links.append({
                 "title": request.env._("Report recovery"),
                 "url": f"/my/verzuim/case/{case.id}/recovery",
@@ -107,7 +106,7 @@ class VerzuimPortalView(VerzuimPortal):
         if request.httprequest.method == "POST":
             try:
                 with request.env.cr.savepoint():
-                    self_report.report_sick(request.env, post)
+                    request.env["erm.absence.case"]._report_sick(post)
             except ERRORS as exc:
                 request.env.invalidate_all()
                 error = self._erm_error_text(exc)
@@ -116,7 +115,7 @@ class VerzuimPortalView(VerzuimPortal):
         values = self._prepare_portal_layout_values()
         values.update({
             "page_name": "erm_report_sick",
-            "allowed": self_report.may_report_sick(request.env),
+            "allowed": request.env["erm.absence.case"]._may_report_sick(),
             "durations": EXPECTED_DURATION,
             "duration_labels": dict(Case._fields["expected_duration"]._description_selection(
                 request.env)),
@@ -140,7 +139,7 @@ class VerzuimPortalView(VerzuimPortal):
                             working_pct = float(post.get("working_pct") or 0)
                         except ValueError:
                             working_pct = 0.0
-                    self_report.report_recovery(case, post.get("date") or False, working_pct)
+                    case._report_recovery(post.get("date") or False, working_pct)
             except ERRORS as exc:
                 request.env.invalidate_all()
                 error = self._erm_error_text(exc)
@@ -150,7 +149,7 @@ class VerzuimPortalView(VerzuimPortal):
         values.update({
             "page_name": "erm_recovery",
             "case": case,
-            "allowed": self_report.may_report_recovery(case),
+            "allowed": case._may_report_recovery(),
             "today": fields.Date.context_today(case),
             "post": post,
             "error": error,

@@ -66,20 +66,30 @@ _CODE_RANK = {code: rank for rank, code in enumerate(MILESTONE_CODES)}
 CHAIN_GAP_DAYS = 28  # fewer fit days than this between two cases: same chain
 
 EXTENSION_KINDS: tuple[str, ...] = ("loonsanctie", "verlenging")
-# six_weeks: pregnancy-related sickness, no-risk policy. fourth_day: flexibility period around
-# the due date, after the leave, fictitious employment. employment_end: last working day.
-VANGNET_REGIMES: tuple[str, ...] = ("six_weeks", "fourth_day", "employment_end")
+# The safety-net (vangnet) regimes, as UWV reporting terms: code -> label (the selection of
+# every field that holds one). six_weeks: pregnancy-related sickness, no-risk policy.
+# fourth_day: flexibility period around the due date, after the leave, fictitious employment.
+# employment_end: last working day. The employer may know *that* a safety net applies, never
+# *which* one (AP 2016), so the label names the reporting term only.
+VANGNET_REGIME_LABELS: dict[str, str] = {
+    "six_weeks": "Report within 6 weeks",
+    "fourth_day": "Report on the 4th sick day",
+    "employment_end": "Report on the last working day (employment ends)",
+}
+VANGNET_REGIMES: tuple[str, ...] = tuple(VANGNET_REGIME_LABELS)
 
-PHASES: tuple[str, ...] = (
-    "ziekgemeld",
-    "probleemanalyse",
-    "plan_van_aanpak",
-    "re_integratie",
-    "eerstejaars",
-    "tweede_spoor",
-    "wia_aanvraag",
-    "hersteld",
-)
+# The case's phases (its kanban columns, see phase()): code -> label.
+PHASE_LABELS: dict[str, str] = {
+    "ziekgemeld": "Reported sick",
+    "probleemanalyse": "Problem analysis",
+    "plan_van_aanpak": "Plan of action",
+    "re_integratie": "Reintegration",
+    "eerstejaars": "First-year evaluation",
+    "tweede_spoor": "Second track",
+    "wia_aanvraag": "WIA application",
+    "hersteld": "Recovered",
+}
+PHASES: tuple[str, ...] = tuple(PHASE_LABELS)
 
 _DAYS_PER_WEEK = 7
 _WACHTTIJD_WEEKS = milestones.BY_CODE["einde_wachttijd"].offset  # 104

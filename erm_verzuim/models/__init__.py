@@ -26,7 +26,6 @@ from . import ir_http
 from . import erm_provider
 from . import erm_provider_service
 from . import erm_intervention
-from . import erm_ba_advice_intervention
 from . import erm_alert_manager_intervention
 from . import erm_care_contact
 from . import erm_precondition_template
@@ -37,6 +36,7 @@ from . import erm_stakeholder_review_scope
 # employability budget
 from . import erm_budget_claim
 from . import erm_budget_usage
-from . import erm_stakeholder_review_budget
 # the employee's own place: his view, its reminder, self-reporting
 from . import erm_alert_manager_view
+# the UWV file: its documents, the 42nd-week notification
+from . import erm_absence_case_uwv_file

@@ -5,39 +5,26 @@ timeline, the duties of the ERM model in force, need-to-know and anonymisation
 
 Record rules (security/) decide who sees and writes a case; the private part of the sick
 report (contact data, safety net) lives in erm.absence.case.private with its own rules.
-Time Off synchronisation and duty following are plain functions in helper modules."""
+The pure rules are in engine/ (the WvP timeline, the ERM models' duties, Time Off dates)."""
 
+import logging
 import secrets
 from collections import defaultdict
 from datetime import date, timedelta
 
+import psycopg2
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.osv import expression
-from odoo.tools import format_date
+from odoo.tools import SQL, format_date, mute_logger
 
-from ..engine import wvp
-from . import erm_absence_case_duties as duties
-from . import erm_absence_case_time_off as time_off
-from . import erm_care as care
-from . import erm_competence as competence
-from . import erm_self_report as self_report
-from . import tbv
+from ..engine import tbv, time_off, wvp
 from .erm_absence_case_private import PRIVATE_DOSSIER_FIELDS, PRIVATE_FIELDS
+from .erm_absence_period import format_number
 from .erm_format import fmt_date
 from .erm_intervention import COMMITTED_STATES
 from .erm_wvp_milestone import MILESTONE_CODES
-
-PHASES = [
-    ("ziekgemeld", "Reported sick"),
-    ("probleemanalyse", "Problem analysis"),
-    ("plan_van_aanpak", "Plan of action"),
-    ("re_integratie", "Reintegration"),
-    ("eerstejaars", "First-year evaluation"),
-    ("tweede_spoor", "Second track"),
-    ("wia_aanvraag", "WIA application"),
-    ("hersteld", "Recovered"),
-]
 
 EXPECTED_DURATION = [
     ("short", "Up to one week"),
@@ -61,6 +48,19 @@ WVP_FIELDS = frozenset({
 })
 HR_GROUP = "erm_verzuim.group_erm_hr"
 ADMIN_GROUP = "erm_verzuim.group_erm_admin"
+MANAGER_GROUP = "erm_verzuim.group_erm_manager"
+PORTAL_REPORT_ACTIVITY = "erm_verzuim.mail_activity_type_erm_portal_report"
+# the employee's recovery report: confirmed or rejected on the case (_confirm_recovery)
+REQUEST_ACTIVITY = "erm_verzuim.mail_activity_type_erm_recovery_request"
+# What the employee himself gives in a sick report: the AP's list for the employer minus the
+# employer's own administration (safety net, work accident, recourse, employment end).
+PORTAL_SICK_FIELDS = (
+    "date_start", "contact_phone", "care_street", "care_zip", "care_city",
+    "expected_duration", "date_expected_return", "ongoing_work",
+)
+OPEN_CASE_INDEX = "erm_absence_case_open_employee_uniq"
+
+_logger = logging.getLogger(__name__)
 
 
 class ErmAbsenceCase(models.Model):
@@ -151,8 +151,8 @@ class ErmAbsenceCase(models.Model):
         "extension. Computed by the WvP timeline.",
     )
     state = fields.Selection(
-        PHASES, string="Phase", default="ziekgemeld", required=True, index=True,
-        tracking=True, readonly=True, copy=False, group_expand="_group_expand_states",
+        list(wvp.PHASE_LABELS.items()), string="Phase", default="ziekgemeld", required=True,
+        index=True, tracking=True, readonly=True, copy=False, group_expand="_group_expand_states",
     )
     sick_day_number = fields.Integer(
         string="Sick day", compute="_compute_sick_day_number",
@@ -192,6 +192,13 @@ class ErmAbsenceCase(models.Model):
         "res.users", string="Process guardian", compute="_compute_duty_holders", store=True,
         index=True, tracking=True,
     )
+    # The case's duty holders in one stored field, for the record rules of the case and of
+    # everything hanging off it (security/): the case director, the process guardian and the
+    # casemanagers named in its plans. Recomputed when any of them changes.
+    duty_user_ids = fields.Many2many(
+        "res.users", "erm_absence_case_duty_user_rel", "case_id", "user_id",
+        string="Duty holders", compute="_compute_duty_user_ids", store=True,
+    )
     erm_policy_id = fields.Many2one(
         "erm.model.policy", string="ERM policy", compute="_compute_duty_holders", store=True,
         index="btree_not_null",
@@ -199,7 +206,7 @@ class ErmAbsenceCase(models.Model):
         "model I.",
     )
     erm_model = fields.Selection(
-        tbv.ERM_MODELS,
+        list(tbv.ERM_MODEL_LABELS.items()),
         string="ERM model", compute="_compute_duty_holders", store=True, tracking=True,
     )
     manager_user_ids = fields.Many2many(
@@ -208,7 +215,7 @@ class ErmAbsenceCase(models.Model):
         help="The employee's managers (parent chain and department managers): they see the "
         "case (need-to-know).",
     )
-    # caremanagement (erm_care.py): the employee's own manager keeps in touch
+    # caremanagement (engine/care.py): the employee's own manager keeps in touch
     # in every model, also in model IV where the coach directs
     erm_care_user_id = fields.Many2one(
         "res.users", string="Manager for care and attention", compute="_compute_duty_holders",
@@ -264,7 +271,7 @@ class ErmAbsenceCase(models.Model):
         "statistics.",
     )
     erm_anonymized_date = fields.Date(string="Anonymised on", readonly=True, copy=False)
-    # --- the employee's recovery report from the portal (erm_self_report.py): a request,
+    # --- the employee's recovery report from the portal (self-reporting, below): a request,
     # the case stays open until its case director or process guardian decides
     erm_recovery_request_date = fields.Date(
         string="Recovery reported from", readonly=True, copy=False,
@@ -336,13 +343,19 @@ class ErmAbsenceCase(models.Model):
             case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
             case.erm_can_write = bool(case.id) and case in writable
 
+    @api.depends("regievoerder_user_id", "procesbewaker_user_id", "plan_ids.casemanager_id")
+    def _compute_duty_user_ids(self):
+        for case in self:
+            case.duty_user_ids = (case.regievoerder_user_id | case.procesbewaker_user_id
+                                  | case.plan_ids.casemanager_id)
+
     @api.depends("erm_model", "regievoerder_user_id", "procesbewaker_user_id")
     def _compute_erm_tbv_html(self):
         # sudo: the names of the duty holders, employee and doctors of a case the reader
         # may open; its form names them anyway
         for case, sudo_case in zip(self, self.sudo(), strict=True):
             model = case.erm_model or "I"
-            regie, proces = tbv.DUTY_ROLES[model]
+            regie, proces = tbv.MODEL_DUTIES[model]
             holders = defaultdict(list)
             for role, user in ((regie, sudo_case.regievoerder_user_id),
                                (proces, sudo_case.procesbewaker_user_id)):
@@ -350,8 +363,8 @@ class ErmAbsenceCase(models.Model):
                     holders[role].append(user.name)
             holders["employee"] = [sudo_case.employee_id.name or ""]
             holders["doctor"] = sudo_case.company_id.erm_doctor_user_ids.mapped("name")
-            case.erm_tbv_html = tbv.render(
-                self.env, model, {key: ", ".join(names) for key, names in holders.items()},
+            case.erm_tbv_html = self.env["erm.model.policy"]._render_tbv(
+                model, {key: ", ".join(names) for key, names in holders.items()},
             )
 
     @api.depends_context("uid")
@@ -373,39 +386,39 @@ class ErmAbsenceCase(models.Model):
     @api.depends_context("uid")
     def _compute_erm_competence_warning(self):
         """A case directed by a manager below the ERM competence level his company requires
-        for the case's model (erm_competence.py). The competences are the manager's own HR
+        for the case's model (engine/competence.py). The competences are the manager's own HR
         data: shown to the director himself and to HR only, never to the process guardian
         or anyone else who can open the case."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP)
         self.erm_competence_warning = False
         cases = self.filtered(
-            lambda c: c.erm_model in competence.DIRECTING_MODELS and not c.date_recovered
+            lambda c: c.erm_model in tbv.DIRECTING_MODELS and not c.date_recovered
             and c.regievoerder_user_id and (is_hr or c.regievoerder_user_id == user)
         )
-        stype = competence.skill_type(self.env)
-        if not cases or not stype or not stype.sudo().skill_ids:
+        Employee = self.env["hr.employee"]
+        skills = Employee._erm_competence_skills()
+        if not cases or not skills:
             return
-        skills = stype.sudo().skill_ids
-        progress = competence.level_progress(self.env)
-        names = competence.level_names(self.env)
-        directors = cases.sudo().regievoerder_user_id
+        progress = Employee._erm_competence_progress()
+        names = Employee._erm_competence_level_names()
+        directors = cases.regievoerder_user_id
+        # sudo: the directors' own HR data, shown to HR and the director himself only
         employees = self.env["hr.employee"].sudo().search([("user_id", "in", directors.ids)])
-        levels = competence.employee_levels(self.env, employees)
+        levels = employees._erm_competence_levels()
         by_user = {}
         for employee in employees:
             by_user.setdefault((employee.user_id.id, employee.company_id.id), employee)
             by_user.setdefault((employee.user_id.id, None), employee)
         for case in cases:
-            director = case.sudo().regievoerder_user_id
-            required = competence.required_level(case.company_id, case.erm_model)
+            director = case.regievoerder_user_id
+            required = case.company_id._erm_required_competence(case.erm_model)
             if required == "none":
                 continue
             employee = by_user.get((director.id, case.company_id.id)) or by_user.get(
                 (director.id, None))
-            missing = competence.gaps(
-                skills, levels[employee.id] if employee else {}, progress[required],
-            )
+            held = levels[employee.id] if employee else {}
+            missing = skills.filtered(lambda s, h=held, r=required: h.get(s.id, 0) < progress[r])
             if missing:
                 # short: the competences themselves are on the director's competence page
                 case.erm_competence_warning = self.env._(
@@ -416,17 +429,309 @@ class ErmAbsenceCase(models.Model):
                     total=len(skills),
                 )
 
+    # ------------------------------------------------------------------ self-reporting
+    # Per company setting the employee reports himself sick and reports his recovery in the
+    # portal. The report takes the manager's own code path (the sick report wizard, the
+    # recovery wizard, a course line) with only what the employee may give, is logged in
+    # the case's chatter as reported by the employee and asks the case's regievoerder to
+    # confirm it (an activity). These narrow, checked methods write on the employee's
+    # behalf as superuser; reading stays with the ORM rules.
+    @api.model
+    def _open_case_of(self, employee):
+        """The employee's open case, if any (identity check, not for display)."""
+        return self.env["erm.absence.case"].sudo().search(
+            [("employee_id", "=", employee.id), ("date_recovered", "=", False)], limit=1
+        )
+
+    @api.model
+    def _may_report_sick(self):
+        employee = self.env["hr.employee"]._erm_own_employee()
+        return bool(employee and employee.company_id.erm_portal_sick_report
+                    and not self._open_case_of(employee))
+
+    def _may_report_recovery(self):
+        """Whether the current user may report the recovery of `case` (his own open case)."""
+        self.ensure_one()
+        # sudo: identity check (a portal user may not read his employee record)
+        sudo_case = self.sudo()
+        return bool(sudo_case.active and not sudo_case.date_recovered
+                    and sudo_case.employee_id.user_id == self.env.user
+                    and sudo_case.company_id.erm_portal_recovery_report)
+
+    @api.model
+    def _portal_date(self, value):
+        """A date typed in a portal form; a clear error instead of a crash on bad input."""
+        try:
+            return fields.Date.to_date(value)
+        except ValueError as exc:
+            raise UserError(self.env._("Give the dates as they are asked for.")) from exc
+
+    @api.model
+    def _report_sick(self, vals):
+        """Report the current user sick, as the sick report wizard would; returns the case."""
+        employee = self.env["hr.employee"]._erm_own_employee()
+        if not employee:
+            raise AccessError(self.env._("Only an employee can report himself sick."))
+        if not employee.company_id.erm_portal_sick_report:
+            raise UserError(self.env._(
+                "Your employer does not take sick reports in the portal: call your manager "
+                "to report sick, as your absence protocol describes."
+            ))
+        if self._open_case_of(employee):
+            raise UserError(self.env._(
+                "You are reported sick already. Report your recovery on your open case."
+            ))
+        wizard_vals = {name: vals[name] for name in PORTAL_SICK_FIELDS if vals.get(name)}
+        if wizard_vals.get("expected_duration") not in dict(EXPECTED_DURATION):
+            wizard_vals.pop("expected_duration", None)
+        for name in ("date_start", "date_expected_return"):
+            if name in wizard_vals:
+                wizard_vals[name] = self._portal_date(wizard_vals[name])
+        wizard_vals.update(employee_id=employee.id,
+                           date_reported=fields.Date.context_today(employee))
+        # the manager's code path, as superuser: the employee may not create cases himself;
+        # he does not follow his own case's chatter (notes of his duty holders)
+        wizard = self.env["erm.sick.report.wizard"].sudo().with_context(
+            mail_create_nosubscribe=True,
+        ).create(wizard_vals)
+        case = self.env["erm.absence.case"].browse(wizard.action_confirm()["res_id"])
+        case._log_portal_report(self.env._("Reported sick by the employee via the portal."))
+        return case
+
+    def _report_recovery(self, date_recovered, working_pct=None):
+        """Report (partial) recovery of the current user's own `case`: a request the case
+        director or process guardian confirms (confirm_recovery: the recovery wizard's path for
+        full recovery, a course line for partial) or rejects. Until then the case, its deadlines
+        and its activities stay; a date ahead is noted as the expected return, never as an early
+        close. `working_pct`: the percentage he works again from `date_recovered`; None or 100
+        is full recovery."""
+        self.ensure_one()
+        env = self.env
+        # sudo: the employee reads his case but may not write it; checked here, he writes
+        # the request and his expected return only
+        sudo_case = self.sudo()
+        if sudo_case.employee_id.user_id != env.user:
+            raise AccessError(env._("You can only report the recovery of your own absence."))
+        if not sudo_case.company_id.erm_portal_recovery_report:
+            raise UserError(env._(
+                "Your employer does not take recovery reports in the portal: tell your "
+                "manager that you are fit again."
+            ))
+        if sudo_case.date_recovered or not sudo_case.active:
+            raise UserError(env._("This absence is closed already."))
+        date_recovered = self._portal_date(date_recovered)
+        if not date_recovered:
+            raise UserError(env._("Give the date from which you work again."))
+        if date_recovered <= sudo_case.date_start:
+            raise UserError(env._(
+                "The date from which you work again must come after your first sick day "
+                "(%(date)s).", date=format_date(env, sudo_case.date_start),
+            ))
+        full = working_pct is None or working_pct >= 100
+        if not full and working_pct <= 0:
+            raise UserError(env._(
+                "Give the percentage you work again: more than 0 and less than 100 "
+                "(100 is full recovery)."
+            ))
+        vals = {"erm_recovery_request_date": date_recovered,
+                "erm_recovery_request_pct": 100.0 if full else working_pct}
+        if full and date_recovered > fields.Date.context_today(self):
+            vals["date_expected_return"] = date_recovered
+        # superuser: the employee may not write his case; only the request and his expected
+        # return, checked above
+        sudo_case.write(vals)
+        if full:
+            body = env._(
+                "Full recovery from %(date)s reported by the employee via the portal.",
+                date=format_date(env, date_recovered),
+            )
+        else:
+            body = env._(
+                "Partial recovery reported by the employee via the portal: working "
+                "%(pct)s%% from %(date)s.",
+                pct=format_number(env, working_pct),
+                date=format_date(env, date_recovered),
+            )
+        body = " ".join((body, env._(
+            "The case stays open until the case director or the process guardian confirms "
+            "the report."
+        )))
+        self._log_portal_report(body, REQUEST_ACTIVITY)
+        return True
+
+    def _recovery_request_pending(self):
+        return bool(self.erm_recovery_request_date and not self.date_recovered and self.active)
+
+    def _may_decide_recovery(self):
+        """The case director, the process guardian (or the administrator) decides on the
+        employee's recovery report."""
+        # a plain read: the caller reads the case (a compute of its form, or checked)
+        user = self.env.user
+        return user.has_group(ADMIN_GROUP) or user in (
+            self.regievoerder_user_id | self.procesbewaker_user_id
+        )
+
+    def _check_may_decide_recovery(self):
+        self.ensure_one()
+        env = self.env
+        self.check_access("read")
+        if not self._may_decide_recovery():
+            raise AccessError(env._(
+                "Only the case director or the process guardian of %(case)s confirms or "
+                "rejects the employee's recovery report.", case=self.display_name,
+            ))
+        if not self._recovery_request_pending():
+            raise UserError(env._("%(case)s has no recovery report waiting for a decision.",
+                                  case=self.display_name))
+
+    def _recovery_request_text(self, env=None):
+        """What the employee reported, as a phrase: "fully fit for work from 01-03-2027"."""
+        self.ensure_one()
+        env = env or self.env
+        day = format_date(env, self.erm_recovery_request_date)
+        if self.erm_recovery_request_pct >= 100:
+            return env._("fully fit for work from %(date)s", date=day)
+        return env._("working %(pct)s%% of the hours from %(date)s",
+                     pct=format_number(env, self.erm_recovery_request_pct), date=day)
+
     @api.depends("erm_recovery_request_date", "erm_recovery_request_pct", "date_recovered")
     @api.depends_context("uid")
     def _compute_erm_recovery_request(self):
-        self_report.compute_request_status(self)
+        """erm_recovery_request_status and erm_may_decide_recovery of the case form."""
+        env = self.env
+        tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        for case in self:
+            pending = case._recovery_request_pending()
+            case.erm_may_decide_recovery = pending and case._may_decide_recovery()
+            if not pending:
+                case.erm_recovery_request_status = False
+                continue
+            status = env._("The employee reported in the portal: %(what)s.",
+                           what=case._recovery_request_text())
+            if case.erm_recovery_request_date > tomorrow:
+                status = " ".join((status, env._(
+                    "This is the expected return: confirm it from the day before onwards."
+                )))
+            case.erm_recovery_request_status = status
+
+    def _close_recovery_request(self, feedback):
+        """Clear the pending request of `case` and complete its activity (superuser: the
+        deciding duty holder was checked, and the request fields are readonly)."""
+        sudo_case = self.sudo()
+        if not sudo_case.erm_recovery_request_date:
+            return
+        sudo_case.write({"erm_recovery_request_date": False, "erm_recovery_request_pct": 0.0})
+        activities = self.env["mail.activity"].sudo().search([
+            ("res_model", "=", "erm.absence.case"), ("res_id", "=", self.id),
+            ("activity_type_id", "=", self.env.ref(REQUEST_ACTIVITY).id),
+        ])
+        if activities:
+            activities.action_feedback(feedback=feedback)
+
+    def _confirm_recovery(self):
+        """Apply the employee's recovery report: full recovery through the recovery wizard (it
+        closes the case, its deadlines and their activities), partial as a course line."""
+        self._check_may_decide_recovery()
+        env = self.env
+        sudo_case = self.sudo()
+        day = sudo_case.erm_recovery_request_date
+        pct = sudo_case.erm_recovery_request_pct
+        if day > fields.Date.context_today(self) + timedelta(days=1):
+            raise UserError(env._(
+                "The employee expects to work again from %(date)s. Confirm the report from the "
+                "day before onwards; until then the case stays open with this expected return.",
+                date=format_date(env, day),
+            ))
+        what = sudo_case._recovery_request_text(sudo_case._employee_env())
+        self._close_recovery_request(env._("Confirmed"))
+        if pct >= 100:
+            # the manager's own path, as the user: the case's rules decide
+            env["erm.absence.recovery.wizard"].create(
+                {"case_id": self.id, "date_recovered": day}
+            ).action_confirm()
+        else:
+            # course lines are written by the system only (the doctor's advice, this report)
+            Period = env["erm.absence.period"].sudo()
+            line = Period.search([("case_id", "=", self.id), ("date_from", "=", day)], limit=1)
+            if line:
+                line.write({"incapacity_pct": 100.0 - pct})
+            else:
+                Period.create({"case_id": self.id, "date_from": day,
+                               "incapacity_pct": 100.0 - pct})
+        self._tell_employee(lambda e: e._(
+            "Your recovery report (%(what)s) has been confirmed by %(user)s.",
+            what=what, user=env.user.name,
+        ))
+        return True
+
+    def _reject_recovery(self, reason):
+        """The duty holder does not confirm the report: the reason goes to the chatter and to
+        the employee; the case stays as it was."""
+        self._check_may_decide_recovery()
+        env = self.env
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(env._("Give the reason: the employee reads it."))
+        # sudo: the request, in the employee's language (his user read as an identity)
+        sudo_case = self.sudo()
+        what = sudo_case._recovery_request_text(sudo_case._employee_env())
+        self._close_recovery_request(env._("Rejected: %(reason)s", reason=reason))
+        self._tell_employee(lambda e: e._(
+            "Your recovery report (%(what)s) has not been confirmed by %(user)s. Reason: "
+            "%(reason)s. Please contact %(user)s about it.",
+            what=what, user=env.user.name, reason=reason,
+        ))
+        return True
+
+    def _employee_env(self):
+        """The environment in the employee's language, for what he reads."""
+        user = self.sudo().employee_id.user_id
+        env = self.env
+        return env(context=dict(env.context, lang=user.lang or env.lang or "en_US"))
+
+    def _tell_employee(self, text):
+        """One message in the case's chatter addressed to the employee (he does not follow
+        his case): `text(env)` renders it in his language. Superuser: posting on the case
+        needs write access, which a process guardian may lack; the caller checked him."""
+        sudo_case = self.sudo()
+        partner = sudo_case.employee_id.user_id.partner_id
+        sudo_case.message_post(
+            body=text(self._employee_env()), message_type="comment",
+            subtype_xmlid="mail.mt_comment", partner_ids=partner.ids,
+            author_id=self.env.user.partner_id.id,
+        )
+
+    def _log_portal_report(self, body, activity_xmlid=PORTAL_REPORT_ACTIVITY):
+        """The chatter line and the regievoerder's activity to confirm (superuser: the
+        employee may not write on his case). A second recovery report replaces the first:
+        its open activity gets the new text instead of a second one."""
+        env = self.env
+        activity_type = env.ref(activity_xmlid)
+        for case in self.sudo():
+            case._message_log(body=body, author_id=env.user.partner_id.id)
+            user = case.regievoerder_user_id or case.procesbewaker_user_id
+            if not (user and user.active):
+                continue
+            user_env = env(context=dict(env.context, lang=user.lang or "en_US"))
+            if activity_xmlid == REQUEST_ACTIVITY:
+                open_activity = case.activity_ids.filtered(
+                    lambda a: a.activity_type_id == activity_type)[:1]
+                if open_activity:
+                    open_activity.write({"note": body})
+                    continue
+                summary = user_env._("Confirm or reject the employee's recovery report")
+            else:
+                summary = user_env._("Confirm what the employee reported in the portal")
+            case.activity_schedule(
+                activity_type_id=activity_type.id, summary=summary, note=body, user_id=user.id,
+            )
 
     def action_erm_view_director_competences(self):
         """The link of the competence warning: the director opens his own profile, HR the
         director's employee form (tab Resume). Nobody else sees his HR data."""
         self.ensure_one()
         user = self.env.user
-        director = self.sudo().regievoerder_user_id
+        director = self.regievoerder_user_id
         if director == user:
             return dict(user.action_get(), res_id=user.id)
         if not user.has_group(HR_GROUP):
@@ -448,7 +753,33 @@ class ErmAbsenceCase(models.Model):
 
     @api.depends_context("uid")
     def _compute_erm_care_dates(self):
-        care.compute_case_dates(self)
+        """The last and next agreed contact (caremanagement), as the user may read the
+        contacts, and whether the user may log one (the rules of erm.care.contact, in plain
+        terms)."""
+        user = self.env.user
+        last = {}
+        nxt = {}
+        real = self.filtered("id")
+        if real:
+            contacts = self.env["erm.care.contact"].search_fetch(
+                [("case_id", "in", real.ids)], ["case_id", "date", "date_next"],
+                order="date desc, id desc",
+            )
+            for contact in contacts:
+                if contact.case_id.id not in last:
+                    last[contact.case_id.id] = contact.date
+                    nxt[contact.case_id.id] = contact.date_next
+        admin = user.has_group(ADMIN_GROUP)
+        manager = user.has_group(MANAGER_GROUP)
+        # sudo: who holds the case and its plans, compared with the reader (a yes/no flag)
+        for case, sudo_case in zip(self, self.sudo(), strict=True):
+            case.erm_care_last_date = last.get(case.id, False)
+            case.erm_care_next_date = nxt.get(case.id, False)
+            holders = (sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
+                       | sudo_case.erm_care_user_id | sudo_case.plan_ids.casemanager_id)
+            case.erm_care_can_log = bool(case.id) and sudo_case.active and (
+                admin or user in holders or (manager and user in sudo_case.manager_user_ids)
+            )
 
     @api.depends("employee_id", "next_milestone_code", "name")
     def _compute_erm_calendar_title(self):
@@ -511,9 +842,29 @@ class ErmAbsenceCase(models.Model):
 
     @api.model
     def _group_expand_states(self, states, domain):
-        return [key for key, _label in PHASES]
+        return list(wvp.PHASES)
 
     # ------------------------------------------------------------------ validation
+    def init(self):
+        super().init()
+        # One open case per employee, also when two workers take the sick report at the
+        # same moment: each transaction's snapshot shows no open case, so only the database
+        # can refuse the second. A unique index, not an exclusion constraint: the second
+        # insert waits for the first to commit and then fails, where two exclusion checks
+        # can wait for each other (a deadlock).
+        self.env.cr.execute(SQL("""
+            SELECT 1 FROM erm_absence_case WHERE date_recovered IS NULL AND active
+             GROUP BY employee_id HAVING count(*) > 1 LIMIT 1
+        """))
+        if self.env.cr.fetchone():
+            _logger.warning("Employees with more than one open absence case: the index "
+                            "%s is not created until they are merged.", OPEN_CASE_INDEX)
+            return
+        self.env.cr.execute(SQL(
+            "CREATE UNIQUE INDEX IF NOT EXISTS %s ON erm_absence_case (employee_id) "
+            "WHERE date_recovered IS NULL AND active", SQL.identifier(OPEN_CASE_INDEX),
+        ))
+
     @api.constrains("date_start", "date_reported")
     def _check_date_start(self):
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
@@ -540,6 +891,7 @@ class ErmAbsenceCase(models.Model):
         """The checks of a sick report that need no case yet, run before the case number is
         taken: a refused report neither names nor consumes a number that never exists."""
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
+        # sudo: the reported employees' company and dates, for the checks only
         employees = self.env["hr.employee"].sudo().browse(
             {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
         )
@@ -629,6 +981,7 @@ class ErmAbsenceCase(models.Model):
     def _check_employment_end(self):
         if self.env.context.get("erm_private_pending"):
             return  # the private record is written next and checks this itself
+        # sudo: a check against the private record, which the writer may not read
         for case in self.sudo():
             if not case.date_employment_end and "employment_end" in case.private_ids.mapped(
                 "vangnet_regime"
@@ -649,7 +1002,21 @@ class ErmAbsenceCase(models.Model):
             })
             if vals.get("name", _("New")) == _("New"):
                 vals["name"] = self.env["ir.sequence"].next_by_code("erm.absence.case") or "/"
-        cases = super().create(vals_list)
+        try:
+            # the unique index's refusal as a clear error (the savepoint keeps the
+            # transaction usable; the failed insert is not an error for the log)
+            with mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+                cases = super().create(vals_list)
+        except psycopg2.errors.UniqueViolation as exc:
+            if exc.diag.constraint_name != OPEN_CASE_INDEX:
+                raise
+            raise ValidationError(self.env._(
+                "%(employee)s has just been reported sick by someone else: the open absence "
+                "case exists already. Report recovery on it first, or register the new "
+                "absence as a course line of that case.",
+                employee=", ".join(self.env["hr.employee"].sudo().browse(
+                    {vals.get("employee_id") for vals in vals_list}).mapped("name")),
+            )) from None
         # Every case starts with one course line: fully unfit from the first sick day,
         # unless the caller gave the course itself.
         missing = cases.filtered(lambda c: not c.period_ids)
@@ -719,6 +1086,7 @@ class ErmAbsenceCase(models.Model):
         private model's rules decide (a reader without access gets an AccessError, never a
         silent no-op)."""
         Private = self.env["erm.absence.case.private"].with_context(erm_from_case=True)
+        # sudo: which private records exist; they are written with their own rules below
         existing = self.sudo().private_ids
         missing = self - existing.case_id
         if existing:
@@ -878,7 +1246,119 @@ class ErmAbsenceCase(models.Model):
         self.invalidate_model(["milestone_ids", "chain_case_ids", "sick_day_number"])
 
     def _sync_time_off(self):
-        time_off.sync_time_off(self)
+        """Bring the cases' Time Off in line with their course, in batch: while a case is
+        open the employee is absent in Time Off and calendars under the neutral type
+        "Absent" (colleagues never read that someone is sick). Partial incapacity becomes
+        one leave per working day for the unfit share of that day's hours, so Time Off
+        reports the hours faithfully. Leaves that no longer fit the course are cancelled
+        (kept, with a note), never deleted."""
+        env = self.env
+        absent_type = env.ref("erm_verzuim.leave_type_erm_absence", raise_if_not_found=False)
+        # sudo: the leaves are bookkeeping derived from the case, not the user's own
+        cases = self.sudo().filtered(lambda c: c.employee_id)
+        if not cases or not absent_type or env.context.get("erm_skip_time_off"):
+            return
+        today = fields.Date.context_today(cases)
+        Leave = env["hr.leave"].sudo().with_context(
+            tracking_disable=True, mail_activity_automation_skip=True, leave_fast_create=True,
+            leave_skip_state_check=True, mail_notrack=True,
+        )
+        first = min(cases.mapped("date_start"))
+        leaves = Leave.search([
+            ("employee_id", "in", cases.employee_id.ids),
+            ("state", "not in", ("cancel", "refuse")),
+            ("request_date_to", ">=", first),
+        ])
+        own = defaultdict(lambda: Leave.browse())
+        busy_by_employee = defaultdict(set)
+        for leave in leaves:
+            if leave.erm_case_id:
+                own[leave.erm_case_id.id] |= leave
+                continue
+            # other time off (holidays, WAZO…) keeps its days
+            day = leave.request_date_from
+            while day <= leave.request_date_to:
+                busy_by_employee[leave.employee_id.id].add(day)
+                day += timedelta(days=1)
+        to_create, to_cancel = [], Leave.browse()
+        for case in cases:
+            desired = case._desired_leaves(today, busy_by_employee, absent_type)
+            for leave in own[case.id]:
+                key = (
+                    leave.request_date_from, leave.request_date_to, leave.request_unit_hours,
+                    leave.request_unit_hours and leave.request_hour_from or 0.0,
+                    leave.request_unit_hours and round(leave.request_hour_to, 2) or 0.0,
+                )
+                if desired.pop(key, None) is None:
+                    to_cancel |= leave
+            to_create.extend(desired.values())
+        if to_cancel:
+            to_cancel._force_cancel(
+                env._("The absence case changed; this time off no longer applies."),
+                "mail.mt_note", notify_responsibles=False,
+            )
+        if to_create:
+            created = Leave.create(to_create)
+            created._validate_leave_request()
+
+    @api.model
+    def _day_hours(self, calendar, day):
+        """(first hour, working hours) of `day` in the employee's working schedule."""
+        attendances = [
+            a for a in calendar.attendance_ids
+            if int(a.dayofweek) == day.weekday() and a.day_period != "lunch"
+            and not a.week_type and not a.date_from
+        ]
+        if not attendances:
+            return None, 0.0
+        return min(a.hour_from for a in attendances), sum(
+            a.hour_to - a.hour_from for a in attendances
+        )
+
+    def _desired_leaves(self, today, busy_by_employee, absent_type):
+        """{key: vals} of the leaves the case should have; key identifies a leave."""
+        self.ensure_one()
+        window = time_off.window(self.date_start, self.date_recovered, self.active, today)
+        if not window:
+            return {}
+        first, last = window
+        employee = self.employee_id
+        calendar = employee.resource_calendar_id or self.company_id.resource_calendar_id
+        busy = busy_by_employee.get(employee.id, set())
+        periods = self.period_ids.sorted("date_from")
+        desired = {}
+        for index, period in enumerate(periods):
+            p_first = max(first, period.date_from)
+            p_last = last
+            if index + 1 < len(periods):
+                p_last = min(last, periods[index + 1].date_from - timedelta(days=1))
+            if p_first > p_last:
+                continue
+            base = {
+                "employee_id": employee.id, "holiday_status_id": absent_type.id,
+                "erm_case_id": self.id, "state": "validate",
+            }
+            if period.incapacity_pct >= 100:
+                for run_first, run_last in time_off.remove_days(p_first, p_last, busy):
+                    for c_first, c_last in time_off.week_chunks(run_first, run_last):
+                        desired[(c_first, c_last, False, 0.0, 0.0)] = dict(
+                            base, request_date_from=c_first, request_date_to=c_last,
+                        )
+                continue
+            day = p_first
+            while day <= p_last:
+                hour_from, hours = self._day_hours(calendar, day) if calendar else (None, 0)
+                if hours and day not in busy:
+                    unfit = round(hours * period.incapacity_pct / 100 * 4) / 4  # quarter hours
+                    if unfit > 0:
+                        key = (day, day, True, hour_from, round(hour_from + unfit, 2))
+                        desired[key] = dict(
+                            base, request_date_from=day, request_date_to=day,
+                            request_unit_hours=True, request_hour_from=hour_from,
+                            request_hour_to=key[4],
+                        )
+                day += timedelta(days=1)
+        return desired
 
     def _update_frequent_absence(self):
         today = fields.Date.context_today(self)
@@ -916,21 +1396,119 @@ class ErmAbsenceCase(models.Model):
             return
         if snapshot is None:
             snapshot = cases._erm_duty_snapshot()
+        # duty_user_ids last: a field recomputed here does not mark its dependents
         fnames = ["regievoerder_user_id", "procesbewaker_user_id", "erm_policy_id",
-                  "erm_model", "manager_user_ids", "erm_care_user_id"]
+                  "erm_model", "manager_user_ids", "erm_care_user_id", "duty_user_ids"]
         for fname in fnames:
             self.env.add_to_compute(cases._fields[fname], cases)
         cases._recompute_recordset(fnames)
         cases._erm_follow_duties(snapshot)
 
     def _erm_follow_duties(self, snapshot):
-        duties.follow_duties(self, snapshot)
+        """Let the open milestones, the case's own activities and the followers follow the
+        duty holders that changed since `snapshot` ({case id: (regie, proces)}) (domain.md
+        §2: a policy or org-chart change)."""
+        env = self.env
+        cases = self
+        changed = cases.filtered(lambda c: c.id in snapshot and snapshot[c.id] != (
+            c.regievoerder_user_id, c.procesbewaker_user_id))
+        if not changed:
+            return
+        # 1. open milestones go to the new holder of their duty (the alert job moves their
+        #    deadline activities along with the responsible user)
+        milestones = env["erm.wvp.milestone"].sudo().search([
+            ("case_id", "in", changed.ids), ("date_done", "=", False),
+            ("state", "!=", "cancelled"),
+        ])
+        by_user = defaultdict(lambda: env["erm.wvp.milestone"].sudo())
+        for milestone in milestones:
+            case = milestone.case_id
+            holder = (case.regievoerder_user_id if milestone.responsible_role == "regievoerder"
+                      else case.procesbewaker_user_id)
+            if milestone.responsible_user_id != holder:
+                by_user[holder.id] |= milestone
+        for user_id, group in by_user.items():
+            group.write({"responsible_user_id": user_id or False})
+        # 2. the case's own activities held by someone who lost his duty
+        Activity = env["mail.activity"].sudo()
+        domain = [("res_model", "=", cases._name), ("res_id", "in", changed.ids)]
+        if "erm_milestone_id" in Activity._fields:
+            domain.append(("erm_milestone_id", "=", False))
+            # caremanagement reminders follow the employee's manager, not the duties (the
+            # alert job reassigns them)
+            domain.append(("erm_alert_kind", "!=", "care_rhythm"))
+        acts_by_user = defaultdict(lambda: Activity.browse())
+        for activity in Activity.search(domain):
+            case = changed.browse(activity.res_id)
+            old_regie, old_proces = snapshot[case.id]
+            if activity.user_id in (case.regievoerder_user_id | case.procesbewaker_user_id):
+                continue
+            if activity.user_id == old_proces and case.procesbewaker_user_id:
+                acts_by_user[case.procesbewaker_user_id.id] |= activity
+            elif activity.user_id == old_regie and case.regievoerder_user_id:
+                acts_by_user[case.regievoerder_user_id.id] |= activity
+        for user_id, group in acts_by_user.items():
+            group.write({"user_id": user_id})
+        # 3. followers: the new holders follow, who lost every duty no longer does
+        moves = defaultdict(lambda: cases.browse())
+        for case in changed:
+            old = snapshot[case.id][0] | snapshot[case.id][1]
+            new = case.regievoerder_user_id | case.procesbewaker_user_id
+            key = (tuple(sorted((old - new).partner_id.ids)),
+                   tuple(sorted((new - old).partner_id.ids)))
+            moves[key] |= case
+        # sudo: the followers follow the duties, whoever changed them
+        for (lost, gained), group in moves.items():
+            if lost:
+                group.sudo().message_unsubscribe(partner_ids=list(lost))
+            if gained:
+                group.sudo().message_subscribe(partner_ids=list(gained))
+
+    def _duty_contacts(self):
+        """Who directs and who guides the process of the case, and how to reach them at
+        work, for the employee's own case page in the portal (/my/verzuim):
+        [{"roles": [label], "name", "phone", "email"}], one entry per person.
+
+        A portal user may not read hr.employee, where the work phone and e-mail live; the
+        user may read the case (checked first), so he may learn how to reach its duty
+        holders. Only their names and work contact details leave this method."""
+        self.ensure_one()
+        self.check_access("read")
+        env = self.env
+        # sudo: the duty holders' work contact details (checked above: he reads the case)
+        sudo_case = self.sudo()
+        users = sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
+        employees = env["hr.employee"].sudo().search([("user_id", "in", users.ids)], order="id")
+        by_user = {}
+        for employee in employees:
+            # a user with employees in several companies: the case's company first
+            if employee.user_id.id not in by_user or employee.company_id == sudo_case.company_id:
+                by_user[employee.user_id.id] = employee
+        contacts = {}
+        for fname in ("regievoerder_user_id", "procesbewaker_user_id"):
+            user = sudo_case[fname]
+            if not user:
+                continue
+            label = self._fields[fname]._description_string(env)
+            if user.id in contacts:
+                contacts[user.id]["roles"].append(label)
+                continue
+            employee = by_user.get(user.id)
+            contacts[user.id] = {
+                "roles": [label],
+                "name": user.name,
+                "phone": (employee and (employee.work_phone or employee.mobile_phone))
+                or user.partner_id.phone or "",
+                "email": (employee and employee.work_email) or user.email or "",
+            }
+        return list(contacts.values())
 
     @api.model
     def _erm_cases_of_subtree(self, employees):
         """The cases of `employees` and of everyone reporting to them, at any depth."""
         if not employees:
             return self.browse()
+        # sudo: the org chart and the cases in it, as ids for the caller's own domain
         subtree = self.env["hr.employee"].sudo().with_context(active_test=False).search(
             [("id", "child_of", employees.ids)]
         )
@@ -951,6 +1529,7 @@ class ErmAbsenceCase(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "erm_verzuim.erm_access_log_action"
         )
+        # sudo: his own employee id (a portal user may not read hr.employee)
         action["domain"] = [("employee_id", "=", self.sudo().employee_id.id)]
         action["context"] = {"create": False}
         action["name"] = self.env._("Who read my absence cases")
@@ -1003,6 +1582,7 @@ class ErmAbsenceCase(models.Model):
     def _erm_clear_chatter(self, *recordsets):
         """Empty the messages and tracking values of the records; the messages themselves
         stay, so the history shows that something happened and when."""
+        # sudo: anonymisation empties messages of any author
         Message = self.env["mail.message"].sudo()
         domain = []
         for records in recordsets:
@@ -1020,6 +1600,7 @@ class ErmAbsenceCase(models.Model):
     def _erm_pseudonymise_employees(self):
         """Move the cases to one archived pseudonym employee per original employee: the
         chain and the statistics stay, the person does not."""
+        # sudo: anonymisation makes the pseudonym employees, HR or not
         Employee = self.env["hr.employee"].sudo().with_context(
             tracking_disable=True, mail_create_nolog=True,
         )
@@ -1062,12 +1643,12 @@ class ErmAbsenceCase(models.Model):
     def action_erm_confirm_recovery(self):
         """The case director or process guardian confirms the employee's recovery report."""
         self.ensure_one()
-        self_report.confirm_recovery(self)
+        self._confirm_recovery()
         return True
 
     def action_erm_reject_recovery(self):
         self.ensure_one()
-        self_report.check_may_decide(self)
+        self._check_may_decide_recovery()
         return {
             "type": "ir.actions.act_window",
             "name": _("Reject recovery report"),
@@ -1084,7 +1665,15 @@ class ErmAbsenceCase(models.Model):
         """Log a contact with the absent employee (caremanagement), in a dialog: also for
         the manager who may only read the case (model IV)."""
         self.ensure_one()
-        return care.log_contact_action(self)
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Log a contact"),
+            "res_model": "erm.care.contact",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_case_id": self.id, "default_user_id": self.env.uid},
+        }
 
     def action_reopen(self):
         self.write({"date_recovered": False})
@@ -1180,6 +1769,7 @@ class ErmAbsenceCase(models.Model):
         """The duty holders (and HR) record that the case needs no intervention."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP) or user.has_group(ADMIN_GROUP)
+        # sudo: the duty holders as identities, so that who holds no duty hears why
         for case in self.sudo():
             if not is_hr and user not in (case.regievoerder_user_id | case.procesbewaker_user_id):
                 raise UserError(self.env._(
@@ -1187,6 +1777,8 @@ class ErmAbsenceCase(models.Model):
                     "needs no intervention.", case=case.display_name,
                 ))
         self.check_access("read")
+        # sudo: the decision's two fields only, for a duty holder checked above who may
+        # lack write access (the process guardian of another role)
         self.sudo().write({
             "erm_no_intervention_date": fields.Date.context_today(self),
             "erm_no_intervention_user_id": user.id,

@@ -11,14 +11,8 @@ these keys)."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
-# UWV reporting terms for safety-net (vangnet) cases. The employer may know *that* a safety
-# net applies, never *which* one (AP 2016), so the choice names the reporting term only;
-# each term covers several grounds.
-VANGNET_REGIMES = [
-    ("six_weeks", "Report within 6 weeks"),
-    ("fourth_day", "Report on the 4th sick day"),
-    ("employment_end", "Report on the last working day (employment ends)"),
-]
+from ..engine import wvp
+
 # The fields of this model the case accepts in create() and write().
 PRIVATE_FIELDS = (
     "contact_phone", "care_street", "care_zip", "care_city",
@@ -57,7 +51,7 @@ class ErmAbsenceCasePrivate(models.Model):
         help="Only whether a safety net applies. Which one it is may not be registered.",
     )
     vangnet_regime = fields.Selection(
-        VANGNET_REGIMES, string="UWV reporting term", tracking=True,
+        list(wvp.VANGNET_REGIME_LABELS.items()), string="UWV reporting term", tracking=True,
         help="The term within which UWV must be informed. It names the term, not the ground.",
     )
     third_party_liable = fields.Boolean(

@@ -143,6 +143,7 @@ class ErmAccessLog(models.Model):
         pending = precommit.data.get(PENDING_KEY)
         if pending is None:
             pending = precommit.data[PENDING_KEY] = {}
+            # sudo: the log is written for every reader, who may not write it himself
             precommit.add(self.sudo()._flush_pending)
         for res_id, case_id in cases_by_id.items():
             pending.setdefault((self.env.uid, res_model, res_id, kind, channel), case_id)
@@ -185,6 +186,7 @@ class ErmAccessLog(models.Model):
     def _cron_remove_expired(self):
         """Remove the lines older than each company's retention term (at least
         MIN_RETENTION_YEARS), in batches."""
+        # sudo: the job removes expired lines, which nobody may delete by hand
         Log = self.sudo().with_context(**{RETENTION_CONTEXT: True})
         now = fields.Datetime.now()
         done = remaining = 0

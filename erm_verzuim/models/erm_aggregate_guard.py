@@ -25,6 +25,7 @@ class ErmAggregateGuard(models.AbstractModel):
     @api.model
     def minimum(self, company):
         """The minimum group size of ``company`` as every channel applies it."""
+        # sudo: the company's minimum group size, a setting every reader of figures needs
         return aggregate_guard.effective_minimum(company.sudo().erm_min_group_size)
 
     @api.model

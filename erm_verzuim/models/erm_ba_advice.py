@@ -48,9 +48,6 @@ NO_MEDICAL_HELP = (
     "treatment: the medical file stays in the company doctor's own system."
 )
 
-# The advice types that complete the milestone of the same code (from the milestone table).
-TYPE_MILESTONE = {code: code for code, _label in ADVICE_TYPES if code in milestones.BY_CODE}
-
 # Fields the anonymisation of the re-integration dossier clears (statistics keep the rest).
 DOSSIER_FIELDS = (
     "fml_personal", "fml_social", "fml_environment", "fml_dynamic", "fml_static", "fml_hours",
@@ -168,6 +165,7 @@ class ErmBaAdvice(models.Model):
         return notice + Markup(help_message or "")
 
     def _erm_access_log_cases(self):
+        # sudo: the advice's case ids, for the access log of what was read
         return {advice.id: advice.case_id.id for advice in self.sudo()}
 
     # ------------------------------------------------------------------ validation
@@ -241,6 +239,7 @@ class ErmBaAdvice(models.Model):
             raise AccessError(self.env._(
                 "Only the company doctor records an advice."
             ))
+        # sudo: the company's doctors, compared with the user
         foreign = self.sudo().filtered(lambda a: user not in a.company_id.erm_doctor_user_ids)
         if foreign:
             raise AccessError(self.env._(
@@ -265,6 +264,7 @@ class ErmBaAdvice(models.Model):
             vals = {"state": "issued", "date_issued": today}
             vals.update(advice._apply_incapacity())
             vals.update(advice._complete_milestone())
+            # sudo: an issued advice is final: written by the doctor's issue only (checked above)
             advice.sudo().write(vals)
             advice.case_id.sudo()._message_log(body=org_env(self.env, advice.company_id)._(
                 "Company doctor's advice issued: %(advice)s.", advice=advice.name,
@@ -299,8 +299,9 @@ class ErmBaAdvice(models.Model):
 
     def _complete_milestone(self):
         self.ensure_one()
-        code = TYPE_MILESTONE.get(self.advice_type)
-        if not code:
+        # an advice type that is a milestone code completes that milestone
+        code = self.advice_type
+        if code not in milestones.BY_CODE:
             return {}
         milestone = self.env["erm.wvp.milestone"].sudo().search([
             ("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
@@ -310,3 +311,29 @@ class ErmBaAdvice(models.Model):
             return {}
         milestone.write({"date_done": self.date_advice})
         return {"milestone_id": milestone.id}
+
+    # The company doctor proposes a service of the provider network in his advice; the
+    # case's duty holders turn it into a proposed intervention.
+    proposed_service_id = fields.Many2one(
+        "erm.provider.service", string="Proposed service", tracking=True,
+        help="A service of the provider network the company doctor advises.",
+    )
+
+    def action_erm_propose_intervention(self):
+        """Open a new intervention, proposed from this advice."""
+        self.ensure_one()
+        if self.state != "issued":
+            raise UserError(self.env._("Issue the advice before proposing an intervention."))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "erm.intervention",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_case_id": self.case_id.id,
+                "default_ba_advice_id": self.id,
+                "default_advised_by": "ba",
+                "default_service_id": self.proposed_service_id.id,
+                "default_cost": self.proposed_service_id.price,
+            },
+        }

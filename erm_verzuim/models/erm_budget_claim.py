@@ -91,6 +91,7 @@ class ErmBudgetClaim(models.Model):
     @api.depends("employee_id")
     def _compute_company_id(self):
         for claim in self:
+            # sudo: the employee's company, an identity
             claim.company_id = claim.employee_id.sudo().company_id
 
     @api.depends("service_id.provider_kind", "provider_id.kind")
@@ -218,6 +219,7 @@ class ErmBudgetClaim(models.Model):
         }
         spent = {
             claim_year.year: total
+            # sudo: the employee's balance: sums of his claims, for the budget administrator
             for claim_year, total in self.sudo()._read_group(
                 [("employee_id", "=", employee.id), ("state", "in", SPENDING_STATES),
                  ("date", ">=", date(years[0], 1, 1)), ("date", "<=", date(year, 12, 31))],
@@ -297,6 +299,7 @@ class ErmBudgetClaim(models.Model):
         possible follower is the budget administrator (nobody else can follow a claim,
         as following needs access to it)."""
         for claim in self:
+            # sudo: the employee's partner, to notify him of his claim
             partner = claim.employee_id.sudo().user_id.partner_id
             claim.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_comment",

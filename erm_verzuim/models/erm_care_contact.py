@@ -2,13 +2,19 @@
 """The contact log of caremanagement (domain.md §7): the manager's contacts with
 his absent employee, whatever the ERM model. A short note without anything about the
 illness; the same need-to-know as the case (security/). Logging a contact completes the
-open rhythm activity of the case (erm_care.py)."""
+open rhythm activity of the case (the rhythm: engine/care.py)."""
+
+from collections import defaultdict
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from . import erm_care as care
+from ..engine.milestones import _lt
 from .erm_format import fmt_date
+
+CARE_KIND = "care_rhythm"
+CARE_LOGGED_FEEDBACK = _lt("Contact logged on %(date)s.")
+CARE_OBSOLETE_FEEDBACK = _lt("Lapsed: the case is closed.")
 
 CONTACT_KINDS = [
     ("phone", "Phone call"),
@@ -85,5 +91,36 @@ class ErmCareContact(models.Model):
         for contact in contacts:
             dates[contact.case_id.id] = max(contact.date, dates.get(contact.case_id.id,
                                                                     contact.date))
-        care.close_care_activities(self.env, set(dates), dates)
+        self._close_care_activities(set(dates), dates)
         return contacts
+
+    @api.model
+    def _close_care_activities(self, case_ids, contact_dates=None):
+        """Complete the open caremanagement activities of `case_ids`: a logged contact (its
+        date in `contact_dates`, {case id: date}) or a closed case. Feedback in the
+        assignee's language; one action_feedback per language and text."""
+        if not case_ids:
+            return
+        # sudo: the reminders are the manager's, whoever logs the contact or closes the case
+        Activity = self.env["mail.activity"].sudo()
+        activities = Activity.search([
+            ("res_model", "=", "erm.absence.case"), ("res_id", "in", list(case_ids)),
+            ("erm_alert_kind", "=", CARE_KIND), ("active", "=", True),
+        ])
+        if not activities:
+            return
+        # sudo: the alert job's text helpers (language per assignee)
+        manager = self.env["erm.alert.manager"].sudo()
+        langs = manager._user_langs(activities.user_id.ids)
+        texts = {}
+        by_feedback = defaultdict(lambda: Activity.browse())
+        for activity in activities:
+            text = manager._texts(langs.get(activity.user_id.id), texts)
+            day = (contact_dates or {}).get(activity.res_id)
+            feedback = (text.t(CARE_LOGGED_FEEDBACK, date=text.date(day)) if day
+                        else text.t(CARE_OBSOLETE_FEEDBACK))
+            by_feedback[text.lang, feedback] |= activity
+        # Odoo's "done" message around the feedback in the same language
+        for (lang, feedback), group in by_feedback.items():
+            group.with_context(erm_alert_closing=True, lang=lang).action_feedback(
+                feedback=feedback)

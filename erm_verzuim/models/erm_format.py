@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """Dates and amounts as people read them, for every text the addons compose (messages,
 titles, chatter, agendas, file names): the language's date format (dd-mm-jjjj in Dutch),
-the currency with its symbol. Plain functions, like erm_care.py; never ``str(date)`` or
+the currency with its symbol. Plain functions; never ``str(date)`` or
 an ISO string in a text."""
 
 import pytz
@@ -16,6 +16,7 @@ def org_lang(env, company=None):
     demo generator, a system path) the company's own language when it is installed."""
     if env.context.get("lang"):
         return env.context["lang"]
+    # sudo: the company's language, for texts written on its behalf
     lang = (company or env.company).sudo().partner_id.lang
     if lang and env["res.lang"]._lang_get(lang):
         return lang

@@ -168,6 +168,7 @@ class ErmIntervention(models.Model):
                 ))
 
     def _erm_check_case_open(self):
+        # sudo: whether the case is closed, for a user who may lack read access to it
         closed = self.sudo().case_id.filtered(lambda c: c.date_recovered or not c.active)
         if closed:
             raise UserError(self.env._(
@@ -220,6 +221,7 @@ class ErmIntervention(models.Model):
 
     def _erm_is_director_manager(self, user):
         """The case director, as one of the employee's managers (not an absence coach)."""
+        # sudo: the case's director as an identity, to pick the approval route
         case = self.sudo().case_id
         return case.regievoerder_user_id == user and user in case.manager_user_ids
 
@@ -270,6 +272,7 @@ class ErmIntervention(models.Model):
         adviser of the company who is no administrator, else an administrator. One search."""
         hr = self.env.ref(HR_GROUP)
         admin = self.env.ref("erm_verzuim.group_erm_admin")
+        # sudo: the HR advisers of the companies as identities, to ask their approval
         users = self.env["res.users"].sudo().search([
             ("groups_id", "in", hr.ids), ("share", "=", False),
             ("company_ids", "in", companies.ids),
@@ -284,6 +287,7 @@ class ErmIntervention(models.Model):
     def _erm_approver(self, hr_users):
         """(user, role) of who is asked to approve self."""
         self.ensure_one()
+        # sudo: the case's duty holders as identities, to pick the approver
         case = self.sudo().case_id
         role = self._erm_required_role()
         director = case.regievoerder_user_id
@@ -305,6 +309,7 @@ class ErmIntervention(models.Model):
         if not self:
             return
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_intervention_approval")
+        # sudo: the approval activity is the approver's, scheduled by whoever proposes
         sudo_self = self.sudo()
         hr_users = self._erm_hr_approvers(sudo_self.company_id)
         stale = sudo_self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
@@ -377,6 +382,7 @@ class ErmIntervention(models.Model):
 
     def _erm_close_approval_activities(self, unlink=False):
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_intervention_approval")
+        # sudo: the approval activities are the approvers', closed by the decision
         activities = self.sudo().activity_ids.filtered(
             lambda a: a.activity_type_id == activity_type
         )

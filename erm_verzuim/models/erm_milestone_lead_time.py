@@ -54,6 +54,7 @@ class ErmMilestoneLeadTime(models.Model):
         """Create the missing lines of `companies` with the default lead times, so that the
         configuration list shows every milestone with the value that applies."""
         existing = {(line.company_id.id, line.code)
+                    # sudo: the default lead times are kept for every company
                     for line in self.sudo().search([("company_id", "in", companies.ids)])}
         self.sudo().create([
             {"company_id": company.id, "code": code,

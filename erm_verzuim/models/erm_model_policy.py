@@ -9,22 +9,15 @@ change reaches the open cases from its first day (domain.md §2)."""
 from collections import defaultdict
 from datetime import timedelta
 
+from markupsafe import Markup, escape
+
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 
-from . import tbv
+from ..engine import tbv
+from ..engine.tbv import DEFAULT_MODEL, ERM_MODEL_LABELS, MODEL_DUTIES
 
-ERM_MODELS = tbv.ERM_MODELS
-
-# (regievoerder, procesbewaker) per model, as the stakeholder that holds the duty.
-MODEL_DUTIES = {
-    "I": ("manager", "manager"),
-    "II": ("manager", "coach"),
-    "III": ("manager", "hr"),
-    "IV": ("coach", "coach"),
-}
-DEFAULT_MODEL = "I"
 # The daily job (_cron_apply_policies): cases per call, and where a run got to.
 POLICY_BATCH_SIZE = 1000
 POLICY_MARKER = "erm_verzuim.apply_policies_marker"
@@ -55,7 +48,8 @@ class ErmModelPolicy(models.Model):
         "sub-departments that have no policy of their own.",
     )
     erm_model = fields.Selection(
-        ERM_MODELS, string="ERM model", required=True, default=DEFAULT_MODEL, tracking=True,
+        list(ERM_MODEL_LABELS.items()), string="ERM model", required=True, default=DEFAULT_MODEL,
+        tracking=True,
     )
     date_from = fields.Date(
         string="Valid from", required=True, default=fields.Date.context_today, tracking=True,
@@ -106,7 +100,55 @@ class ErmModelPolicy(models.Model):
     @api.depends("erm_model")
     def _compute_tbv_html(self):
         for policy in self:
-            policy.tbv_html = tbv.render(self.env, policy.erm_model or DEFAULT_MODEL)
+            policy.tbv_html = self._render_tbv(policy.erm_model or DEFAULT_MODEL)
+
+    @api.model
+    def _render_tbv(self, model, holders=None):
+        """The TBV table of ERM model `model` (engine/tbv.py) as HTML, in the reader's
+        language.
+
+        :param holders: optional {stakeholder key: name} of the people holding the role for
+            one case; shown under the stakeholder's name."""
+        env = self.env
+        holders = holders or {}
+        regie, proces = MODEL_DUTIES[model]
+        model_label = dict(self._fields["erm_model"]._description_selection(env)).get(
+            model, ERM_MODEL_LABELS[model])
+
+        def items(texts):
+            if not texts:
+                return Markup("<span class='text-muted'>-</span>")
+            return Markup("<ul class='mb-0 ps-3'>%s</ul>") % Markup("").join(
+                Markup("<li>%s</li>") % env._(text) for text in texts
+            )
+
+        rows = []
+        for key, label, (tasks, authorities, responsibilities) in tbv.tbv_rows(model):
+            badges = []
+            if key == regie:
+                badges.append(env._("Case director"))
+            if key == proces:
+                badges.append(env._("Process guardian"))
+            who = Markup("<strong>%s</strong>") % env._(label)
+            if badges:
+                who += Markup("").join(
+                    Markup("<br/><span class='badge text-bg-primary'>%s</span>") % badge
+                    for badge in badges
+                )
+            if holders.get(key):
+                who += Markup("<br/><span class='text-muted'>%s</span>") % holders[key]
+            rows.append(Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>") % (
+                who, items(tasks), items(authorities), items(responsibilities),
+            ))
+        head = Markup(
+            "<p class='mb-2'><strong>%s</strong></p>"
+            "<table class='table table-sm table-bordered o_erm_tbv'><thead><tr>"
+            "<th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr></thead><tbody>"
+        ) % (
+            escape(model_label), env._("Stakeholder"), env._("Tasks"), env._("Authorities"),
+            env._("Responsibilities"),
+        )
+        return head + Markup("").join(rows) + Markup("</tbody></table>")
 
     def _compute_is_current(self):
         today = fields.Date.context_today(self)
@@ -120,13 +162,13 @@ class ErmModelPolicy(models.Model):
     @api.constrains("erm_model", "coach_user_ids", "hr_user_ids")
     def _check_duty_holders(self):
         for policy in self:
-            if policy.erm_model in ("II", "IV") and not policy.coach_user_ids:
+            if policy.erm_model in tbv.models_needing("coach") and not policy.coach_user_ids:
                 raise ValidationError(self.env._(
                     "In model %(model)s the absence coach guards the process: name at least "
                     "one absence coach on %(policy)s.",
                     model=policy.erm_model, policy=policy.name,
                 ))
-            if policy.erm_model == "III" and not policy.hr_user_ids:
+            if policy.erm_model in tbv.models_needing("hr") and not policy.hr_user_ids:
                 raise ValidationError(self.env._(
                     "In model III the HR adviser guards the process: name at least one HR "
                     "adviser on %(policy)s.", policy=policy.name,
@@ -203,6 +245,7 @@ class ErmModelPolicy(models.Model):
         (closed cases keep theirs)."""
         companies = companies or self.company_id
         if companies:
+            # sudo: a policy change reaches every open case of its scope
             self.env["erm.absence.case"].sudo().search([
                 ("company_id", "in", companies.ids), ("date_recovered", "=", False),
             ])._erm_refresh_duties()
@@ -272,6 +315,7 @@ class ErmModelPolicy(models.Model):
         the last sick day for a closed one), the manager chain, and the users holding the
         two duties of domain.md §2."""
         today = fields.Date.context_today(self)
+        # sudo: the duty holders are resolved from the org chart, whoever triggers it
         cases = cases.sudo()
         by_scope = self._policies_by_scope(cases.company_id)
         result = {}
@@ -351,6 +395,7 @@ class ErmModelPolicy(models.Model):
         id>" lets the next call continue where this one stopped (a marker of another day is
         stale: the run starts over). Returns (done, remaining)."""
         today = fields.Date.context_today(self)
+        # sudo: the job's marker in the system parameters
         params = self.env["ir.config_parameter"].sudo()
         day, _sep, last = (params.get_param(POLICY_MARKER) or "").partition(":")
         last_id = int(last) if day == str(today) and last.isdigit() else 0

@@ -127,6 +127,7 @@ class ErmPrecondition(models.Model):
     def _erm_ensure_lines(self, companies=None):
         """Create the missing lines of `companies` (default: all), one per active template.
         Idempotent: existing lines, also archived ones, are left as they are."""
+        # sudo: the checklist is kept for every company by the job
         companies = companies or self.env["res.company"].sudo().search([])
         templates = self.env["erm.precondition.template"].sudo().search([])
         if not companies or not templates:
@@ -168,6 +169,7 @@ class ErmPrecondition(models.Model):
                     date=format_date(self.env, policy.date_from),
                 )
         cron = self.env.ref("erm_verzuim.ir_cron_erm_deadline_alerts", raise_if_not_found=False)
+        # sudo: whether the scheduled job runs, evidence for the checklist
         if cron and cron.sudo().active:
             for company in companies:
                 result[(company.id, "procedures")] = self.env._(

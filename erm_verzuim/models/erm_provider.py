@@ -89,6 +89,7 @@ class ErmProvider(models.Model):
         res = super().write(vals)
         if partner_vals:
             self.check_access("write")
+            # sudo: the provider's contact follows the provider
             self.partner_id.sudo().write(partner_vals)
         return res
 

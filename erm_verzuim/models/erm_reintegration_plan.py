@@ -3,14 +3,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
-# Which milestone a plan document completes when it is marked done.
-KIND_CODE = {
-    "plan_van_aanpak": "plan_van_aanpak",
-    "evaluatie": "evaluatie",
-    "eerstejaars": "eerstejaars",
-    "eindevaluatie": "eindevaluatie",
-}
-
 # What the employee writes on his own plans and evaluations.
 EMPLOYEE_FIELDS = {"view_employee"}
 
@@ -174,6 +166,7 @@ class ErmReintegrationPlan(models.Model):
         if vals.get("view_employer"):
             vals = {"view_employer_date": fields.Date.context_today(self), **vals}
         if not self.env.su and not self.env.user.has_group("erm_verzuim.group_erm_admin"):
+            # sudo: the case's duty holders and employee as identities, to see who writes what
             others = self.sudo().filtered(lambda p: self.env.uid not in (
                 p.case_id.regievoerder_user_id | p.case_id.procesbewaker_user_id
             ).ids)
@@ -236,7 +229,8 @@ class ErmReintegrationPlan(models.Model):
 
     def _open_milestone(self):
         self.ensure_one()
-        code = KIND_CODE[self.kind]
+        # a plan's kind is the code of the milestone it completes when it is marked done
+        code = self.kind
         return self.env["erm.wvp.milestone"].search(
             [("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
              ("date_done", "=", False), ("state", "!=", "cancelled")],

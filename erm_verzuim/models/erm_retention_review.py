@@ -80,6 +80,7 @@ class ErmRetentionReview(models.Model):
         """[{case_id, action, reason, date_due}] of the closed cases of `company` past a
         retention term and not yet anonymised that far, in a few queries."""
         today = today or fields.Date.context_today(self)
+        # sudo: the retention job looks at every closed case of the company
         Case = self.env["erm.absence.case"].sudo().with_context(active_test=False)
         years_admin = company.erm_retention_admin_years
         years_dossier = company.erm_retention_reintegration_years
@@ -122,6 +123,7 @@ class ErmRetentionReview(models.Model):
     def _cron_create_reviews(self):
         """Scheduled: one draft review per company with cases past their term that are not
         on a review waiting for confirmation yet. It only lists; nothing is changed."""
+        # sudo: the lines still pending, for the job
         pending = set(self.env["erm.retention.review.line"].sudo().search(
             [("review_id.state", "=", "draft")]
         ).case_id.ids)

@@ -32,7 +32,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date, format_datetime, formatLang, mute_logger
 
-from .erm_absence_case import PHASES
+from ..engine.wvp import PHASES
 
 _logger = logging.getLogger(__name__)
 
@@ -173,6 +173,7 @@ class ErmStakeholderReview(models.Model):
             return scope.organiser_id
         if company.erm_review_organiser_id:
             return company.erm_review_organiser_id
+        # sudo: the company's fallback contacts, as identities to name an organiser
         fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
         return self.env["res.users"].browse(fallback.get(company.id)) or self.env.user
 
@@ -226,6 +227,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_circle_name(self):
         """Who meets: the group's name, else the company's."""
         self.ensure_one()
+        # sudo: the group's name for the title; the reader reads the review
         return self.sudo().scope_id.name or self.company_id.name or ""
 
     @api.depends("date_quarter_start")
@@ -297,6 +299,7 @@ class ErmStakeholderReview(models.Model):
         message, before the database's unique index (which also holds against concurrent
         workers) refuses it with a technical one. `keys`: [(company, group, quarter start)]."""
         keys = [(company, scope, fields.Date.to_date(start)) for company, scope, start in keys]
+        # sudo: other reviews of the quarter, counted to keep one per quarter
         others = self.sudo().with_context(active_test=False).search([
             ("company_id", "in", [company.id for company, _scope, _start in keys]),
             ("date_quarter_start", "in", [start for _company, _scope, start in keys]),
@@ -313,6 +316,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.constrains("company_id", "scope_id", "date_quarter_start")
     def _check_one_per_quarter(self):
+        # sudo: the review's group, an identity for the one-per-quarter check
         self._erm_check_free_quarters(
             [(r.company_id, r.sudo().scope_id, r.date_quarter_start) for r in self],
             exclude=self.ids,
@@ -344,6 +348,7 @@ class ErmStakeholderReview(models.Model):
     def create(self, vals_list):
         keys = []
         for vals in vals_list:
+            # sudo: the group's settings, to fill in a new review
             scope = self.env["erm.stakeholder.review.scope"].sudo().browse(vals.get("scope_id"))
             if scope:
                 vals["company_id"] = scope.company_id.id  # the group's main company holds it
@@ -452,6 +457,7 @@ class ErmStakeholderReview(models.Model):
             if not review.date_meeting:
                 raise UserError(self.env._("Set the date and time of the meeting first."))
             values = review._erm_event_values()
+            # sudo: the meeting is the organiser's calendar event, written for the participants
             Event = self.env["calendar.event"].sudo().with_context(
                 lang=self._erm_lang(), mail_create_nosubscribe=True, mail_create_nolog=True,
             )
@@ -504,6 +510,7 @@ class ErmStakeholderReview(models.Model):
                 "made_on": fields.Datetime.to_string(fields.Datetime.now()),
                 "sections": sections,
             }
+            # sudo: the frozen agenda, written by the review's own transition only
             review.with_context(erm_review_transition=True).sudo().write({
                 "snapshot": snapshot,
                 "snapshot_html": review._erm_render_snapshot(snapshot),
@@ -518,6 +525,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_units(self):
         """[(company, department or empty)]: whose figures the agenda discusses."""
         self.ensure_one()
+        # sudo: the group's members (companies, departments) as identities
         scope = self.sudo().scope_id
         if not scope:
             return [(self.company_id, self.env["hr.department"])]
@@ -586,7 +594,11 @@ class ErmStakeholderReview(models.Model):
         if self.env["erm.aggregate.guard"].group_hidden(
             company, department or None, [(start, end + timedelta(days=1))], as_board=True,
         )[0]:
-            return self._erm_suppressed_sections(sections, company, department)
+            sections = self._erm_suppressed_sections(sections, company, department)
+        # the budget section has its own guard (groups below the minimum left out)
+        budget = self._erm_snapshot_budget(company, quarter_start)
+        if budget:
+            sections["budget"] = budget
         return sections
 
     @api.model
@@ -605,6 +617,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_cases(self, company):
+        # sudo: counts only (aggregates, hidden below the minimum group size)
         Case = self.env["erm.absence.case"].sudo()
         counts = dict(Case._read_group(
             [("company_id", "=", company.id), ("state", "!=", "hersteld")]
@@ -612,7 +625,7 @@ class ErmStakeholderReview(models.Model):
             ["state"], ["__count"],
         ))
         labels = dict(Case._fields["state"]._description_selection(self.env))
-        rows = [[labels[code], counts.get(code, 0)] for code, _label in PHASES
+        rows = [[labels[code], counts.get(code, 0)] for code in PHASES
                 if code != "hersteld"]
         rows.append([self.env._("Total"), sum(counts.values())])
         return {
@@ -625,6 +638,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_milestones(self, company):
+        # sudo: counts only (aggregates, hidden below the minimum group size)
         Milestone = self.env["erm.wvp.milestone"].sudo()
         today = fields.Date.context_today(self)
         department = self._erm_department_domain()
@@ -653,6 +667,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_interventions(self, company, start, end):
         """The interventions of the quarter per state and their cost (a section), or {}:
         proposed in the quarter, or approved/started in it. Counts and sums only."""
+        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
         Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
         groups = Intervention._read_group(
             [("company_id", "=", company.id)]
@@ -683,6 +698,7 @@ class ErmStakeholderReview(models.Model):
     @api.model
     def _erm_snapshot_preconditions(self, company):
         """The preconditions whose review date passed (a section), or {}."""
+        # sudo: the company's checklist, whose review dates the agenda lists
         Precondition = self.env["erm.precondition"].sudo()
         lines = Precondition.search([
             ("company_id", "=", company.id), ("date_review", "<", fields.Date.context_today(self)),
@@ -703,6 +719,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_open_actions(self):
         """The still open follow-up actions of the company's earlier reviews."""
         self.ensure_one()
+        # sudo: the actions carried to this review, listed on its agenda for every participant
         activities = self.sudo().carried_activity_ids
         if not activities:
             return {}
@@ -754,6 +771,7 @@ class ErmStakeholderReview(models.Model):
                 raise UserError(self.env._("Only a planned review can be marked as held."))
             if not review.date_snapshot:
                 review._erm_make_agenda()
+        # sudo: the state of the review, written by its own transition only (checked above)
         self.with_context(erm_review_transition=True).sudo().write({
             "state": "held", "date_held": fields.Date.context_today(self),
         })
@@ -770,6 +788,7 @@ class ErmStakeholderReview(models.Model):
                     "The minutes of %(review)s can be approved only after the meeting was "
                     "held.", review=review.name,
                 ))
+        # sudo: the approval, written by its own transition only (checked above)
         self.with_context(erm_review_transition=True).sudo().write({
             "state": "approved", "approved_user_id": self.env.uid,
             "date_approved": fields.Datetime.now(),
@@ -829,6 +848,7 @@ class ErmStakeholderReview(models.Model):
         quarter was held. For the preconditions checklist to use."""
         today = fields.Date.context_today(self)
         since = quarter_start(today) - relativedelta(months=3)
+        # sudo: whether reviews took place (dates), as evidence of the precondition
         reviews = self.sudo().search([
             "|", ("company_id", "in", companies.ids),
             ("scope_id.company_ids", "in", companies.ids),
@@ -863,6 +883,7 @@ class ErmStakeholderReview(models.Model):
         """The missing reviews of the current and (within the lead time) the next quarter:
         one per active review group of the companies, and one per company with employees
         that no group replaces."""
+        # sudo: the scheduled job plans the reviews of every company
         Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
         domain = [("company_id", "in", companies.ids)] if companies is not None else []
         companies = self.env["res.company"].sudo().browse([
@@ -919,6 +940,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_escalate_overdue(self, today):
+        # sudo: the scheduled job escalates the overdue reviews of every company
         overdue = self.sudo().search([
             ("state", "=", "planned"), ("date_quarter_end", "<", today),
             ("date_escalated", "=", False),
@@ -945,3 +967,45 @@ class ErmStakeholderReview(models.Model):
             return ""
         tz = self.organiser_id.tz or self.env.user.tz or "Europe/Amsterdam"
         return format_datetime(self.env, self.date_meeting, tz=tz, dt_format="short")
+
+    # The employability budget on the quarterly review's agenda: spend and uptake of the
+    # quarter per kind of service, aggregates only (erm.budget.usage: groups below the company's
+    # minimum group size are left out, and the total only when no group is).
+    @api.model
+    def _erm_snapshot_budget(self, company, quarter_start):
+        """{section} of the quarter's budget use, or {} without any claim."""
+        Claim = self.env["erm.budget.claim"].sudo()
+        domain = [("company_id", "=", company.id), ("state", "in", ("approved", "paid")),
+                  ("date", ">=", quarter_start),
+                  ("date", "<", quarter_start + relativedelta(months=3))]
+        if not Claim.search_count(domain, limit=1):
+            return {}
+        rows = self.env["erm.budget.usage"].sudo()._read_group(
+            [("company_id", "=", company.id), ("date_quarter", "=", quarter_start)],
+            ["service_kind"], ["amount:sum", "employee_count:max"],
+        )
+        labels = dict(Claim._fields["service_kind"]._description_selection(self.env))
+        money = lambda amount: formatLang(  # noqa: E731
+            self.env, amount or 0.0, currency_obj=company.currency_id)
+        lines = [[labels.get(kind, kind), money(amount), employees]
+                 for kind, amount, employees in rows]
+        # a total next to a suppressed group would give that group away by difference:
+        # only when every group is shown
+        groups = Claim._read_group(domain, ["service_kind"], ["employee_id:count_distinct"])
+        minimum = self.env["erm.aggregate.guard"].minimum(company)
+        if all(employees >= minimum for _kind, employees in groups):
+            total = Claim._read_group(domain, [], ["amount:sum", "employee_id:count_distinct"])
+            amount, employees = total[0]
+            lines.append([self.env._("Total"), money(amount), employees])
+        return {
+            "sequence": 75,
+            "title": self.env._("Employability budget: spend and uptake"),
+            "columns": [self.env._("Kind of service"), self.env._("Spent"),
+                        self.env._("Employees")],
+            "rows": lines,
+            "note": self.env._(
+                "Approved and paid claims of the quarter. Groups of fewer than %(minimum)s "
+                "employees are not shown: who used the budget stays anonymous.",
+                minimum=minimum,
+            ),
+        }

@@ -7,6 +7,7 @@ from odoo.exceptions import ValidationError
 
 from ..engine import milestones as milestone_table
 from ..engine import wvp
+from ..engine.tbv import BOARD_ESCALATION_MODELS
 
 # Everything about a milestone lives in the engine's table (engine/milestones.py); these are
 # the views of it the models use. MILESTONE_CODES is the selection (code, English label).
@@ -146,6 +147,7 @@ class ErmWvpMilestone(models.Model):
           case's ERM policy, else the company's HR advisers; never the process guardian
           himself (in model III he is the HR adviser), falling back to the board."""
         def users_of(xmlid):
+            # sudo: the members of a group, as contacts to escalate to
             return self.env.ref(xmlid).sudo().users.filtered(
                 lambda u: u.active and not u.share
             )
@@ -157,7 +159,7 @@ class ErmWvpMilestone(models.Model):
         for milestone in self.sudo():
             company, case = milestone.company_id, milestone.case_id
             board = board_users.filtered(lambda u, c=company: c in u.company_ids)
-            if case.erm_model == "IV":
+            if case.erm_model in BOARD_ESCALATION_MODELS:
                 contact = board
             else:
                 contact = company.erm_escalation_user_id.filtered("active")

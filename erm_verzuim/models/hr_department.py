@@ -29,6 +29,7 @@ class HrDepartment(models.Model):
         return res
 
     def _erm_cases(self):
+        # sudo: the department tree as ids, for the caller's own domain
         departments = self.sudo().with_context(active_test=False).search(
             [("id", "child_of", self.ids)]
         )

@@ -1,9 +1,11 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from . import erm_competence as competence
-from .erm_absence_case import PHASES
+from ..engine import competence, wvp
+from ..engine.tbv import DIRECTING_MODELS
 
 # A manager's ERM competence figures are his own HR data: HR only; the manager
 # reads his own on his profile (res.users).
@@ -38,7 +40,7 @@ class HrEmployee(models.Model):
         groups="hr.group_hr_user",
     )
     erm_case_state = fields.Selection(
-        PHASES, string="Absence status", compute="_compute_erm_cases",
+        list(wvp.PHASE_LABELS.items()), string="Absence status", compute="_compute_erm_cases",
         groups="hr.group_hr_user",
     )
     erm_frequent_absence = fields.Boolean(
@@ -91,7 +93,7 @@ class HrEmployee(models.Model):
         return action
 
     # ------------------------------------------------------------------ ERM competences
-    # (erm_competence.py): coverage, the list "Leidinggevenden met
+    # (engine/competence.py): coverage, the list "Leidinggevenden met
     # ontwikkelpunten" and the overview the model-choice wizard starts from.
     erm_competence_coverage = fields.Float(
         string="ERM competence coverage (%)", compute="_compute_erm_competence",
@@ -113,7 +115,7 @@ class HrEmployee(models.Model):
     )
 
     def _compute_erm_competence(self):
-        data = competence.competence_data(self.env, self)
+        data = self._erm_competence_data()
         for employee in self:
             values = data[employee.id]
             employee.erm_competence_coverage = values["coverage"]
@@ -125,7 +127,7 @@ class HrEmployee(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             return [("id", "=", False)]
         managers = self._erm_department_managers(self.env.companies)
-        data = competence.competence_data(self.env, managers)
+        data = managers._erm_competence_data()
         below = [employee_id for employee_id, values in data.items() if values["gaps"]]
         if (operator == "=") == value:
             return [("id", "in", below)]
@@ -135,6 +137,7 @@ class HrEmployee(models.Model):
     def _erm_department_managers(self, companies):
         """The employees who manage a department of `companies`: the case directors of
         models I-III."""
+        # sudo: the department managers as identities
         departments = self.env["hr.department"].sudo().search([
             ("company_id", "in", companies.ids), ("manager_id", "!=", False),
         ])
@@ -150,13 +153,11 @@ class HrEmployee(models.Model):
         managers = self._erm_department_managers(company)
         if not managers:
             return {"managers": 0, "below_required": 0, "average_coverage": 0.0}
-        data = competence.competence_data(self.env, managers)
-        progress = competence.level_progress(self.env)
-        stype = competence.skill_type(self.env)
-        skills = stype.sudo().skill_ids if stype else self.env["hr.skill"]
+        data = managers._erm_competence_data()
+        progress = self._erm_competence_progress()
+        skills = self._erm_competence_skills()
         as_director = competence.strictest(
-            [competence.required_level(company, model) for model in competence.DIRECTING_MODELS],
-            progress,
+            [company._erm_required_competence(model) for model in DIRECTING_MODELS], progress,
         )
         levels = None
         below = 0
@@ -165,9 +166,10 @@ class HrEmployee(models.Model):
             values = data[manager.id]
             if values["required"] == "none" and as_director != "none" and skills:
                 if levels is None:
-                    levels = competence.employee_levels(self.env, managers)
-                missing = competence.gaps(skills, levels[manager.id], progress[as_director])
-                coverage = 100.0 * (len(skills) - len(missing)) / len(skills)
+                    levels = managers._erm_competence_levels()
+                missing = skills.filtered(
+                    lambda s, held=levels[manager.id]: held.get(s.id, 0) < progress[as_director])
+                coverage = competence.coverage(len(skills), len(missing))
             else:
                 missing, coverage = values["gaps"], values["coverage"]
             below += bool(missing)
@@ -177,3 +179,112 @@ class HrEmployee(models.Model):
             "below_required": below,
             "average_coverage": round(total / len(managers), 1),
         }
+
+    # The ERM competences over a batch (a few queries whatever the number of employees),
+    # read as superuser: the callers decide who gets to see the result (groups= on the
+    # fields; the director and HR for the case's warning).
+    @api.model
+    def _erm_competence_skills(self):
+        """The skills of the skill type ERM-competenties (none when it was removed)."""
+        stype = self.env.ref(competence.SKILL_TYPE, raise_if_not_found=False)
+        # sudo: the skill catalogue, not anyone's data
+        return stype.sudo().skill_ids if stype else self.env["hr.skill"]
+
+    @api.model
+    def _erm_competence_progress(self):
+        """{level key: progress}; "none" requires nothing. A level the administrator removed
+        falls back to its original progress."""
+        result = {"none": 0}
+        for key, xmlid in competence.LEVEL_XMLIDS.items():
+            level = self.env.ref(xmlid, raise_if_not_found=False)
+            # sudo: the level catalogue, not anyone's data
+            result[key] = (level.sudo().level_progress if level
+                           else competence.DEFAULT_PROGRESS[key])
+        return result
+
+    @api.model
+    def _erm_competence_level_names(self):
+        """{level key: name of the hr.skill.level}, for the texts."""
+        labels = dict(competence.COMPETENCE_LEVELS)
+        result = {}
+        for key, xmlid in competence.LEVEL_XMLIDS.items():
+            level = self.env.ref(xmlid, raise_if_not_found=False)
+            # sudo: the level catalogue, not anyone's data
+            result[key] = level.sudo().name if level else labels[key]
+        return result
+
+    def _erm_competence_levels(self):
+        """{employee id: {skill id: progress}} of the ERM competences, one search."""
+        stype = self.env.ref(competence.SKILL_TYPE, raise_if_not_found=False)
+        result = defaultdict(dict)
+        if not stype or not self:
+            return result
+        # sudo: the employees' own HR data; the callers show it only to HR and himself
+        lines = self.env["hr.employee.skill"].sudo().search([
+            ("employee_id", "in", self.ids), ("skill_type_id", "=", stype.id),
+        ])
+        for line in lines:
+            result[line.employee_id.id][line.skill_id.id] = line.skill_level_id.level_progress
+        return result
+
+    def _erm_manager_models(self):
+        """{employee id: set of ERM models} under which each employee acts as manager today:
+        the models in force for the departments he manages and the models of the open cases
+        he directs; without either, the model of his own department (or his company's
+        default)."""
+        # sudo: departments, policies and the duties of cases, counted, never shown
+        employees = self.sudo()
+        today = fields.Date.context_today(self)
+        Policy = self.env["erm.model.policy"]
+        by_scope = Policy._policies_by_scope(employees.company_id)
+        departments = self.env["hr.department"].sudo().search(
+            [("manager_id", "in", employees.ids)])
+        result = defaultdict(set)
+        for department in departments:
+            policy = Policy._policy_for(by_scope, department.company_id, department, today)
+            result[department.manager_id.id].add(policy.erm_model or "I")
+        users = employees.user_id
+        if users:
+            groups = self.env["erm.absence.case"].sudo()._read_group(
+                [("regievoerder_user_id", "in", users.ids), ("date_recovered", "=", False)],
+                ["regievoerder_user_id", "erm_model"], ["__count"],
+            )
+            by_user = defaultdict(set)
+            for user, model, _count in groups:
+                if model:
+                    by_user[user.id].add(model)
+            for employee in employees:
+                if employee.user_id:
+                    result[employee.id] |= by_user[employee.user_id.id]
+        for employee in employees:
+            if not result[employee.id]:
+                policy = Policy._policy_for(
+                    by_scope, employee.company_id, employee.department_id, today,
+                )
+                result[employee.id].add(policy.erm_model or "I")
+        return result
+
+    def _erm_competence_data(self):
+        """{employee id: {"required": level key, "coverage": 0..100, "gaps": hr.skill}} in a
+        few queries: the strictest level required by the models he works under, and the
+        share of the ERM competences he holds at or above it."""
+        skills = self._erm_competence_skills()
+        progress = self._erm_competence_progress()
+        models = self._erm_manager_models()
+        levels = self._erm_competence_levels()
+        result = {}
+        # sudo: the competence data, for fields only HR and the employee himself read
+        for employee in self.sudo():
+            required = competence.strictest(
+                [employee.company_id._erm_required_competence(model)
+                 for model in models[employee.id]],
+                progress,
+            )
+            missing = (skills.filtered(
+                lambda s, e=employee, r=required: levels[e.id].get(s.id, 0) < progress[r])
+                if required != "none" else skills.browse())
+            result[employee.id] = {
+                "required": required, "gaps": missing,
+                "coverage": competence.coverage(len(skills), len(missing)),
+            }
+        return result

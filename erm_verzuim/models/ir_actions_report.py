@@ -15,5 +15,7 @@ class IrActionsReport(models.Model):
             records = Model.browse(ids)
             if not self.env.context.get("erm_portal"):
                 records._erm_check_two_factor()
-            records._erm_log_access("print", channel="pdf")
+            # the portal's downloads say so (erm_access_channel); the backend's prints: pdf
+            records._erm_log_access(
+                "print", channel=self.env.context.get("erm_access_channel") or "pdf")
         return super()._get_rendering_context(report, docids, data)

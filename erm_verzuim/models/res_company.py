@@ -3,8 +3,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import SQL
 
-from ..engine import aggregate_guard
-from .erm_competence import COMPETENCE_LEVELS
+from ..engine import aggregate_guard, care
+from ..engine.competence import COMPETENCE_LEVELS, MODEL_FIELDS
 
 COLUMN_DEFAULT_TYPES = {"boolean", "integer", "float", "monetary", "selection", "char"}
 
@@ -154,7 +154,7 @@ class ResCompany(models.Model):
                     "board (0 for the board: no limit)."
                 ))
 
-    # Manager competences and caremanagement (erm_competence.py, erm_care.py):
+    # Manager competences and caremanagement (engine/competence.py, engine/care.py):
     # the level of the ERM competences a case director needs per ERM model, and the rhythm
     # in which the manager keeps in touch with his absent employee.
     erm_competence_level_i = fields.Selection(
@@ -289,3 +289,20 @@ class ResCompany(models.Model):
                 "The minimum group size must be at least %(floor)s: a smaller group points "
                 "at a person.", floor=aggregate_guard.FLOOR,
             ))
+
+    def _erm_required_competence(self, model):
+        """The level the company requires of a case director under `model` ("none":
+        nothing)."""
+        self.ensure_one()
+        return self[MODEL_FIELDS.get(model or "I", "erm_competence_level_i")] or "none"
+
+    def _erm_care_rhythm(self):
+        """(weeks with the short interval, short interval, later interval) in days: the
+        caremanagement rhythm of the company (engine/care.py)."""
+        self.ensure_one()
+        weeks, early, late = care.DEFAULT_RHYTHM
+        return (
+            self.erm_care_weeks_early if self.erm_care_weeks_early is not None else weeks,
+            self.erm_care_interval_early or early,
+            self.erm_care_interval_late or late,
+        )

@@ -1,7 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 
-from . import tbv
+from ..engine import tbv
 
 
 class ResConfigSettings(models.TransientModel):
@@ -27,7 +27,7 @@ class ResConfigSettings(models.TransientModel):
     # A static selection, not a callable: Odoo translates the labels of static selections
     # only (ir.model.fields.selection), so a callable left the radio English.
     erm_model = fields.Selection(
-        selection=tbv.ERM_MODELS,
+        selection=list(tbv.ERM_MODEL_LABELS.items()),
         string="ERM model", compute="_compute_erm_model_settings", readonly=False,
     )
     erm_model_date_from = fields.Date(

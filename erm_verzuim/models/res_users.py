@@ -3,7 +3,7 @@ from markupsafe import Markup
 
 from odoo import fields, models
 
-from . import erm_competence as competence
+from ..engine import competence
 from .res_company import set_column_defaults
 
 DIGEST_FIELDS = ["erm_deadline_digest"]
@@ -49,7 +49,7 @@ class ResUsers(models.Model):
         # sudo: a user's own HR data (his skills), readable by himself and HR only (the
         # fields' groups and SELF_READABLE_FIELDS)
         employees = self.sudo().employee_id
-        data = competence.competence_data(self.env, employees)
+        data = employees._erm_competence_data()
         for user in self:
             values = data.get(user.sudo().employee_id.id)
             user.erm_competence_coverage = values["coverage"] if values else 0.0

@@ -10,6 +10,7 @@ from . import test_interventions
 from . import test_manager_competence
 from . import test_caremanagement
 from . import test_engine_model_choice
+from . import test_engine_erm_models
 from . import test_precondition
 from . import test_model_choice_wizard
 from . import test_stakeholder_review
@@ -26,3 +27,7 @@ from . import test_text_formats
 from . import test_recovery_request
 from . import test_two_factor
 from . import test_column_defaults
+from . import test_duty_holders
+from . import test_uwv_documents
+from . import test_portal_uwv_file
+from . import test_concurrency

@@ -12,7 +12,7 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import new_test_user, tagged
 from odoo.tools.safe_eval import safe_eval
 
-from ..models import erm_care
+from ..engine import care as erm_care
 from .common import ErmTestCommon
 
 TODAY = date(2026, 11, 22)  # a Sunday

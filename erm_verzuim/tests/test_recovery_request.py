@@ -11,7 +11,6 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from ..models import erm_self_report as self_report
 from .common import ErmTestCommon
 
 TODAY = date(2026, 6, 1)
@@ -54,8 +53,7 @@ class TestRecoveryRequest(ErmTestCommon):
         ])
 
     def report(self, day, pct=None):
-        return self_report.report_recovery(
-            self.case.with_user(self.user_employee), str(day), pct)
+        return self.case.with_user(self.user_employee)._report_recovery(str(day), pct)
 
     def chatter(self):
         self.case.invalidate_recordset(["message_ids"])
@@ -82,7 +80,7 @@ class TestRecoveryRequest(ErmTestCommon):
         # a colleague without a duty on the case cannot decide
         self.assertFalse(self.case.with_user(self.user_board).erm_may_decide_recovery)
         with self.assertRaises(AccessError):
-            self_report.confirm_recovery(self.case.with_user(self.user_coach))
+            self.case.with_user(self.user_coach)._confirm_recovery()
         # a second report replaces the first: still one activity
         self.report(TODAY - timedelta(days=1))
         self.assertEqual(len(self.request_activities()), 1)
@@ -103,7 +101,7 @@ class TestRecoveryRequest(ErmTestCommon):
         self.assertIn("is bevestigd door", message.body)
         self.assertIn("31-05-2026", message.body)
         with self.assertRaisesRegex(UserError, "geen herstelmelding"):
-            self_report.confirm_recovery(self.case.with_user(self.director))
+            self.case.with_user(self.director)._confirm_recovery()
 
     def test_date_ahead_is_an_expected_return(self):
         ahead = TODAY + timedelta(days=30)

@@ -2,10 +2,8 @@
 from datetime import timedelta
 
 from odoo import _, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
-
-from ..models import erm_self_report as self_report
 
 
 class ErmAbsenceRecoveryWizard(models.TransientModel):
@@ -32,6 +30,15 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # a second report (a double click, a colleague at the same moment: Odoo retries
+        # the loser of the race on a fresh snapshot) would move the first one's date
+        if self.case_id.date_recovered:
+            raise UserError(_(
+                "%(case)s was already reported recovered on %(date)s: nothing changed. "
+                "Reopen the case to correct the recovery date.",
+                case=self.case_id.display_name,
+                date=format_date(self.env, self.case_id.date_recovered),
+            ))
         if self.date_recovered <= self.case_id.date_start:
             raise ValidationError(_("The recovery date must come after the first sick day."))
         # as for the first sick day: at most one day ahead; a later date is an expected
@@ -44,7 +51,7 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
                 date=format_date(self.env, self.date_recovered),
             ))
         # the employee's own pending report is answered by this recovery
-        self_report.close_request(self.case_id, _("Recovery reported"))
+        self.case_id._close_recovery_request(_("Recovery reported"))
         self.case_id.write({"date_recovered": self.date_recovered})
         # the deadlines' activities close at commit; the week-8 signal has no deadline
         self.case_id._erm_close_late_intervention_signals()
@@ -52,5 +59,5 @@ class ErmAbsenceRecoveryWizard(models.TransientModel):
 
     def action_reject_request(self):
         self.ensure_one()
-        self_report.reject_recovery(self.case_id, self.reject_reason)
+        self.case_id._reject_recovery(self.reject_reason)
         return {"type": "ir.actions.act_window_close"}

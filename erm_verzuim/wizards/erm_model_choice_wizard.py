@@ -11,8 +11,7 @@ from odoo.exceptions import ValidationError
 from odoo.tools import format_date
 from odoo.tools.translate import LazyTranslate
 
-from ..engine import model_choice
-from ..models import tbv
+from ..engine import model_choice, tbv
 
 _lt = LazyTranslate(__name__)
 
@@ -140,7 +139,8 @@ class ErmModelChoiceWizard(models.TransientModel):
     )
     # ---------------------------------------------------------------- the advice
     recommended_model = fields.Selection(
-        tbv.ERM_MODELS, string="Recommended model", compute="_compute_recommendation",
+        list(tbv.ERM_MODEL_LABELS.items()), string="Recommended model",
+        compute="_compute_recommendation",
     )
     recommendation_html = fields.Html(
         string="Why", compute="_compute_recommendation", sanitize=False,
@@ -149,7 +149,7 @@ class ErmModelChoiceWizard(models.TransientModel):
         string="The four models", compute="_compute_comparison_html", sanitize=False,
     )
     # ---------------------------------------------------------------- applying it
-    chosen_model = fields.Selection(tbv.ERM_MODELS, string="Apply model")
+    chosen_model = fields.Selection(list(tbv.ERM_MODEL_LABELS.items()), string="Apply model")
     scope = fields.Selection(
         [("company", "The whole company"), ("department", "One department (pilot)")],
         string="Apply to", required=True, default="company",
@@ -255,13 +255,13 @@ class ErmModelChoiceWizard(models.TransientModel):
     def _compute_comparison_html(self):
         labels = dict(self._fields["recommended_model"]._description_selection(self.env))
         head = Markup("").join(
-            Markup("<th>%s</th>") % labels[model] for model, _label in tbv.ERM_MODELS
+            Markup("<th>%s</th>") % labels[model] for model in tbv.ERM_MODELS
         )
         rows = Markup("").join(
             Markup("<tr><th>%s</th>%s</tr>") % (
                 str(title),
                 Markup("").join(
-                    Markup("<td>%s</td>") % str(texts[model]) for model, _l in tbv.ERM_MODELS
+                    Markup("<td>%s</td>") % str(texts[model]) for model in tbv.ERM_MODELS
                 ),
             )
             for title, texts in COMPARISON_ROWS

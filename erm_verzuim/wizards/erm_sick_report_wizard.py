@@ -6,8 +6,8 @@ and its private record as the reporting user, so the access rules apply."""
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..engine import wvp
 from ..models.erm_absence_case import EXPECTED_DURATION
-from ..models.erm_absence_case_private import VANGNET_REGIMES
 
 # Who reports for all employees of his companies; a manager reports for his team.
 COMPANY_WIDE_GROUPS = (
@@ -52,7 +52,7 @@ class ErmSickReportWizard(models.TransientModel):
         help="Only whether a safety net applies. Which one it is may not be registered.",
     )
     vangnet_regime = fields.Selection(
-        VANGNET_REGIMES, string="UWV reporting term",
+        list(wvp.VANGNET_REGIME_LABELS.items()), string="UWV reporting term",
         help="The term within which UWV must be informed. It names the term, not the ground.",
     )
     date_employment_end = fields.Date(
@@ -81,6 +81,7 @@ class ErmSickReportWizard(models.TransientModel):
         those of their companies; a manager his team, i.e. the employees whose manager
         chain or department managers include him (as the case's manager_user_ids)."""
         user = self.env.user
+        # sudo: the employees the reporter may report sick for, from the org chart
         Employee = self.env["hr.employee"].sudo()
         companies = self.env.companies
         if self._erm_reports_company_wide():
@@ -112,6 +113,7 @@ class ErmSickReportWizard(models.TransientModel):
             raise UserError(self.env._(
                 "You cannot report %(employee)s sick: a manager reports the employees of "
                 "his own team; HR, the absence coach and the administrator report the "
+                # sudo: the employee's name in the message
                 "employees of their companies.",
                 employee=self.employee_id.sudo().name,
             ))
@@ -125,6 +127,7 @@ class ErmSickReportWizard(models.TransientModel):
         except AccessError as exc:
             raise UserError(self.env._(
                 "You cannot report %(employee)s sick in the current ERM model: ask the "
+                # sudo: the employee's name in the message
                 "employee's manager, the absence coach of the case or HR.",
                 employee=self.employee_id.sudo().name,
             )) from exc

@@ -41,3 +41,5 @@ from . import test_privacy_channels
 from . import test_tour_intervention
 from . import test_tour_model_choice
 from . import test_tour_start_screen
+from . import test_tour_uwv_file
+from . import test_bench_workers

@@ -8,21 +8,17 @@ belong here, and the WAZO leave, which the Wet verbetering poortwachter itself n
 import ast
 import json
 import os
-import re
 
 import polib
 
 from odoo.tests import tagged
 from odoo.tests.common import TransactionCase
 
+from odoo.addons.erm_verzuim.tests.vocabulary import FORBIDDEN
+
 ADDONS = ("erm_verzuim", "erm_spreekuur", "erm_reports")
 ROOT = os.path.join(os.path.dirname(__file__), "..", "..")
 
-FORBIDDEN = re.compile(
-    r"diagnos\w*|klacht\w*|complaint\w*|behandel\w*|treatment\w*|medicati\w*|"
-    r"medication\w*|sympto\w*|zwanger\w*|pregnan\w*",
-    re.IGNORECASE,
-)
 
 # The explanatory sentences, exactly as the UI states them (English source and the Dutch
 # translation). Each names the forbidden data only to say that it does not belong here.

@@ -55,12 +55,14 @@ class ErmTourCase(ErmTestCommon, HttpCase):
         self.start_tour(url, tour, login=user.login, timeout=180)
 
     def browser_js(self, *args, **kwargs):
-        """With ERM_TOUR_SHOTS=1 in the environment, a tour also leaves a screenshot of the
-        screen it ends on (`last_step_<test>` beside the failure screenshots in .erm/log/):
-        what each role sees after its journey, for the guides and for review by eye."""
+        """With ERM_TOUR_SHOTS=1 in the environment (`bin/erm guide-shots`), a tour also
+        leaves screenshots: one of the screen it ends on (`last_step_<test>_...png`) and one at
+        each `guideShot(name)` step of its journey (`guide_<name>__...png`), beside the failure
+        screenshots in .erm/log/<db>/screenshots/: the pictures of the role guides in docs/."""
         if not os.environ.get("ERM_TOUR_SHOTS"):
             return super().browser_js(*args, **kwargs)
         stop = ChromeBrowser.stop
+        handle_console = ChromeBrowser._handle_console
         prefix = f"last_step_{self._testMethodName}_"
 
         def screenshot_then_stop(browser):
@@ -70,5 +72,15 @@ class ErmTourCase(ErmTestCommon, HttpCase):
                 browser._logger.warning("no last-step screenshot for %s", prefix)
             stop(browser)
 
-        with patch.object(ChromeBrowser, "stop", screenshot_then_stop):
+        def screenshot_on_request(browser, type, args=None, **kw):  # noqa: A002 - CDP's name
+            # guideShot() logs "erm-shot:<name>" and waits a moment for the picture
+            if type == "log" and args and str(args[0].get("value", "")).startswith("erm-shot:"):
+                # Odoo's file names take word characters only: "hr-start" -> guide_hr_start__
+                name = args[0]["value"].split(":", 1)[1].replace("-", "_")
+                browser.take_screenshot(prefix=f"guide_{name}__")
+            return handle_console(browser, type, args=args, **kw)
+
+        kwargs["cookies"] = dict(kwargs.get("cookies") or {}, erm_tour_shots="1")
+        with patch.object(ChromeBrowser, "stop", screenshot_then_stop), \
+                patch.object(ChromeBrowser, "_handle_console", screenshot_on_request):
             return super().browser_js(*args, **kwargs)

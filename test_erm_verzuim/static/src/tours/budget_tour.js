@@ -5,6 +5,7 @@
 // tests/test_tour_budget.py.
 
 import { registry } from "@web/core/registry";
+import { guideShot } from "./tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 
 const APPROVED = "Jan Jansen";
@@ -23,6 +24,7 @@ registry.category("web_tour.tours").add("erm_budget", {
             content: "The claims to decide, with their provider",
             trigger: `.o_list_view .o_data_row:contains(${APPROVED}):contains(Loopbaanpraktijk Rijnland)`,
         },
+        guideShot("budgetbeheerder-aanvragen"),
         {
             content: `Open the claim of ${APPROVED}`,
             trigger: `.o_list_view .o_data_row:contains(${APPROVED}) td[name=employee_id]`,

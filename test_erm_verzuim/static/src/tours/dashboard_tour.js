@@ -5,6 +5,7 @@
 // Data: tests/test_tour_dashboard.py (Noord: 6 people, one sick all last month = 16,7 %).
 
 import { registry } from "@web/core/registry";
+import { guideShot } from "./tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { clickAndDownload } from "./download_helpers";
 
@@ -50,6 +51,7 @@ registry.category("web_tour.tours").add("erm_dashboard", {
             content: "Its absence rate: one of six sick the whole month",
             trigger: `${RATE}:contains(16,7 %)`,
         },
+        guideShot("hr-dashboard"),
         {
             content: "HR may open the rows behind a figure",
             trigger: ".o_erm_kpi_card.cursor-pointer",
@@ -90,6 +92,7 @@ registry.category("web_tour.tours").add("erm_dashboard_board", {
             content: "No figures of a group below five",
             trigger: `${RATE}:contains(< 5)`,
         },
+        guideShot("directie-dashboard"),
         {
             trigger: ".o_erm_dashboard .alert-info:contains(Deze groep telt minder dan 5)",
         },

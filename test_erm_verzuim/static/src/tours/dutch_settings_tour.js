@@ -5,6 +5,7 @@
 // contract readable in full. Data: tests/test_dutch_formats.py.
 
 import { registry } from "@web/core/registry";
+import { guideShot } from "./tour_steps";
 
 // The width the text of the chosen option needs in the select's own font.
 function textWidth(select) {
@@ -25,6 +26,7 @@ registry.category("web_tour.tours").add("erm_dutch_settings", {
             content: "The block Managementinformatie",
             trigger: "#erm_cost_setting:contains(werkgeverslasten)",
         },
+        guideShot("beheerder-instellingen"),
         {
             content: "Each percentage has one % sign, with a space before the next word",
             trigger: "#erm_cost_setting",

@@ -5,7 +5,7 @@
 // goedkeuring" and approves it. Data and checks: tests/test_tour_intervention.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 const SERVICE = "Kortdurende begeleiding";
 
@@ -48,6 +48,7 @@ registry.category("web_tour.tours").add("erm_intervention_propose", {
             trigger: ".o_field_widget[name=cost] input",
             run: "edit 5000",
         },
+        guideShot("leidinggevende-interventie"),
         {
             content: "Save",
             trigger: ".o_form_button_save",
@@ -82,6 +83,7 @@ registry.category("web_tour.tours").add("erm_intervention_approve", {
             trigger: `.o_list_view .o_data_row:contains(${SERVICE}):contains(Voorgesteld) td.o_data_cell`,
             run: "click",
         },
+        guideShot("hr-interventie-goedkeuren"),
         {
             content: "Approve",
             trigger: ".o_form_view button[name=action_approve]",

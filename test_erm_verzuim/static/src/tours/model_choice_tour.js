@@ -5,7 +5,7 @@
 // tests/test_tour_model_choice.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 const { DateTime } = luxon;
 
@@ -20,6 +20,7 @@ registry.category("web_tour.tours").add("erm_model_choice", {
             content: "HR may apply it: the button is there",
             trigger: ".modal footer button[name=action_to_confirm]",
         },
+        guideShot("hr-modelkeuze"),
         {
             content: "Apply model IV",
             trigger: ".modal .o_field_widget[name=chosen_model] select",

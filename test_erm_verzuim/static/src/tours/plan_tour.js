@@ -5,7 +5,7 @@
 // Data and checks: tests/test_tour_plan.py.
 
 import { registry } from "@web/core/registry";
-import { clickMenu, openVerzuim } from "./tour_steps";
+import { clickMenu, guideShot, openVerzuim } from "./tour_steps";
 
 const EMPLOYEE = "Jan Jansen";
 const tours = registry.category("web_tour.tours");
@@ -44,6 +44,7 @@ function writePlan(scope, agreements, employerView) {
             content: "... the form says where he writes it",
             trigger: `${scope} .o_form_view:contains(op zijn eigen portaalpagina)`,
         },
+        guideShot("leidinggevende-plan-van-aanpak"),
     ];
 }
 
@@ -153,6 +154,7 @@ tours.add("erm_plan_employee_view", {
             content: "The employer's view is shown to me",
             trigger: ".o_erm_portal_plan:contains(haalbaar)",
         },
+        guideShot("medewerker-eigen-visie"),
         {
             content: "My view",
             trigger: "textarea[name=view_employee]",

@@ -5,7 +5,7 @@
 // tests/test_tour_recovery.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Petra Portaal";
 
@@ -26,6 +26,7 @@ registry.category("web_tour.tours").add("erm_recovery", {
             trigger: "label:contains(Ik ben weer volledig arbeidsgeschikt)",
             run: "click",
         },
+        guideShot("medewerker-herstel"),
         {
             content: "Send the report",
             trigger: ".o_erm_recovery_form button[type=submit]:contains(Hersteld melden)",
@@ -59,6 +60,7 @@ registry.category("web_tour.tours").add("erm_recovery_confirm", {
             content: "The case says what she reported",
             trigger: ".o_form_view .o_erm_recovery_request:contains(De medewerker heeft in het portaal gemeld)",
         },
+        guideShot("leidinggevende-herstel-bevestigen"),
         {
             content: "Confirm her recovery",
             trigger: ".o_form_view .o_statusbar_buttons button:contains(Herstel bevestigen)",

@@ -6,6 +6,7 @@
 // sick the whole last quarter: 11,1 %).
 
 import { registry } from "@web/core/registry";
+import { guideShot } from "./tour_steps";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
 import { clickAndDownload } from "./download_helpers";
 
@@ -102,6 +103,7 @@ registry.category("web_tour.tours").add("erm_review", {
             content: "The agenda shows the absence figures of the last quarter",
             trigger: ".o_field_widget[name=snapshot_html] tr:contains(Verzuimpercentage (%)):contains(11,1)",
         },
+        guideShot("hr-kwartaaloverleg"),
         {
             trigger: ".o_field_widget[name=snapshot_html]:contains(Openstaande verzuimdossiers per fase)",
         },
@@ -147,6 +149,7 @@ registry.category("web_tour.tours").add("erm_review_approve", {
             content: "and the minutes, which it cannot change",
             trigger: ".o_field_widget[name=minutes]:contains(Afgesproken: preventief spreekuur in Noord)",
         },
+        guideShot("directie-kwartaaloverleg"),
         {
             trigger: ".o_form_view:not(:has(.o_field_widget[name=minutes] .odoo-editor-editable[contenteditable=true]))",
         },

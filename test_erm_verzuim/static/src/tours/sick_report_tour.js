@@ -5,7 +5,7 @@
 // board and logs a care contact. Data and checks: tests/test_tour_sick_report.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Fatima El Amrani";
 
@@ -40,6 +40,7 @@ registry.category("web_tour.tours").add("erm_sick_report", {
             trigger: ".modal .o_field_widget[name=expected_duration] select",
             run: "selectByLabel Tot één week",
         },
+        guideShot("leidinggevende-ziekmelden"),
         {
             content: "Report her sick",
             trigger: ".modal footer button[name=action_confirm]",
@@ -57,6 +58,7 @@ registry.category("web_tour.tours").add("erm_sick_report", {
             content: "... and the plan of action",
             trigger: ".o_field_widget[name=milestone_ids] .o_data_row:contains(Plan van aanpak)",
         },
+        guideShot("leidinggevende-dossier"),
         {
             content: "Back to the board: menu Dossiers",
             trigger: ".o_main_navbar .dropdown-toggle:contains(Dossiers)",
@@ -96,5 +98,6 @@ registry.category("web_tour.tours").add("erm_sick_report", {
             content: "The contact is in the case's log",
             trigger: ".o_field_widget[name=erm_care_contact_ids] .o_data_row:contains(Gebeld)",
         },
+        guideShot("leidinggevende-zorgcontact"),
     ],
 });

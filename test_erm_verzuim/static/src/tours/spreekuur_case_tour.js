@@ -6,7 +6,7 @@
 // Data and checks: tests/test_tour_spreekuur_case.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 const EMPLOYEE = "Jan Jansen";
 const DOCTOR = "Lucas de Wit";
@@ -43,6 +43,7 @@ tours.add("erm_spreekuur_case_plan", {
             content: "The time is chosen",
             trigger: ".modal .o_field_widget[name=slot_id] input:value(-20)",
         },
+        guideShot("hr-spreekuur-plannen"),
         {
             content: "Book",
             trigger: ".modal .modal-footer button:contains(Boeken)",
@@ -82,6 +83,7 @@ tours.add("erm_spreekuur_case_doctor", {
             trigger: ".o_form_view .o_field_widget[name=hours_per_day] input",
             run: "edit 4",
         },
+        guideShot("bedrijfsarts-advies"),
         {
             content: "Save",
             trigger: ".o_form_view .o_form_button_save",
@@ -126,5 +128,6 @@ tours.add("erm_spreekuur_case_manager", {
             content: "He reads the work possibilities",
             trigger: `.modal .o_field_widget[name=possibilities]:contains(${POSSIBILITIES})`,
         },
+        guideShot("leidinggevende-advies"),
     ],
 });

@@ -5,7 +5,7 @@
 // Data and checks: tests/test_tour_spreekuur_portal.py.
 
 import { registry } from "@web/core/registry";
-import { clickMenu, openMenu } from "./tour_steps";
+import { clickMenu, guideShot, openMenu } from "./tour_steps";
 
 const DOCTOR = "Lucas de Wit";
 const tours = registry.category("web_tour.tours");
@@ -29,6 +29,7 @@ tours.add("erm_spreekuur_portal_book", {
             content: "The company doctor's free times, days in Dutch",
             trigger: `.o_erm_spreekuur_book h5:contains(Vrije tijden van ${DOCTOR})`,
         },
+        guideShot("medewerker-spreekuur-boeken"),
         {
             content: "Choose the first free time",
             trigger: ".o_erm_spreekuur_day:first .o_erm_spreekuur_slot:first",

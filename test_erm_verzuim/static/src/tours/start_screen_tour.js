@@ -6,6 +6,7 @@
 
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+import { guideShot } from "./tour_steps";
 
 const OPEN_APP = {
     content: "Open Verzuim",
@@ -28,21 +29,21 @@ const CASE_CARD = {
     trigger: ".o_kanban_view .o_kanban_record:contains(Jan Jansen)",
 };
 
-startTour("erm_start_manager", CASE_CARD);
-startTour("erm_start_hr", CASE_CARD);
-startTour("erm_start_coach", CASE_CARD);
+startTour("erm_start_manager", CASE_CARD, guideShot("leidinggevende-start"));
+startTour("erm_start_hr", CASE_CARD, guideShot("hr-start"));
+startTour("erm_start_coach", CASE_CARD, guideShot("coach-start"));
 startTour("erm_start_employee", {
     content: "His own case",
     trigger: ".o_kanban_view .o_kanban_record:contains(Jan Jansen)",
-});
+}, guideShot("medewerker-start"));
 startTour("erm_start_doctor", {
     content: "His advice to finish",
     trigger: ".o_list_view .o_data_row:contains(Jan Jansen):contains(Concept)",
-});
+}, guideShot("bedrijfsarts-start"));
 startTour("erm_start_board", {
     content: "The dashboard",
     trigger: ".o_erm_dashboard",
-});
+}, guideShot("directie-start"));
 startTour("erm_start_empty", {
     content: "A manager without absent employees reads what to do first",
     trigger: ".o_kanban_view .o_view_nocontent:contains(Niemand in uw team verzuimt):contains(Ziekmelden)",

@@ -34,3 +34,19 @@ export function clickMenu(top, item) {
 export function openMenu(top, item) {
     return [...openVerzuim(), ...clickMenu(top, item)];
 }
+
+// A picture for the role guides (docs/guide/): only when the tours run for them
+// (`bin/erm guide-shots` sets the cookie); then the test takes a screenshot of the screen as
+// the trigger shows it, and the step waits until it is taken before the journey goes on.
+export function guideShot(name, trigger = "body") {
+    return {
+        content: `Guide picture ${name}`,
+        trigger,
+        async run() {
+            if (document.cookie.includes("erm_tour_shots=1")) {
+                console.log(`erm-shot:${name}`);
+                await new Promise((resolve) => setTimeout(resolve, 1200));
+            }
+        },
+    };
+}
