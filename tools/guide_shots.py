@@ -5,10 +5,10 @@
     PYTHON tools/guide_shots.py SCREENSHOTS_DIR DOCS_IMG_DIR
 
 Run by ``bin/erm guide-shots``. A tour's ``guideShot(name)`` step leaves
-``guide_<name>__<timestamp>.png`` (``-`` in the name as ``_``) in Odoo's screenshot folder; the first picture of each name
-becomes ``<name>.png`` (a journey that runs twice, such as the employee's view on a plan and
-then on an evaluation, shows the first time). Every picture a guide names must be there:
-a guide that points at a missing picture is an error.
+``guide_<name>__<timestamp>.png`` (``-`` in the name as ``_``) in Odoo's screenshot folder;
+the first picture of each name becomes ``<name>.png`` (a journey that runs twice, such as
+the employee's view on a plan and then on an evaluation, shows the first time). Every
+picture a guide names must be there: a guide that points at a missing picture is an error.
 """
 
 import pathlib

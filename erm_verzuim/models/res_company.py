@@ -1,13 +1,39 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from ..engine import aggregate_guard, care
 from ..engine.competence import COMPETENCE_LEVELS, MODEL_FIELDS
 
+COLUMN_DEFAULT_TYPES = {"boolean", "integer", "float", "monetary", "selection", "char"}
+
+
+def set_column_defaults(model):
+    """Gives the columns of our fields on one of Odoo's tables their Python default as the
+    database's default too. While a module we depend on is updated, its tests run before our
+    addons are loaded: the companies and users they create then get our defaults from the
+    database (and pass the NOT NULL of a required setting) instead of failing or holding
+    NULL."""
+    for field in model._fields.values():
+        if (field.name.startswith("erm_") and field.store and field.column_type
+                and not field.compute and field.type in COLUMN_DEFAULT_TYPES
+                and field.default is not None):
+            value = field.convert_to_column(field.default(model), model)
+            if value is not None:
+                model.env.cr.execute(SQL(
+                    "ALTER TABLE %s ALTER COLUMN %s SET DEFAULT %s",
+                    SQL.identifier(model._table), SQL.identifier(field.name), value,
+                ))
+
 
 class ResCompany(models.Model):
     _inherit = "res.company"
+
+    def init(self):
+        res = super().init()
+        set_column_defaults(self)
+        return res
 
     # Company-level absence policy (domain.md §2-§3). The ERM model choice and its
     # per-department overrides live in erm.model.policy records.

@@ -4,6 +4,7 @@ from markupsafe import Markup
 from odoo import fields, models
 
 from ..engine import competence
+from .res_company import set_column_defaults
 
 DIGEST_FIELDS = ["erm_deadline_digest"]
 # A manager reads his own ERM competence figures on his profile; others need HR (groups=).
@@ -14,6 +15,11 @@ COMPETENCE_FIELDS = [
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+
+    def init(self):
+        res = super().init()
+        set_column_defaults(self)
+        return res
 
     erm_deadline_digest = fields.Boolean(
         string="Weekly absence deadline digest", default=True,

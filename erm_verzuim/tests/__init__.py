@@ -26,6 +26,7 @@ from . import test_reintegration_plan
 from . import test_text_formats
 from . import test_recovery_request
 from . import test_two_factor
+from . import test_column_defaults
 from . import test_duty_holders
 from . import test_uwv_documents
 from . import test_portal_uwv_file

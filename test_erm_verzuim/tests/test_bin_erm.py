@@ -56,8 +56,8 @@ class TestBinErm(BaseCase):
             res = self.erm(*args)
             self.assertEqual(res.returncode, 0, res.stderr)
             self.assertIn("Usage: bin/erm COMMAND", res.stdout)
-            for command in ("run", "test", "setup", "odoo", "shell", "bench", "pg", "help",
-                            "try-install", "backup", "restore"):
+            for command in ("run", "test", "test-external-pg", "setup", "odoo", "shell", "bench",
+                            "pg", "help", "try-install", "backup", "restore"):
                 self.assertIn(f"\n  {command} ", res.stdout)
             self.assertIn("ODOO_SRC", res.stdout)
             for code in ("set -euo", "ERM_ROOT=", "#!/", "$(", "() {"):
