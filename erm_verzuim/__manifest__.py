@@ -41,7 +41,6 @@
         # views
         "views/res_config_settings_views.xml",
         "views/erm_absence_case_views.xml",
-        "views/erm_absence_case_uwv_file_views.xml",
         "views/erm_wvp_milestone_views.xml",
         "views/erm_reintegration_plan_views.xml",
         "views/erm_ba_advice_views.xml",

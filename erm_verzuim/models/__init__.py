@@ -36,5 +36,3 @@ from . import erm_stakeholder_review_scope
 # employability budget
 from . import erm_budget_claim
 from . import erm_budget_usage
-# the UWV file: its documents, the 42nd-week notification
-from . import erm_absence_case_uwv_file
