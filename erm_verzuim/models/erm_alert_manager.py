@@ -53,9 +53,8 @@ from odoo.models import MAGIC_COLUMNS
 from odoo.tools import SQL, format_date, formatLang, mute_logger
 from odoo.tools.translate import code_translations
 
-from ..engine import milestones
+from ..engine import care, milestones
 from ..engine.milestones import _lt
-from . import erm_care as care
 from .erm_intervention import COMMITTED_STATES
 
 _logger = logging.getLogger(__name__)
@@ -737,7 +736,7 @@ class ErmAlertManager(models.AbstractModel):
 
     @api.model
     def _care_sql(self, config):
-        """The caremanagement rhythm per company (erm_care.py), as the SQL relation
+        """The caremanagement rhythm per company (engine/care.py), as the SQL relation
         care(company_id, today, weeks, early, late, contact_user_id, fallback_user_id)."""
         companies = self.env["res.company"].sudo().with_context(active_test=False).browse(
             list(config)
@@ -746,7 +745,7 @@ class ErmAlertManager(models.AbstractModel):
                          "erm_care_interval_late"])
         rows = [
             SQL("(%s, %s::date, %s::int, %s::int, %s::int, %s::int, %s::int)", company.id,
-                config[company.id]["today"], *care.rhythm(company),
+                config[company.id]["today"], *company._erm_care_rhythm(),
                 config[company.id]["contact_user_id"], config[company.id]["fallback_user_id"])
             for company in companies
         ]
@@ -796,7 +795,7 @@ class ErmAlertManager(models.AbstractModel):
             {row[1] for row in rows})}
         due = {}
         for case_id, company_id, date_start, date_reported, last_date, user_id in rows:
-            weeks, early, late = care.rhythm(companies[company_id])
+            weeks, early, late = companies[company_id]._erm_care_rhythm()
             reference = last_date or care.rhythm_start(date_start, date_reported)
             day = care.missed_due_date(date_start, reference, config[company_id]["today"],
                                        weeks, early, late)
@@ -836,7 +835,8 @@ class ErmAlertManager(models.AbstractModel):
              WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
                AND (NOT c.active OR c.date_recovered IS NOT NULL)
         """))
-        care.close_care_activities(self.env, [row[0] for row in self.env.cr.fetchall()])
+        self.env["erm.care.contact"]._close_care_activities(
+            [row[0] for row in self.env.cr.fetchall()])
         # the employee's manager changed (org chart): his successor takes the reminder over
         self.env.cr.execute(SQL("""
             SELECT a.id, c.erm_care_user_id FROM mail_activity a
