@@ -80,12 +80,13 @@ class ErmKpi(models.AbstractModel):
                 )
             bounds.append((date_from, date_to + timedelta(days=1)))
         department = self.env["hr.department"].browse(department_id) if department_id else None
+        # sudo: the department's company, an identity (access is decided right after)
+        department_company = department.sudo().company_id if department else None
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
-            # sudo: the department's company, an identity (access is decided right after)
-            company = department.sudo().company_id if department else self.env.company
-        if department and department.sudo().company_id != company:
+            company = department_company if department else self.env.company
+        if department and department_company != company:
             raise UserError(self.env._("The department does not belong to the company."))
         self._erm_access_mode(company, department)
         department_ids = self._erm_department_ids(department, include_children)

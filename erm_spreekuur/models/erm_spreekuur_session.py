@@ -297,8 +297,8 @@ class ErmSpreekuurSession(models.Model):
         if extra:
             referred = {
                 slot.id: states
-                # sudo: the bookings' states per slot, counted only
-                for slot, states in self.env["erm.spreekuur.booking"].sudo()._read_group(
+                # as superuser (Slot's env): the bookings' states per slot, counted only
+                for slot, states in Slot.env["erm.spreekuur.booking"]._read_group(
                     [("slot_id", "in", extra.ids)], ["slot_id"], ["state:array_agg"]
                 )
             }

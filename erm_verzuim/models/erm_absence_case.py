@@ -615,7 +615,7 @@ class ErmAbsenceCase(models.Model):
         if not sudo_case.erm_recovery_request_date:
             return
         sudo_case.write({"erm_recovery_request_date": False, "erm_recovery_request_pct": 0.0})
-        activities = self.env["mail.activity"].sudo().search([
+        activities = sudo_case.env["mail.activity"].search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "=", self.id),
             ("activity_type_id", "=", self.env.ref(REQUEST_ACTIVITY).id),
         ])
@@ -627,6 +627,7 @@ class ErmAbsenceCase(models.Model):
         closes the case, its deadlines and their activities), partial as a course line."""
         self._check_may_decide_recovery()
         env = self.env
+        # sudo: the request (readonly fields) of a case the deciding duty holder reads
         sudo_case = self.sudo()
         day = sudo_case.erm_recovery_request_date
         pct = sudo_case.erm_recovery_request_pct
@@ -645,7 +646,7 @@ class ErmAbsenceCase(models.Model):
             ).action_confirm()
         else:
             # course lines are written by the system only (the doctor's advice, this report)
-            Period = env["erm.absence.period"].sudo()
+            Period = sudo_case.env["erm.absence.period"]
             line = Period.search([("case_id", "=", self.id), ("date_from", "=", day)], limit=1)
             if line:
                 line.write({"incapacity_pct": 100.0 - pct})
@@ -865,13 +866,14 @@ class ErmAbsenceCase(models.Model):
         """The checks of a sick report that need no case yet, run before the case number is
         taken: a refused report neither names nor consumes a number that never exists."""
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
-        # sudo: the reported employees' company and dates, for the checks only
-        employees = self.env["hr.employee"].sudo().browse(
+        # sudo: the reported employees' company and dates, for the checks only; the
+        # reporter may not read the employee's earlier cases: only their number is named,
+        # so that he knows which case to ask about
+        sudo_self = self.sudo()
+        employees = sudo_self.env["hr.employee"].browse(
             {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
         )
-        # sudo: the reporter may not read the employee's earlier cases; only their number
-        # is named, so that he knows which case to ask about
-        existing = self.sudo().search(
+        existing = sudo_self.search(
             [("employee_id", "in", employees.ids)], order="date_start desc"
         ) if employees else self.browse()
         for vals in vals_list:
@@ -979,17 +981,19 @@ class ErmAbsenceCase(models.Model):
         cases = super().create(vals_list)
         # Every case starts with one course line: fully unfit from the first sick day,
         # unless the caller gave the course itself.
+        # sudo: the system's default course line (the degree of incapacity is otherwise
+        # the company doctor's, through his advice), and which cases have their private
+        # record (the reporter may not read it)
+        sudo_cases = cases.sudo()
         missing = cases.filtered(lambda c: not c.period_ids)
         if missing:
-            # the system's default course line: created as superuser (the degree of
-            # incapacity is otherwise the company doctor's, through his advice)
-            self.env["erm.absence.period"].sudo().create([
+            sudo_cases.env["erm.absence.period"].create([
                 {"case_id": case.id, "date_from": case.date_start, "incapacity_pct": 100.0}
                 for case in missing
             ])
         # Every case has its private record, created by the reporter (rules apply): the
         # contact data are part of the sick report.
-        without = {case.id for case in cases.sudo() if not case.private_ids}
+        without = {case.id for case in sudo_cases if not case.private_ids}
         private_vals = [
             dict(pvals, case_id=case.id)
             for case, pvals in zip(cases, private_list, strict=True) if case.id in without
@@ -1031,7 +1035,8 @@ class ErmAbsenceCase(models.Model):
         names = PROCESS_FIELDS & set(vals)
         if not names or self.env.su or self.env.user.has_group(ADMIN_GROUP):
             return
-        others = self.sudo().filtered(lambda c: c.procesbewaker_user_id.id != self.env.uid)
+        # a plain read: the writer reads the cases he writes
+        others = self.filtered(lambda c: c.procesbewaker_user_id.id != self.env.uid)
         if others:
             raise AccessError(self.env._(
                 "Only the process guardian of %(case)s may change: %(fields)s.",
@@ -1219,7 +1224,7 @@ class ErmAbsenceCase(models.Model):
         if not cases or not absent_type or env.context.get("erm_skip_time_off"):
             return
         today = fields.Date.context_today(cases)
-        Leave = env["hr.leave"].sudo().with_context(
+        Leave = cases.env["hr.leave"].with_context(
             tracking_disable=True, mail_activity_automation_skip=True, leave_fast_create=True,
             leave_skip_state_check=True, mail_notrack=True,
         )
@@ -1368,7 +1373,8 @@ class ErmAbsenceCase(models.Model):
         """Let the open milestones, the case's own activities and the followers follow the
         duty holders that changed since `snapshot` ({case id: (regie, proces)}) (domain.md
         §2: a policy or org-chart change)."""
-        env = self.env
+        # sudo: milestones, activities and followers follow the duties, whoever changed them
+        env = self.sudo().env
         cases = self
         changed = cases.filtered(lambda c: c.id in snapshot and snapshot[c.id] != (
             c.regievoerder_user_id, c.procesbewaker_user_id))
@@ -1376,11 +1382,11 @@ class ErmAbsenceCase(models.Model):
             return
         # 1. open milestones go to the new holder of their duty (the alert job moves their
         #    deadline activities along with the responsible user)
-        milestones = env["erm.wvp.milestone"].sudo().search([
+        milestones = env["erm.wvp.milestone"].search([
             ("case_id", "in", changed.ids), ("date_done", "=", False),
             ("state", "!=", "cancelled"),
         ])
-        by_user = defaultdict(lambda: env["erm.wvp.milestone"].sudo())
+        by_user = defaultdict(lambda: env["erm.wvp.milestone"])
         for milestone in milestones:
             case = milestone.case_id
             holder = (case.regievoerder_user_id if milestone.responsible_role == "regievoerder"
@@ -1390,7 +1396,7 @@ class ErmAbsenceCase(models.Model):
         for user_id, group in by_user.items():
             group.write({"responsible_user_id": user_id or False})
         # 2. the case's own activities held by someone who lost his duty
-        Activity = env["mail.activity"].sudo()
+        Activity = env["mail.activity"]
         domain = [("res_model", "=", cases._name), ("res_id", "in", changed.ids)]
         if "erm_milestone_id" in Activity._fields:
             domain.append(("erm_milestone_id", "=", False))
@@ -1417,12 +1423,12 @@ class ErmAbsenceCase(models.Model):
             key = (tuple(sorted((old - new).partner_id.ids)),
                    tuple(sorted((new - old).partner_id.ids)))
             moves[key] |= case
-        # sudo: the followers follow the duties, whoever changed them
         for (lost, gained), group in moves.items():
+            group = group.with_env(env)
             if lost:
-                group.sudo().message_unsubscribe(partner_ids=list(lost))
+                group.message_unsubscribe(partner_ids=list(lost))
             if gained:
-                group.sudo().message_subscribe(partner_ids=list(gained))
+                group.message_subscribe(partner_ids=list(gained))
 
     def _duty_contacts(self):
         """Who directs and who guides the process of the case, and how to reach them at
@@ -1438,7 +1444,8 @@ class ErmAbsenceCase(models.Model):
         # sudo: the duty holders' work contact details (checked above: he reads the case)
         sudo_case = self.sudo()
         users = sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
-        employees = env["hr.employee"].sudo().search([("user_id", "in", users.ids)], order="id")
+        employees = sudo_case.env["hr.employee"].search([("user_id", "in", users.ids)],
+                                                        order="id")
         by_user = {}
         for employee in employees:
             # a user with employees in several companies: the case's company first
@@ -1469,10 +1476,9 @@ class ErmAbsenceCase(models.Model):
         if not employees:
             return self.browse()
         # sudo: the org chart and the cases in it, as ids for the caller's own domain
-        subtree = self.env["hr.employee"].sudo().with_context(active_test=False).search(
-            [("id", "child_of", employees.ids)]
-        )
-        return self.sudo().with_context(active_test=False).search(
+        sudo_self = self.sudo().with_context(active_test=False)
+        subtree = sudo_self.env["hr.employee"].search([("id", "child_of", employees.ids)])
+        return sudo_self.search(
             [("employee_id", "in", subtree.ids)]
         )
 
@@ -1489,8 +1495,8 @@ class ErmAbsenceCase(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "erm_verzuim.erm_access_log_action"
         )
-        # sudo: his own employee id (a portal user may not read hr.employee)
-        action["domain"] = [("employee_id", "=", self.sudo().employee_id.id)]
+        # the employee's id only (read above: the case is his or he is the administrator)
+        action["domain"] = [("employee_id", "=", self.employee_id.id)]
         action["context"] = {"create": False}
         action["name"] = self.env._("Who read my absence cases")
         return action
@@ -1499,7 +1505,7 @@ class ErmAbsenceCase(models.Model):
         """The access log of the employee's cases, as the current user may read it."""
         self.ensure_one()
         return self.env["erm.access.log"].search(
-            [("employee_id", "=", self.sudo().employee_id.id)], order="date desc, id desc",
+            [("employee_id", "=", self.employee_id.id)], order="date desc, id desc",
         )
 
     # ------------------------------------------------------------------ anonymisation
@@ -1584,7 +1590,7 @@ class ErmAbsenceCase(models.Model):
                 group.write({"department_id": department_id})
         if "erm_case_id" in self.env["hr.leave"]._fields:
             # the neutral Time Off entries stay with the person, unlinked from the case
-            self.env["hr.leave"].sudo().search(
+            Employee.env["hr.leave"].search(
                 [("erm_case_id", "in", self.ids)]
             ).write({"erm_case_id": False})
 
@@ -1729,17 +1735,18 @@ class ErmAbsenceCase(models.Model):
         """The duty holders (and HR) record that the case needs no intervention."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP) or user.has_group(ADMIN_GROUP)
-        # sudo: the duty holders as identities, so that who holds no duty hears why
-        for case in self.sudo():
+        # sudo: the duty holders as identities, so that who holds no duty hears why; then
+        # the decision's two fields only, for a duty holder checked here who may lack
+        # write access (the process guardian of another role)
+        sudo_self = self.sudo()
+        for case in sudo_self:
             if not is_hr and user not in (case.regievoerder_user_id | case.procesbewaker_user_id):
                 raise UserError(self.env._(
                     "Only the case director, the process guardian or HR record that %(case)s "
                     "needs no intervention.", case=case.display_name,
                 ))
         self.check_access("read")
-        # sudo: the decision's two fields only, for a duty holder checked above who may
-        # lack write access (the process guardian of another role)
-        self.sudo().write({
+        sudo_self.write({
             "erm_no_intervention_date": fields.Date.context_today(self),
             "erm_no_intervention_user_id": user.id,
         })

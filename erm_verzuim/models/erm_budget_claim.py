@@ -219,8 +219,8 @@ class ErmBudgetClaim(models.Model):
         }
         spent = {
             claim_year.year: total
-            # sudo: the employee's balance: sums of his claims, for the budget administrator
-            for claim_year, total in self.sudo()._read_group(
+            # as superuser (employee.env): the employee's balance, sums of his claims only
+            for claim_year, total in self.with_env(employee.env)._read_group(
                 [("employee_id", "=", employee.id), ("state", "in", SPENDING_STATES),
                  ("date", ">=", date(years[0], 1, 1)), ("date", "<=", date(year, 12, 31))],
                 ["date:year"], ["amount:sum"],

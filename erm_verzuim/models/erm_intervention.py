@@ -315,7 +315,7 @@ class ErmIntervention(models.Model):
         stale = sudo_self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         for intervention, sudo_intervention in zip(self, sudo_self, strict=True):
             user, role = intervention._erm_approver(hr_users)
-            intervention.sudo().write({"approver_user_id": user.id, "approval_role": role})
+            sudo_intervention.write({"approver_user_id": user.id, "approval_role": role})
             mine = stale.filtered(lambda a, i=sudo_intervention: a.res_id == i.id)
             keep = mine.filtered(lambda a, u=user: a.user_id == u)
             (mine - keep).unlink()

@@ -415,7 +415,7 @@ class ErmModelPolicy(models.Model):
             # run by hand (shell, "Run manually"): let the scheduler continue soon
             cron = self.env.ref(CRON_APPLY_POLICIES, raise_if_not_found=False)
             if cron:
-                cron.sudo()._trigger()
+                cron.with_env(params.env)._trigger()  # as superuser: the scheduler's call
         return len(cases), remaining
 
 

@@ -92,7 +92,8 @@ class ErmReintegrationPlan(models.Model):
             plan.erm_is_own_plan = bool(case) and case.employee_id.user_id == user
 
     def _erm_access_log_cases(self):
-        return {plan.id: plan.case_id.id for plan in self.sudo()}
+        # a plain read: the log is written after the reader read these plans
+        return {plan.id: plan.case_id.id for plan in self}
 
     def _search_name(self, operator, value):
         # the title is computed per language; its stable part is the case number
@@ -195,11 +196,14 @@ class ErmReintegrationPlan(models.Model):
     def action_sign_employee_view(self):
         """The employee signs his own view off: only he may, and only a written view. The
         signature locks the text (see write); the reminder about his missing view closes."""
-        for plan in self:
-            if plan.sudo().employee_id.user_id != self.env.user:
+        # sudo: the plan's employee as an identity (and the plan's name in the refusal);
+        # then the sign-off fields, read-only for everyone, after the checks below
+        sudo_self = self.sudo()
+        for plan in sudo_self:
+            if plan.employee_id.user_id != self.env.user:
                 raise AccessError(self.env._(
                     "Only the employee himself signs his view in %(plan)s off.",
-                    plan=plan.sudo().display_name,
+                    plan=plan.display_name,
                 ))
         self.check_access("write")
         for plan in self:
@@ -211,7 +215,7 @@ class ErmReintegrationPlan(models.Model):
                 raise UserError(self.env._("Write your view before signing it off."))
         # the sign-off fields are read-only for everyone: recorded as superuser after
         # the checks above
-        self.sudo().write({
+        sudo_self.write({
             "view_employee_signed_on": fields.Datetime.now(),
             "view_employee_signed_by": self.env.uid,
         })

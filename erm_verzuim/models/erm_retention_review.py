@@ -123,17 +123,18 @@ class ErmRetentionReview(models.Model):
     def _cron_create_reviews(self):
         """Scheduled: one draft review per company with cases past their term that are not
         on a review waiting for confirmation yet. It only lists; nothing is changed."""
-        # sudo: the lines still pending, for the job
-        pending = set(self.env["erm.retention.review.line"].sudo().search(
+        # sudo: the lines still pending and the reviews of every company, for the job
+        sudo_self = self.sudo()
+        pending = set(sudo_self.env["erm.retention.review.line"].search(
             [("review_id.state", "=", "draft")]
         ).case_id.ids)
-        companies = self.env["res.company"].sudo().search([])
+        companies = sudo_self.env["res.company"].search([])
         reviews = self.browse()
         for company in companies:
             lines = [line for line in self._due_lines(company)
                      if line["case_id"] not in pending]
             if lines:
-                reviews |= self.sudo().create({
+                reviews |= sudo_self.create({
                     "company_id": company.id,
                     "line_ids": [(0, 0, line) for line in lines],
                 })

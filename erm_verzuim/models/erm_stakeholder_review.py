@@ -189,15 +189,19 @@ class ErmStakeholderReview(models.Model):
         """The previous review's circle (of the same company or group), else organiser,
         board, company doctors and the coaches and HR advisers of the company's ERM policy;
         only users with access to the company."""
-        previous = self.sudo().with_context(active_test=False).search(
+        # sudo: the previous circle, the policy's and the company's contacts, as identities
+        # to invite
+        sudo_self = self.sudo()
+        previous = sudo_self.with_context(active_test=False).search(
             self._erm_series_domain(company, scope), order="date_quarter_start desc", limit=1,
         )
         if previous:
             return previous.participant_user_ids | organiser, previous.participant_partner_ids
-        policy = self.env["erm.model.policy"].sudo()._company_default(
+        policy = sudo_self.env["erm.model.policy"]._company_default(
             company, fields.Date.context_today(self)
         )
-        users = (organiser | self._board_users(company) | company.sudo().erm_doctor_user_ids
+        users = (organiser | self._board_users(company)
+                 | company.with_env(sudo_self.env).erm_doctor_user_ids
                  | policy.coach_user_ids | policy.hr_user_ids)
         return users.filtered(
             lambda u: u.active and not u.share and company in u.company_ids
@@ -451,35 +455,40 @@ class ErmStakeholderReview(models.Model):
         """Create (or move) the calendar meeting with the participants as attendees; Odoo's
         calendar sends the invitation, in each attendee's language."""
         self._erm_check_organiser()
+        # sudo: the meeting is the organiser's calendar event, written for the participants
+        su_env = self.sudo().env
         for review in self:
             if review.state != "planned":
                 raise UserError(self.env._("Only a planned review's meeting can be scheduled."))
             if not review.date_meeting:
                 raise UserError(self.env._("Set the date and time of the meeting first."))
             values = review._erm_event_values()
-            # sudo: the meeting is the organiser's calendar event, written for the participants
-            Event = self.env["calendar.event"].sudo().with_context(
+            Event = su_env["calendar.event"].with_context(
                 lang=self._erm_lang(), mail_create_nosubscribe=True, mail_create_nolog=True,
             )
             if review.calendar_event_id:
-                review.calendar_event_id.with_context(lang=self._erm_lang()).sudo().write({
+                review.calendar_event_id.with_env(su_env).with_context(
+                    lang=self._erm_lang()
+                ).write({
                     key: values[key]
                     for key in ("start", "stop", "location", "partner_ids")
                 })
             else:
                 event = Event.create(values)
-                review.sudo().calendar_event_id = event
+                review.with_env(su_env).calendar_event_id = event
             plans = review.activity_ids.filtered(
                 lambda a: a.activity_type_id == self.env.ref(PLAN_TYPE)
             )
-            plans.sudo().action_feedback(feedback=self.env._("Meeting scheduled."))
+            plans.with_env(su_env).action_feedback(feedback=self.env._("Meeting scheduled."))
         return True
 
     def _erm_sync_attendees(self):
         for review in self.filtered(lambda r: r.calendar_event_id and r.state == "planned"):
             partners = review._erm_attendee_partners()
-            if review.sudo().calendar_event_id.partner_ids != partners:
-                review.sudo().calendar_event_id.write({"partner_ids": [(6, 0, partners.ids)]})
+            # sudo: the organiser's calendar event, whose attendees follow the participants
+            event = review.sudo().calendar_event_id
+            if event.partner_ids != partners:
+                event.write({"partner_ids": [(6, 0, partners.ids)]})
 
     # ------------------------------------------------------------------ agenda
     def action_make_agenda(self):
@@ -720,10 +729,11 @@ class ErmStakeholderReview(models.Model):
         """The still open follow-up actions of the company's earlier reviews."""
         self.ensure_one()
         # sudo: the actions carried to this review, listed on its agenda for every participant
-        activities = self.sudo().carried_activity_ids
+        sudo_self = self.sudo()
+        activities = sudo_self.carried_activity_ids
         if not activities:
             return {}
-        reviews = {r.id: r for r in self.sudo().browse(activities.mapped("res_id"))}
+        reviews = {r.id: r for r in sudo_self.browse(activities.mapped("res_id"))}
         return {
             "sequence": 90,
             "title": self.env._("Open follow-up actions of earlier reviews"),
@@ -884,14 +894,15 @@ class ErmStakeholderReview(models.Model):
         one per active review group of the companies, and one per company with employees
         that no group replaces."""
         # sudo: the scheduled job plans the reviews of every company
-        Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
+        sudo_self = self.sudo()
+        Review = sudo_self.with_context(active_test=False, mail_create_nosubscribe=True)
         domain = [("company_id", "in", companies.ids)] if companies is not None else []
-        companies = self.env["res.company"].sudo().browse([
-            company.id for company, in self.env["hr.employee"].sudo()._read_group(
+        companies = sudo_self.env["res.company"].browse([
+            company.id for company, in sudo_self.env["hr.employee"]._read_group(
                 domain, ["company_id"],
             ) if company
         ])
-        scopes = self.env["erm.stakeholder.review.scope"].sudo().search(
+        scopes = sudo_self.env["erm.stakeholder.review.scope"].search(
             [("company_id", "in", companies.ids)]
         )
         replaced = scopes.filtered("replaces_company_reviews").company_ids
@@ -974,13 +985,15 @@ class ErmStakeholderReview(models.Model):
     @api.model
     def _erm_snapshot_budget(self, company, quarter_start):
         """{section} of the quarter's budget use, or {} without any claim."""
+        # sudo: spend and uptake per kind of service, aggregates only (a group below the
+        # minimum size is left out, the total then too)
         Claim = self.env["erm.budget.claim"].sudo()
         domain = [("company_id", "=", company.id), ("state", "in", ("approved", "paid")),
                   ("date", ">=", quarter_start),
                   ("date", "<", quarter_start + relativedelta(months=3))]
         if not Claim.search_count(domain, limit=1):
             return {}
-        rows = self.env["erm.budget.usage"].sudo()._read_group(
+        rows = Claim.env["erm.budget.usage"]._read_group(
             [("company_id", "=", company.id), ("date_quarter", "=", quarter_start)],
             ["service_kind"], ["amount:sum", "employee_count:max"],
         )

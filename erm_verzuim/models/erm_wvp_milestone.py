@@ -226,16 +226,14 @@ class ErmWvpMilestone(models.Model):
             existing = milestones_by_root[root_id]
             progress = self._progress(existing)
             # the safety net is private data: read as superuser (bookkeeping)
-            vangnet_case = next(
-                (c for c in reversed(chain_cases) if c.sudo().private_ids.vangnet_regime), None
-            )
+            regimes = [(c, c.sudo().private_ids.vangnet_regime) for c in reversed(chain_cases)]
+            vangnet_case, vangnet_regime = next(((c, r) for c, r in regimes if r), (None, None))
             deadlines = wvp.compute_deadlines(
                 chain,
                 early_doctor=company.erm_early_doctor,
                 progress=progress,
                 extensions=tuple(extensions_by_root.get(root_id, ())),
-                vangnet_regime=vangnet_case.sudo().private_ids.vangnet_regime
-                if vangnet_case else None,
+                vangnet_regime=vangnet_regime,
                 date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
             )
             index = {(m.code, m.sequence): m for m in existing}

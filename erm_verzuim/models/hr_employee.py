@@ -237,7 +237,7 @@ class HrEmployee(models.Model):
         today = fields.Date.context_today(self)
         Policy = self.env["erm.model.policy"]
         by_scope = Policy._policies_by_scope(employees.company_id)
-        departments = self.env["hr.department"].sudo().search(
+        departments = employees.env["hr.department"].search(
             [("manager_id", "in", employees.ids)])
         result = defaultdict(set)
         for department in departments:
@@ -245,7 +245,7 @@ class HrEmployee(models.Model):
             result[department.manager_id.id].add(policy.erm_model or "I")
         users = employees.user_id
         if users:
-            groups = self.env["erm.absence.case"].sudo()._read_group(
+            groups = employees.env["erm.absence.case"]._read_group(
                 [("regievoerder_user_id", "in", users.ids), ("date_recovered", "=", False)],
                 ["regievoerder_user_id", "erm_model"], ["__count"],
             )
