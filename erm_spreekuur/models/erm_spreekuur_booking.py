@@ -186,7 +186,7 @@ class ErmSpreekuurBooking(models.Model):
         """The refusal rules of a (re)booking, with their errors (as the current user,
         reading the planning as superuser)."""
         _ = self.env._
-        slot = slot.sudo()
+        slot = self._sudo_slot(slot)
         session = slot.session_id
         if not slot.exists():
             raise ValidationError(_("Choose a time slot."))
@@ -210,13 +210,15 @@ class ErmSpreekuurBooking(models.Model):
 
     def _check_kind(self, session, employee, case, kind, purpose):
         _ = self.env._
+        # sudo: identity checks: the case belongs to the booked employee; the employee books
+        # for himself only
+        su_env = self.sudo().env
         if kind == "case":
             if session.kind not in ("case", "both"):
                 raise ValidationError(_("This session is for open consultations only."))
             if not case:
                 raise ValidationError(_("A consultation for an absence case needs the case."))
-            # sudo: identity check: the case belongs to the booked employee
-            if case.sudo().employee_id != employee:
+            if case.with_env(su_env).employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
             if not self.env.su and not case._erm_plannable_cases():
                 raise ValidationError(_(
@@ -230,8 +232,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A preventive consultation is not linked to a case."))
             if purpose != "preventief":
                 raise ValidationError(_("A preventive consultation has the purpose Preventive."))
-            # sudo: identity check: the employee books for himself only
-            if not self.env.su and employee.sudo().user_id != self.env.user:
+            if not self.env.su and employee.with_env(su_env).user_id != self.env.user:
                 raise ValidationError(_(
                     "A preventive consultation is booked by the employee himself."
                 ))
@@ -268,8 +269,14 @@ class ErmSpreekuurBooking(models.Model):
 
     # ------------------------------------------------------------------ create / write
     @api.model
+    def _sudo_slot(self, slot):
+        # sudo: the planning (slot, session, professional, room) is read for the checks and
+        # copied onto the booking, and the slot taken: a booker may not read every session
+        return slot.sudo()
+
+    @api.model
     def _slot_values(self, slot):
-        slot = slot.sudo()
+        slot = self._sudo_slot(slot)
         return {
             "slot_id": slot.id, "session_id": slot.session_id.id,
             "professional_id": slot.session_id.professional_id.id,
@@ -279,8 +286,7 @@ class ErmSpreekuurBooking(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # sudo: the planning (slots), read for the checks and taken by the booking
-        Slot = self.env["erm.spreekuur.slot"].sudo()
+        Slot = self._sudo_slot(self.env["erm.spreekuur.slot"])
         context = self.env.context
         prepared = []
         for vals in vals_list:

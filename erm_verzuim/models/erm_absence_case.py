@@ -390,9 +390,11 @@ class ErmAbsenceCase(models.Model):
             lambda c: c.erm_model in tbv.DIRECTING_MODELS and not c.date_recovered
             and c.regievoerder_user_id and (is_hr or c.regievoerder_user_id == user)
         )
+        if not cases:
+            return
         Employee = self.env["hr.employee"]
         skills = Employee._erm_competence_skills()
-        if not cases or not skills:
+        if not skills:
             return
         progress = Employee._erm_competence_progress()
         names = Employee._erm_competence_level_names()
@@ -627,7 +629,8 @@ class ErmAbsenceCase(models.Model):
         closes the case, its deadlines and their activities), partial as a course line."""
         self._check_may_decide_recovery()
         env = self.env
-        # sudo: the request (readonly fields) of a case the deciding duty holder reads
+        # sudo: the request (readonly fields) of a case the deciding duty holder reads, and
+        # the message to the employee
         sudo_case = self.sudo()
         day = sudo_case.erm_recovery_request_date
         pct = sudo_case.erm_recovery_request_pct
@@ -653,7 +656,7 @@ class ErmAbsenceCase(models.Model):
             else:
                 Period.create({"case_id": self.id, "date_from": day,
                                "incapacity_pct": 100.0 - pct})
-        self._tell_employee(lambda e: e._(
+        sudo_case._tell_employee(lambda e: e._(
             "Your recovery report (%(what)s) has been confirmed by %(user)s.",
             what=what, user=env.user.name,
         ))
@@ -667,11 +670,12 @@ class ErmAbsenceCase(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(env._("Give the reason: the employee reads it."))
-        # sudo: the request, in the employee's language (his user read as an identity)
+        # sudo: the request, in the employee's language (his user read as an identity), and
+        # the message to him
         sudo_case = self.sudo()
         what = sudo_case._recovery_request_text(sudo_case._employee_env())
         self._close_recovery_request(env._("Rejected: %(reason)s", reason=reason))
-        self._tell_employee(lambda e: e._(
+        sudo_case._tell_employee(lambda e: e._(
             "Your recovery report (%(what)s) has not been confirmed by %(user)s. Reason: "
             "%(reason)s. Please contact %(user)s about it.",
             what=what, user=env.user.name, reason=reason,
@@ -679,18 +683,19 @@ class ErmAbsenceCase(models.Model):
         return True
 
     def _employee_env(self):
-        """The environment in the employee's language, for what he reads."""
-        user = self.sudo().employee_id.user_id
+        """The environment in the employee's language, for what he reads. Called on the
+        case as superuser (his user is an identity the reader may not read)."""
+        user = self.employee_id.user_id
         env = self.env
         return env(context=dict(env.context, lang=user.lang or env.lang or "en_US"))
 
     def _tell_employee(self, text):
         """One message in the case's chatter addressed to the employee (he does not follow
-        his case): `text(env)` renders it in his language. Superuser: posting on the case
-        needs write access, which a process guardian may lack; the caller checked him."""
-        sudo_case = self.sudo()
-        partner = sudo_case.employee_id.user_id.partner_id
-        sudo_case.message_post(
+        his case): `text(env)` renders it in his language. Called on the case as superuser:
+        posting on the case needs write access, which a process guardian may lack; the
+        caller checked him."""
+        partner = self.employee_id.user_id.partner_id
+        self.message_post(
             body=text(self._employee_env()), message_type="comment",
             subtype_xmlid="mail.mt_comment", partner_ids=partner.ids,
             author_id=self.env.user.partner_id.id,

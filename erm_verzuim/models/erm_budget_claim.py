@@ -88,6 +88,12 @@ class ErmBudgetClaim(models.Model):
     def _default_employee(self):
         return self.env["hr.employee"]._erm_own_employee().id
 
+    def _employee_user(self):
+        """The claim's employee's user, an identity (to check and to notify him)."""
+        self.ensure_one()
+        # sudo: a portal user may not read hr.employee; only the user leaves this method
+        return self.employee_id.sudo().user_id
+
     @api.depends("employee_id")
     def _compute_company_id(self):
         for claim in self:
@@ -157,7 +163,7 @@ class ErmBudgetClaim(models.Model):
         # the employee follows his own claim (and only he: the chatter is between him and
         # the budget administrator)
         for claim in claims:
-            partner = claim.employee_id.sudo().user_id.partner_id
+            partner = claim._employee_user().partner_id
             if partner:
                 claim.message_subscribe(partner_ids=partner.ids)
         return claims
@@ -235,7 +241,7 @@ class ErmBudgetClaim(models.Model):
     def _erm_check_owner_or_admin(self):
         if self._is_budget_admin():
             return
-        if any(claim.employee_id.sudo().user_id != self.env.user for claim in self):
+        if any(claim._employee_user() != self.env.user for claim in self):
             raise AccessError(self.env._("You can only submit your own claims."))
 
     def _erm_check_admin(self):
@@ -299,8 +305,8 @@ class ErmBudgetClaim(models.Model):
         possible follower is the budget administrator (nobody else can follow a claim,
         as following needs access to it)."""
         for claim in self:
-            # sudo: the employee's partner, to notify him of his claim
-            partner = claim.employee_id.sudo().user_id.partner_id
+            # the employee's partner, to notify him of his claim
+            partner = claim._employee_user().partner_id
             claim.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_comment",
                 partner_ids=partner.ids,

@@ -231,8 +231,14 @@ class ErmStakeholderReview(models.Model):
     def _erm_circle_name(self):
         """Who meets: the group's name, else the company's."""
         self.ensure_one()
-        # sudo: the group's name for the title; the reader reads the review
-        return self.sudo().scope_id.name or self.company_id.name or ""
+        return self._group().name or self.company_id.name or ""
+
+    def _group(self):
+        """The review's group (scope), as superuser."""
+        self.ensure_one()
+        # sudo: the group's name and members, as identities for the review's title, agenda
+        # and one-per-quarter check; the group's company rule may hide it from a participant
+        return self.sudo().scope_id
 
     @api.depends("date_quarter_start")
     def _compute_quarter_end(self):
@@ -320,9 +326,8 @@ class ErmStakeholderReview(models.Model):
 
     @api.constrains("company_id", "scope_id", "date_quarter_start")
     def _check_one_per_quarter(self):
-        # sudo: the review's group, an identity for the one-per-quarter check
         self._erm_check_free_quarters(
-            [(r.company_id, r.sudo().scope_id, r.date_quarter_start) for r in self],
+            [(r.company_id, r._group(), r.date_quarter_start) for r in self],
             exclude=self.ids,
         )
 
@@ -519,8 +524,8 @@ class ErmStakeholderReview(models.Model):
                 "made_on": fields.Datetime.to_string(fields.Datetime.now()),
                 "sections": sections,
             }
-            # sudo: the frozen agenda, written by the review's own transition only
-            review.with_context(erm_review_transition=True).sudo().write({
+            # the frozen agenda, written by the review's own transition only
+            review._write_transition({
                 "snapshot": snapshot,
                 "snapshot_html": review._erm_render_snapshot(snapshot),
                 "date_snapshot": fields.Datetime.now(),
@@ -534,8 +539,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_units(self):
         """[(company, department or empty)]: whose figures the agenda discusses."""
         self.ensure_one()
-        # sudo: the group's members (companies, departments) as identities
-        scope = self.sudo().scope_id
+        scope = self._group()
         if not scope:
             return [(self.company_id, self.env["hr.department"])]
         if scope.kind == "companies":
@@ -625,9 +629,13 @@ class ErmStakeholderReview(models.Model):
                 for key, section in sections.items()}
 
     @api.model
+    def _aggregate_env(self):
+        """The environment of the agenda's figures."""
+        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
+        return self.sudo().env
+
     def _erm_snapshot_cases(self, company):
-        # sudo: counts only (aggregates, hidden below the minimum group size)
-        Case = self.env["erm.absence.case"].sudo()
+        Case = self._aggregate_env()["erm.absence.case"]
         counts = dict(Case._read_group(
             [("company_id", "=", company.id), ("state", "!=", "hersteld")]
             + self._erm_department_domain(),
@@ -647,8 +655,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_milestones(self, company):
-        # sudo: counts only (aggregates, hidden below the minimum group size)
-        Milestone = self.env["erm.wvp.milestone"].sudo()
+        Milestone = self._aggregate_env()["erm.wvp.milestone"]
         today = fields.Date.context_today(self)
         department = self._erm_department_domain()
         groups = Milestone._read_group(
@@ -676,8 +683,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_interventions(self, company, start, end):
         """The interventions of the quarter per state and their cost (a section), or {}:
         proposed in the quarter, or approved/started in it. Counts and sums only."""
-        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
-        Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
+        Intervention = self._aggregate_env()["erm.intervention"].with_context(active_test=False)
         groups = Intervention._read_group(
             [("company_id", "=", company.id)]
             + self._erm_department_domain("case_id.department_id")
@@ -774,6 +780,12 @@ class ErmStakeholderReview(models.Model):
         return str(value)
 
     # ------------------------------------------------------------------ states
+    def _write_transition(self, vals):
+        """Write what only the review's own transitions write (state, agenda, approval):
+        the caller checked the organiser or the board."""
+        # sudo: these fields are read-only for everyone; the organiser may lack write access
+        return self.with_context(erm_review_transition=True).sudo().write(vals)
+
     def action_mark_held(self):
         self._erm_check_organiser()
         for review in self:
@@ -781,8 +793,8 @@ class ErmStakeholderReview(models.Model):
                 raise UserError(self.env._("Only a planned review can be marked as held."))
             if not review.date_snapshot:
                 review._erm_make_agenda()
-        # sudo: the state of the review, written by its own transition only (checked above)
-        self.with_context(erm_review_transition=True).sudo().write({
+        # the state of the review, written by its own transition only (checked above)
+        self._write_transition({
             "state": "held", "date_held": fields.Date.context_today(self),
         })
         return True
@@ -798,8 +810,8 @@ class ErmStakeholderReview(models.Model):
                     "The minutes of %(review)s can be approved only after the meeting was "
                     "held.", review=review.name,
                 ))
-        # sudo: the approval, written by its own transition only (checked above)
-        self.with_context(erm_review_transition=True).sudo().write({
+        # the approval, written by its own transition only (checked above)
+        self._write_transition({
             "state": "approved", "approved_user_id": self.env.uid,
             "date_approved": fields.Datetime.now(),
         })

@@ -146,17 +146,17 @@ class ErmWvpMilestone(models.Model):
         - otherwise the company's escalation contact (Settings), else the HR advisers of the
           case's ERM policy, else the company's HR advisers; never the process guardian
           himself (in model III he is the HR adviser), falling back to the board."""
+        # sudo: the members of groups and the cases' contacts, as contacts to escalate to
+        sudo_self = self.sudo()
+
         def users_of(xmlid):
-            # sudo: the members of a group, as contacts to escalate to
-            return self.env.ref(xmlid).sudo().users.filtered(
-                lambda u: u.active and not u.share
-            )
+            return sudo_self.env.ref(xmlid).users.filtered(lambda u: u.active and not u.share)
 
         hr_users, board_users = users_of("erm_verzuim.group_erm_hr"), users_of(
             "erm_verzuim.group_erm_board"
         )
         result = {}
-        for milestone in self.sudo():
+        for milestone in sudo_self:
             company, case = milestone.company_id, milestone.case_id
             board = board_users.filtered(lambda u, c=company: c in u.company_ids)
             if case.erm_model in BOARD_ESCALATION_MODELS:

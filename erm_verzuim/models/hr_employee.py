@@ -187,8 +187,8 @@ class HrEmployee(models.Model):
     def _erm_competence_skills(self):
         """The skills of the skill type ERM-competenties (none when it was removed)."""
         stype = self.env.ref(competence.SKILL_TYPE, raise_if_not_found=False)
-        # sudo: the skill catalogue, not anyone's data
-        return stype.sudo().skill_ids if stype else self.env["hr.skill"]
+        # a plain read: the skill catalogue is readable by every internal user
+        return stype.skill_ids if stype else self.env["hr.skill"]
 
     @api.model
     def _erm_competence_progress(self):
@@ -197,8 +197,8 @@ class HrEmployee(models.Model):
         result = {"none": 0}
         for key, xmlid in competence.LEVEL_XMLIDS.items():
             level = self.env.ref(xmlid, raise_if_not_found=False)
-            # sudo: the level catalogue, not anyone's data
-            result[key] = (level.sudo().level_progress if level
+            # a plain read: the level catalogue is readable by every internal user
+            result[key] = (level.level_progress if level
                            else competence.DEFAULT_PROGRESS[key])
         return result
 
@@ -209,8 +209,8 @@ class HrEmployee(models.Model):
         result = {}
         for key, xmlid in competence.LEVEL_XMLIDS.items():
             level = self.env.ref(xmlid, raise_if_not_found=False)
-            # sudo: the level catalogue, not anyone's data
-            result[key] = level.sudo().name if level else labels[key]
+            # a plain read: the level catalogue is readable by every internal user
+            result[key] = level.name if level else labels[key]
         return result
 
     def _erm_competence_levels(self):
