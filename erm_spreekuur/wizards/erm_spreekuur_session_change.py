@@ -210,9 +210,9 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         Odoo's "event updated" mail."""
         if not bookings:
             return
-        # sudo: the moved bookings of the session, whose attendees are told (the mail is
-        # sent for the professional who changed the room)
-        Booking = self.env["erm.spreekuur.booking"].sudo()
+        # as superuser: the session's bookings come from _holding_bookings; their attendees
+        # are told (the mail is sent for the professional who changed the room)
+        Booking = bookings.env["erm.spreekuur.booking"]
         for booking in bookings:
             if hasattr(Booking, "_slot_values"):
                 booking.write(Booking._slot_values(booking.slot_id))

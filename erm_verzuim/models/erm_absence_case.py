@@ -331,11 +331,16 @@ class ErmAbsenceCase(models.Model):
         user = self.env.user
         admin = user.has_group(ADMIN_GROUP)
         writable = self._filtered_access("write")
-        # sudo: only the reader's own relation to a case he may read (yes/no flags)
-        for case, sudo_case in zip(self, self.sudo(), strict=True):
+        for case, sudo_case in zip(self, self._sudo_for_flags(), strict=True):
             case.erm_is_own_case = bool(user and sudo_case.employee_id.user_id == user)
             case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
             case.erm_can_write = bool(case.id) and case in writable
+
+    def _sudo_for_flags(self):
+        """The cases as superuser, for flags about the reader."""
+        # sudo: only the reader's own relation to cases he may read (yes/no flags: his own
+        # case? a duty holder? may he log a contact?), never the values themselves
+        return self.sudo()
 
     @api.depends("regievoerder_user_id", "procesbewaker_user_id", "plan_ids.casemanager_id")
     def _compute_duty_user_ids(self):
@@ -771,8 +776,8 @@ class ErmAbsenceCase(models.Model):
                     nxt[contact.case_id.id] = contact.date_next
         admin = user.has_group(ADMIN_GROUP)
         manager = user.has_group(MANAGER_GROUP)
-        # sudo: who holds the case and its plans, compared with the reader (a yes/no flag)
-        for case, sudo_case in zip(self, self.sudo(), strict=True):
+        # who holds the case and its plans, compared with the reader (a yes/no flag)
+        for case, sudo_case in zip(self, self._sudo_for_flags(), strict=True):
             case.erm_care_last_date = last.get(case.id, False)
             case.erm_care_next_date = nxt.get(case.id, False)
             holders = (sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id

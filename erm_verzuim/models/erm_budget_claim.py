@@ -88,17 +88,17 @@ class ErmBudgetClaim(models.Model):
     def _default_employee(self):
         return self.env["hr.employee"]._erm_own_employee().id
 
-    def _employee_user(self):
-        """The claim's employee's user, an identity (to check and to notify him)."""
+    def _sudo_employee(self):
+        """The claim's employee as superuser."""
         self.ensure_one()
-        # sudo: a portal user may not read hr.employee; only the user leaves this method
-        return self.employee_id.sudo().user_id
+        # sudo: his company and user as identities (to check and notify him); a portal user
+        # may not read hr.employee
+        return self.employee_id.sudo()
 
     @api.depends("employee_id")
     def _compute_company_id(self):
         for claim in self:
-            # sudo: the employee's company, an identity
-            claim.company_id = claim.employee_id.sudo().company_id
+            claim.company_id = claim._sudo_employee().company_id
 
     @api.depends("service_id.provider_kind", "provider_id.kind")
     def _compute_service_kind(self):
@@ -163,7 +163,7 @@ class ErmBudgetClaim(models.Model):
         # the employee follows his own claim (and only he: the chatter is between him and
         # the budget administrator)
         for claim in claims:
-            partner = claim._employee_user().partner_id
+            partner = claim._sudo_employee().user_id.partner_id
             if partner:
                 claim.message_subscribe(partner_ids=partner.ids)
         return claims
@@ -241,7 +241,7 @@ class ErmBudgetClaim(models.Model):
     def _erm_check_owner_or_admin(self):
         if self._is_budget_admin():
             return
-        if any(claim._employee_user() != self.env.user for claim in self):
+        if any(claim._sudo_employee().user_id != self.env.user for claim in self):
             raise AccessError(self.env._("You can only submit your own claims."))
 
     def _erm_check_admin(self):
@@ -306,7 +306,7 @@ class ErmBudgetClaim(models.Model):
         as following needs access to it)."""
         for claim in self:
             # the employee's partner, to notify him of his claim
-            partner = claim._employee_user().partner_id
+            partner = claim._sudo_employee().user_id.partner_id
             claim.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_comment",
                 partner_ids=partner.ids,

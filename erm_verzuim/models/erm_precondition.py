@@ -149,14 +149,20 @@ class ErmPrecondition(models.Model):
 
     # ------------------------------------------------------------------ evidence and score
     @api.model
+    def _evidence_env(self):
+        """The environment in which the system's evidence is gathered."""
+        # sudo: policies, jobs, cases and sessions, read as evidence for the checklist
+        # (whether they exist or run; counts only)
+        return self.sudo().env
+
+    @api.model
     def _erm_auto_evidence(self, companies):
         """{(company id, code): text} of what the system proves, for all `companies` at once.
         Other addons add their own proof (super() first, then update the dict)."""
         result = {}
         if not companies:
             return result
-        # sudo: policies, the job and cases, read as evidence for the checklist (counts)
-        env = self.sudo().env
+        env = self._evidence_env()
         Policy = env["erm.model.policy"]
         today = fields.Date.context_today(self)
         labels = dict(Policy._fields["erm_model"]._description_selection(self.env))

@@ -81,10 +81,10 @@ class ErmReintegrationPlan(models.Model):
     def _compute_erm_user_flags(self):
         user = self.env.user
         admin = user.has_group("erm_verzuim.group_erm_admin")
-        # sudo: only to compare the case's duty holders and employee with the reader; the
-        # flags only say what the reader may do himself
-        for plan, sudo_plan in zip(self, self.sudo(), strict=True):
-            case = sudo_plan.case_id
+        # the case's duty holders and employee compared with the reader; the flags only
+        # say what the reader may do himself
+        for plan in self:
+            case = plan.case_id._sudo_for_flags()
             plan.erm_is_director = admin or (
                 user in (case.regievoerder_user_id | case.procesbewaker_user_id)
                 if case else not plan.id

@@ -76,12 +76,19 @@ class ErmRetentionReview(models.Model):
 
     # ------------------------------------------------------------------ the review
     @api.model
+    def _retention_env(self):
+        """The environment of the retention job."""
+        # sudo: the job looks at every company and every closed case and at the lines still
+        # pending, to list them on a draft review; it changes nothing, the review shows
+        # only what its reader may read
+        return self.sudo().env
+
+    @api.model
     def _due_lines(self, company, today=None):
         """[{case_id, action, reason, date_due}] of the closed cases of `company` past a
         retention term and not yet anonymised that far, in a few queries."""
         today = today or fields.Date.context_today(self)
-        # sudo: the retention job looks at every closed case of the company
-        Case = self.env["erm.absence.case"].sudo().with_context(active_test=False)
+        Case = self._retention_env()["erm.absence.case"].with_context(active_test=False)
         years_admin = company.erm_retention_admin_years
         years_dossier = company.erm_retention_reintegration_years
         years_erdzw = company.erm_retention_erdzw_years
@@ -123,8 +130,7 @@ class ErmRetentionReview(models.Model):
     def _cron_create_reviews(self):
         """Scheduled: one draft review per company with cases past their term that are not
         on a review waiting for confirmation yet. It only lists; nothing is changed."""
-        # sudo: the lines still pending and the reviews of every company, for the job
-        sudo_self = self.sudo()
+        sudo_self = self.with_env(self._retention_env())
         pending = set(sudo_self.env["erm.retention.review.line"].search(
             [("review_id.state", "=", "draft")]
         ).case_id.ids)

@@ -166,6 +166,13 @@ class ErmStakeholderReview(models.Model):
 
     # ------------------------------------------------------------------ defaults
     @api.model
+    def _contacts_env(self):
+        """The environment in which the defaults find whom to invite."""
+        # sudo: the previous circle, the board, the policy's and the company's contacts, as
+        # identities to name an organiser, invite participants and escalate to
+        return self.sudo().env
+
+    @api.model
     def _default_organiser(self, company, scope=None):
         """The group's organiser, else the company's configured organiser, else its first
         HR adviser."""
@@ -173,13 +180,12 @@ class ErmStakeholderReview(models.Model):
             return scope.organiser_id
         if company.erm_review_organiser_id:
             return company.erm_review_organiser_id
-        # sudo: the company's fallback contacts, as identities to name an organiser
-        fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
+        fallback = self._contacts_env()["erm.alert.manager"]._company_fallback_users()
         return self.env["res.users"].browse(fallback.get(company.id)) or self.env.user
 
     @api.model
     def _board_users(self, company):
-        board = self.env.ref(BOARD_GROUP).sudo()
+        board = self._contacts_env().ref(BOARD_GROUP)
         return board.users.filtered(
             lambda u: u.active and not u.share and company in u.company_ids
         )
@@ -189,9 +195,7 @@ class ErmStakeholderReview(models.Model):
         """The previous review's circle (of the same company or group), else organiser,
         board, company doctors and the coaches and HR advisers of the company's ERM policy;
         only users with access to the company."""
-        # sudo: the previous circle, the policy's and the company's contacts, as identities
-        # to invite
-        sudo_self = self.sudo()
+        sudo_self = self.with_env(self._contacts_env())
         previous = sudo_self.with_context(active_test=False).search(
             self._erm_series_domain(company, scope), order="date_quarter_start desc", limit=1,
         )
@@ -601,7 +605,7 @@ class ErmStakeholderReview(models.Model):
             sections["preconditions"] = preconditions
         # every participant reads the agenda, the board too: counts of a group the guard
         # hides from a reader of aggregates are not shown, with or without erm_reports
-        department = self.env["hr.department"].sudo().browse(
+        department = self._aggregate_env()["hr.department"].browse(
             self.env.context.get("erm_review_department_id") or []
         )
         if self.env["erm.aggregate.guard"].group_hidden(
