@@ -437,6 +437,7 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._("Choose a reason from the list."))
         self._check_may_change()
         user = self.env.user
+        # sudo: cancelling frees the slot and archives the event (nobody writes them)
         sudo_self = self.sudo()
         by_employee = sudo_self.filtered(
             lambda b: not self.env.su and b.employee_id.user_id == user
@@ -458,6 +459,7 @@ class ErmSpreekuurBooking(models.Model):
         user = self.env.user
         admin = user.has_group("erm_verzuim.group_erm_admin")
         # the administrator corrects case consultations; a preventive one is not his
+        # sudo: the bookings' professional, an identity
         if any(b.professional_id.user_id != user and not (admin and b.kind == "case")
                for b in self.sudo()):
             raise UserError(self.env._("Only the professional marks a consultation."))

@@ -254,6 +254,7 @@ class ErmSpreekuurSession(models.Model):
         them is the organisation's duty even for preventive bookings it may not read."""
         if not self.ids:
             return self.env["erm.spreekuur.booking"]
+        # sudo: moving or cancelling them is the organisation's duty
         return self.env["erm.spreekuur.booking"].sudo().search(
             [("session_id", "in", self.ids), ("state", "in", list(states))], order="start, id"
         )

@@ -440,6 +440,7 @@ class ErmAbsenceCase(models.Model):
     @api.model
     def _open_case_of(self, employee):
         """The employee's open case, if any (identity check, not for display)."""
+        # sudo: whether he has an open case, an identity check
         return self.env["erm.absence.case"].sudo().search(
             [("employee_id", "=", employee.id), ("date_recovered", "=", False)], limit=1
         )
@@ -490,7 +491,7 @@ class ErmAbsenceCase(models.Model):
                 wizard_vals[name] = self._portal_date(wizard_vals[name])
         wizard_vals.update(employee_id=employee.id,
                            date_reported=fields.Date.context_today(employee))
-        # the manager's code path, as superuser: the employee may not create cases himself;
+        # sudo: the manager's code path: the employee may not create cases himself;
         # he does not follow his own case's chatter (notes of his duty holders)
         wizard = self.env["erm.sick.report.wizard"].sudo().with_context(
             mail_create_nosubscribe=True,
@@ -618,6 +619,7 @@ class ErmAbsenceCase(models.Model):
     def _close_recovery_request(self, feedback):
         """Clear the pending request of `case` and complete its activity (superuser: the
         deciding duty holder was checked, and the request fields are readonly)."""
+        # sudo: readonly request fields and the duty holder's activity (decider checked)
         sudo_case = self.sudo()
         if not sudo_case.erm_recovery_request_date:
             return
@@ -712,6 +714,7 @@ class ErmAbsenceCase(models.Model):
         its open activity gets the new text instead of a second one."""
         env = self.env
         activity_type = env.ref(activity_xmlid)
+        # sudo: the employee may not write on his case (chatter line, activity)
         for case in self.sudo():
             case._message_log(body=body, author_id=env.user.partner_id.id)
             user = case.regievoerder_user_id or case.procesbewaker_user_id
@@ -1035,6 +1038,7 @@ class ErmAbsenceCase(models.Model):
             self._recompute_wvp()
         if {"active", "date_recovered"} & set(vals):
             # deadline activities of a closed case are closed at commit, in one batch
+            # sudo: every milestone, the private ones too, for the alert job (ids only)
             milestones = self.env["erm.wvp.milestone"].sudo().search([("case_id", "in", self.ids)])
             self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
         return res
@@ -1154,7 +1158,7 @@ class ErmAbsenceCase(models.Model):
             following = next(
                 (c for c in employee_cases if c.date_start > interval.date_to), None
             )
-            # read as superuser: the chain is bookkeeping, the statement itself is private
+            # sudo: the chain is bookkeeping, the statement itself is private
             if following and following.sudo().private_ids.wazo_bridge:
                 bridging.append(interval)
         return tuple(bridging)
@@ -1164,6 +1168,7 @@ class ErmAbsenceCase(models.Model):
         leave records of other employees are not readable by every role)."""
         if not employees:
             return {}
+        # sudo: other employees' leave is not readable by every role (dates only)
         leaves = self.env["hr.leave"].sudo().search([
             ("employee_id", "in", employees.ids),
             ("holiday_status_id.erm_wazo", "=", True),
@@ -1205,6 +1210,7 @@ class ErmAbsenceCase(models.Model):
         checked on the change that triggered it (write rights follow the duties)."""
         if not self:
             return
+        # sudo: derived bookkeeping (see above)
         self = self.sudo()  # noqa: PLW0642
         # WAZO leave is read once, for every employee involved (chains never span employees)
         wazo = self._wazo_intervals(self.employee_id)
@@ -1360,12 +1366,14 @@ class ErmAbsenceCase(models.Model):
     def _erm_duty_snapshot(self):
         return {
             case.id: (case.regievoerder_user_id, case.procesbewaker_user_id)
+            # sudo: the duty holders as identities, before and after a change
             for case in self.sudo()
         }
 
     def _erm_refresh_duties(self, snapshot=None):
         """Resolve the duty holders of self again (after a policy or org-chart change) and
         let the open milestones, the case's activities and the followers follow them."""
+        # sudo: derived bookkeeping after a policy or org-chart change
         cases = self.sudo().exists()
         if not cases:
             return
@@ -1526,6 +1534,7 @@ class ErmAbsenceCase(models.Model):
         chain, milestones and flags stay for the statistics."""
         if level not in ("dossier", "full"):
             raise UserError(self.env._("Unknown anonymisation level: %(level)s.", level=level))
+        # sudo: anonymisation clears what no role may write (confirmed review)
         cases = self.sudo().with_context(active_test=False, tracking_disable=True)
         today = fields.Date.context_today(self)
         plans = cases.plan_ids
@@ -1765,6 +1774,7 @@ class ErmAbsenceCase(models.Model):
 
     def _erm_close_late_intervention_signals(self):
         """An approved intervention or a recorded decision answers the signal."""
+        # sudo: the signals are the duty holders' activities, closed by the decision
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "in", self.ids),
             ("erm_alert_kind", "=", "late_intervention"),

@@ -279,6 +279,7 @@ class ErmBaAdvice(models.Model):
         self.ensure_one()
         if not self.incapacity_date_from:
             return {}
+        # sudo: the course follows the issued advice, written by the system only
         case = self.case_id.sudo()
         day = self.incapacity_date_from
         if case.date_recovered and day >= case.date_recovered:
@@ -305,6 +306,7 @@ class ErmBaAdvice(models.Model):
         code = self.advice_type
         if code not in milestones.BY_CODE:
             return {}
+        # sudo: the advice completes its milestone, which the doctor may not write
         milestone = self.env["erm.wvp.milestone"].sudo().search([
             ("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
             ("date_done", "=", False), ("state", "!=", "cancelled"),

@@ -206,6 +206,7 @@ class ErmBudgetClaim(models.Model):
         schedule and dates are read as superuser (a portal user may not read hr.employee);
         the claims are summed as superuser too, but only this employee's."""
         year = year or fields.Date.context_today(self).year
+        # sudo: his schedule and dates (a portal user may not read hr.employee)
         employee = employee.sudo()
         if not self._is_budget_admin() and employee.user_id != self.env.user:
             raise AccessError(self.env._("You can only see your own employability budget."))

@@ -259,6 +259,7 @@ class ErmModelPolicy(models.Model):
     @api.model
     def _policies_by_scope(self, companies):
         """{(company id, department id or False): [policies, newest first]} in one search."""
+        # sudo: the policies in force, to resolve duty holders for any reader
         policies = self.sudo().with_context(active_test=True).search(
             [("company_id", "in", companies.ids)], order="date_from desc, id desc",
         )

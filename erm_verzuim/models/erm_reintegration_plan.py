@@ -130,7 +130,7 @@ class ErmReintegrationPlan(models.Model):
             milestone = plan._open_milestone()
             plan.write({"date_done": date_done, "state": "done", "milestone_id": milestone.id})
             if milestone:
-                # The agreed plan is the authorised act; its milestone may be held by the
+                # sudo: the agreed plan is the authorised act; its milestone may be held by the
                 # process guardian (final evaluation), so it is completed as superuser.
                 milestone.sudo().write({"date_done": date_done})
         self._erm_close_missing_view_signals()
@@ -186,6 +186,7 @@ class ErmReintegrationPlan(models.Model):
         portal; the superuser and the administrator may correct it."""
         if self.env.su or self.env.user.has_group("erm_verzuim.group_erm_admin"):
             return
+        # sudo: the cases' employee, an identity (only he writes his view)
         others = cases.sudo().filtered(lambda c: c.employee_id.user_id != self.env.user)
         if others:
             raise AccessError(self.env._(
@@ -224,6 +225,7 @@ class ErmReintegrationPlan(models.Model):
 
     def _erm_close_missing_view_signals(self):
         """Complete the open "view missing" reminders of self (kept as done)."""
+        # sudo: the reminders are the duty holders', closed by the employee's act
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
             ("erm_alert_kind", "=", "missing_view"),

@@ -340,6 +340,7 @@ class ErmStakeholderReview(models.Model):
         """Participants and organiser read the review in its company: a user without
         access to that company could not open what he is invited to."""
         for review in self:
+            # sudo: the users' companies, identities for the check
             outside = (review.organiser_id | review.participant_user_ids).filtered(
                 lambda u, company=review.company_id: company not in u.sudo().company_ids
             )

@@ -225,7 +225,7 @@ class ErmWvpMilestone(models.Model):
             company = current.company_id
             existing = milestones_by_root[root_id]
             progress = self._progress(existing)
-            # the safety net is private data: read as superuser (bookkeeping)
+            # sudo: the safety net is private data, read for the bookkeeping only
             regimes = [(c, c.sudo().private_ids.vangnet_regime) for c in reversed(chain_cases)]
             vangnet_case, vangnet_regime = next(((c, r) for c, r in regimes if r), (None, None))
             deadlines = wvp.compute_deadlines(

@@ -81,6 +81,7 @@ class HrEmployee(models.Model):
         """The current user's employee record, as identity only: a portal user may not
         read hr.employee, hence sudo (use its id; read the rest as the user). Shared by
         the portal pages, self-reporting and the budget claims."""
+        # sudo: identity only (a portal user may not read hr.employee)
         return self.sudo().search([("user_id", "=", self.env.uid)], limit=1)
 
     def action_open_erm_cases(self):
