@@ -23,12 +23,13 @@ class ErmAbsenceCase(models.Model):
         for case in self:
             pseudonym_of.setdefault(originals[case.id], case.employee_id)
         # sudo: anonymisation moves the contracts to the pseudonym, HR or not
-        Contract = self.env["hr.contract"].sudo().with_context(
+        sudo_env = self.sudo().env
+        Contract = sudo_env["hr.contract"].with_context(
             active_test=False, tracking_disable=True
         )
         contracts = Contract.search([("employee_id", "in", [e.id for e in pseudonym_of])])
         for original, pseudonym in pseudonym_of.items():
-            pseudonym.sudo().department_id = original.department_id
+            pseudonym.with_env(sudo_env).department_id = original.department_id
             mine = contracts.filtered(lambda c, original=original: c.employee_id == original)
             mine.write({"employee_id": pseudonym.id, "name": pseudonym.name})
         return res

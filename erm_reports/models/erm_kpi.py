@@ -80,12 +80,12 @@ class ErmKpi(models.AbstractModel):
                 )
             bounds.append((date_from, date_to + timedelta(days=1)))
         department = self.env["hr.department"].browse(department_id) if department_id else None
+        department_company = self._erm_department_company(department) if department else None
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
-            # sudo: the department's company, an identity (access is decided right after)
-            company = department.sudo().company_id if department else self.env.company
-        if department and department.sudo().company_id != company:
+            company = department_company if department else self.env.company
+        if department and department_company != company:
             raise UserError(self.env._("The department does not belong to the company."))
         self._erm_access_mode(company, department)
         department_ids = self._erm_department_ids(department, include_children)
@@ -256,8 +256,8 @@ class ErmKpi(models.AbstractModel):
     @api.model
     def _erm_visible_departments(self, company):
         if self._erm_company_allowed(company):
-            # sudo: HR and the board see every department of the company (checked by the caller)
-            return self.env["hr.department"].sudo().search([("company_id", "=", company.id)])
+            # HR and the board see every department of the company (checked by the caller)
+            return self._erm_departments().search([("company_id", "=", company.id)])
         return self._erm_managed_departments().filtered(lambda d: d.company_id == company)
 
     @api.model
@@ -287,8 +287,7 @@ class ErmKpi(models.AbstractModel):
         if company_id:
             company = self.env["res.company"].browse(company_id)
         else:
-            # sudo: the department's company, an identity (access is decided right after)
-            company = department.sudo().company_id if department else self.env.company
+            company = self._erm_department_company(department) if department else self.env.company
         mode = self._erm_access_mode(company, department)
         end = date_to + timedelta(days=1)
         scope = self._erm_milestone_scope(company, mode)
@@ -380,9 +379,20 @@ class ErmKpi(models.AbstractModel):
 
     # ------------------------------------------------------------------ access
     @api.model
+    def _erm_department_company(self, department):
+        # sudo: the department's company, an identity (access is decided right after)
+        return department.sudo().company_id
+
+    @api.model
+    def _erm_departments(self):
+        """hr.department as superuser: the department tree as identities and ids."""
+        # sudo: the figures decide access themselves (_erm_access_mode, the aggregate guard)
+        return self.env["hr.department"].sudo()
+
+    @api.model
     def _erm_managed_departments(self):
         """The departments the user manages, with their sub-departments."""
-        departments = self.env["hr.department"].sudo()
+        departments = self._erm_departments()
         managed = departments.search([("manager_id.user_id", "=", self.env.uid)])
         if not managed:
             return managed
@@ -411,8 +421,8 @@ class ErmKpi(models.AbstractModel):
             return None
         if not include_children:
             return department.ids
-        # sudo: the department tree as ids, for the figures' own access decision
-        return self.env["hr.department"].sudo().with_context(active_test=False).search(
+        # the department tree as ids, for the figures' own access decision
+        return self._erm_departments().with_context(active_test=False).search(
             [("id", "child_of", department.id)]
         ).ids
 
@@ -806,8 +816,8 @@ class ErmKpi(models.AbstractModel):
         end = date_to + timedelta(days=1)
         if self._erm_company_allowed(company):
             self._erm_access_mode(company, None)
-            # sudo: the department tree; groups below the minimum size are suppressed
-            departments = self.env["hr.department"].sudo().with_context(
+            # the department tree; groups below the minimum size are suppressed
+            departments = self._erm_departments().with_context(
                 active_test=False
             ).search([("company_id", "=", company.id)])
         else:

@@ -28,7 +28,7 @@ class ErmStakeholderReview(models.Model):
         kpi = self.env["erm.kpi"].with_user(SUPERUSER_ID).with_context(
             lang=self.env.lang, allowed_company_ids=company.ids, erm_as_board=True,
         )
-        department = self.env["hr.department"].sudo().browse(
+        department = self._aggregate_env()["hr.department"].browse(
             self.env.context.get("erm_review_department_id") or []
         )
         periods = [

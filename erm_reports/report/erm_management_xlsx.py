@@ -158,7 +158,8 @@ class ErmManagementXlsx(models.AbstractModel):
                 wizard.date_from, wizard.date_to, wizard.company_id.id
             )
         if wizard.department_id:
-            allowed = set(self.env["hr.department"].sudo().search(
+            # the department tree as ids, to keep the rows figures_by_department returned
+            allowed = set(self.env["erm.kpi"]._erm_departments().search(
                 [("id", "child_of", wizard.department_id.id)]
             ).ids)
             rows = [row for row in rows if row["department_id"] in allowed]

@@ -9,6 +9,7 @@ class CalendarAttendee(models.Model):
     _inherit = "calendar.attendee"
 
     def _send_invitation_emails(self):
+        # sudo: whether the event is a consultation (others' private events)
         spreekuur = self.sudo().filtered("event_id.erm_spreekuur").with_env(self.env)
         if spreekuur:
             spreekuur._send_mail_to_attendees(

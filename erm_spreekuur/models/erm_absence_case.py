@@ -49,8 +49,8 @@ class ErmAbsenceCase(models.Model):
         professionals = Professional.search([
             ("company_id", "in", [self.company_id.id, False]),
         ])
-        # sudo: the company's doctors as identities
-        doctors = self.sudo().company_id.erm_doctor_user_ids
+        # a plain read: the company of a case the planner reads, and its doctors
+        doctors = self.company_id.erm_doctor_user_ids
         return professionals.filtered(lambda p: p.user_id in doctors) | professionals.filtered(
             lambda p: p.kind == "bedrijfsarts"
         ) | professionals

@@ -13,8 +13,7 @@ class ErmPrecondition(models.Model):
         result = super()._erm_auto_evidence(companies)
         if not companies:
             return result
-        # sudo: evidence for the checklist: whether sessions exist, counted only
-        env = self.sudo().env
+        env = self._evidence_env()  # whether rooms and sessions exist, counted only
         rooms = dict(env["erm.spreekuur.location"]._read_group(
             [("company_id", "in", companies.ids)], ["company_id"], ["__count"],
         ))

@@ -186,7 +186,7 @@ class ErmSpreekuurBooking(models.Model):
         """The refusal rules of a (re)booking, with their errors (as the current user,
         reading the planning as superuser)."""
         _ = self.env._
-        slot = slot.sudo()
+        slot = self._sudo_slot(slot)
         session = slot.session_id
         if not slot.exists():
             raise ValidationError(_("Choose a time slot."))
@@ -210,13 +210,15 @@ class ErmSpreekuurBooking(models.Model):
 
     def _check_kind(self, session, employee, case, kind, purpose):
         _ = self.env._
+        # sudo: identity checks: the case belongs to the booked employee; the employee books
+        # for himself only
+        su_env = self.sudo().env
         if kind == "case":
             if session.kind not in ("case", "both"):
                 raise ValidationError(_("This session is for open consultations only."))
             if not case:
                 raise ValidationError(_("A consultation for an absence case needs the case."))
-            # sudo: identity check: the case belongs to the booked employee
-            if case.sudo().employee_id != employee:
+            if case.with_env(su_env).employee_id != employee:
                 raise ValidationError(_("The case belongs to another employee."))
             if not self.env.su and not case._erm_plannable_cases():
                 raise ValidationError(_(
@@ -230,8 +232,7 @@ class ErmSpreekuurBooking(models.Model):
                 raise ValidationError(_("A preventive consultation is not linked to a case."))
             if purpose != "preventief":
                 raise ValidationError(_("A preventive consultation has the purpose Preventive."))
-            # sudo: identity check: the employee books for himself only
-            if not self.env.su and employee.sudo().user_id != self.env.user:
+            if not self.env.su and employee.with_env(su_env).user_id != self.env.user:
                 raise ValidationError(_(
                     "A preventive consultation is booked by the employee himself."
                 ))
@@ -241,7 +242,11 @@ class ErmSpreekuurBooking(models.Model):
         tz = slot.session_id._tz()
         local_day = fields.Datetime.context_timestamp(self.with_context(tz=tz), slot.start).date()
         day_start = fields.Datetime.to_datetime(local_day) - timedelta(days=1)
-        same_day = self.sudo().search([
+        # sudo: the employee's other bookings of the day (counted) and his user and name as
+        # identities for the error
+        sudo_self = self.sudo()
+        employee = employee.with_env(sudo_self.env)
+        same_day = sudo_self.search([
             ("employee_id", "=", employee.id), ("purpose", "=", purpose),
             ("state", "=", "booked"), ("id", "not in", (exclude or self).ids),
             ("start", ">=", day_start), ("start", "<", day_start + timedelta(days=3)),
@@ -252,20 +257,26 @@ class ErmSpreekuurBooking(models.Model):
         ):
             # addressed to the reader when he books for himself: "je" on the portal
             # pages (the controller sets erm_spreekuur_portal), "u" in the backend
-            if employee.sudo().user_id == self.env.user:
+            if employee.user_id == self.env.user:
                 if self.env.context.get("erm_spreekuur_portal"):
                     raise ValidationError(_("You already have a consultation on this day."))
                 raise ValidationError(_(
                     "You already have a consultation for this purpose on this day."))
             raise ValidationError(_(
                 "%(employee)s already has a consultation for this purpose on this day.",
-                employee=employee.sudo().name,
+                employee=employee.name,
             ))
 
     # ------------------------------------------------------------------ create / write
     @api.model
+    def _sudo_slot(self, slot):
+        # sudo: the planning (slot, session, professional, room) is read for the checks and
+        # copied onto the booking, and the slot taken: a booker may not read every session
+        return slot.sudo()
+
+    @api.model
     def _slot_values(self, slot):
-        slot = slot.sudo()
+        slot = self._sudo_slot(slot)
         return {
             "slot_id": slot.id, "session_id": slot.session_id.id,
             "professional_id": slot.session_id.professional_id.id,
@@ -275,7 +286,7 @@ class ErmSpreekuurBooking(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        Slot = self.env["erm.spreekuur.slot"]
+        Slot = self._sudo_slot(self.env["erm.spreekuur.slot"])
         context = self.env.context
         prepared = []
         for vals in vals_list:
@@ -292,8 +303,7 @@ class ErmSpreekuurBooking(models.Model):
                 slot, employee, self.env["erm.absence.case"].browse(vals.get("case_id")),
                 vals["kind"], vals["purpose"],
             )
-            # sudo: the slot's company, copied onto the booking
-            vals.update(self._slot_values(slot), company_id=slot.sudo().company_id.id)
+            vals.update(self._slot_values(slot), company_id=slot.company_id.id)
             prepared.append(vals)
         with self._taken_guard():
             # the events first: the booking row is complete when inserted
@@ -301,7 +311,7 @@ class ErmSpreekuurBooking(models.Model):
             for vals, event in zip(prepared, events, strict=True):
                 vals["calendar_event_id"] = event.id
             bookings = super().create(prepared)
-            bookings.slot_id.sudo().write({"state": "booked"})
+            bookings.slot_id.with_env(Slot.env).write({"state": "booked"})
         return bookings
 
     def write(self, vals):
@@ -324,10 +334,10 @@ class ErmSpreekuurBooking(models.Model):
         """Neutral: no purpose, no case, no organiser (that would name the professional to
         whoever sees the employee's calendar); private, so others see *Busy*."""
         # sudo: the employee's name and partner for the private calendar event
-        employee = self.env["hr.employee"].sudo().browse(vals["employee_id"])
-        professional = self.env["erm.spreekuur.professional"].sudo().browse(
-            vals["professional_id"])
-        location = self.env["erm.spreekuur.location"].sudo().browse(vals["location_id"])
+        su_env = self.sudo().env
+        employee = su_env["hr.employee"].browse(vals["employee_id"])
+        professional = su_env["erm.spreekuur.professional"].browse(vals["professional_id"])
+        location = su_env["erm.spreekuur.location"].browse(vals["location_id"])
         employee_partner = employee.user_id.partner_id or employee.work_contact_id
         lang = employee_partner.lang or self.env.lang
         _ = self.with_context(lang=lang).env._
@@ -376,8 +386,10 @@ class ErmSpreekuurBooking(models.Model):
     # ------------------------------------------------------------------ flows
     def _release_slots(self, slots):
         """Slots without an active booking any more are free again."""
-        slots = slots.sudo()
-        taken = self.sudo().search([
+        # sudo: slots and bookings are the planning, freed by the change of a booking
+        sudo_self = self.sudo()
+        slots = slots.with_env(sudo_self.env)
+        taken = sudo_self.search([
             ("slot_id", "in", slots.ids), ("state", "!=", "cancelled"),
         ]).slot_id
         (slots - taken).filtered(lambda s: s.state == "booked").write({"state": "free"})
@@ -409,7 +421,7 @@ class ErmSpreekuurBooking(models.Model):
         values = self._slot_values(new_slot)
         with self._taken_guard():
             sudo_self.write(values)
-            new_slot.sudo().write({"state": "booked"})
+            sudo_self.slot_id.write({"state": "booked"})  # the new slot, just written
             self._release_slots(old_slot)
         event_values = self._event_values(dict(
             values, kind=sudo_self.kind, employee_id=sudo_self.employee_id.id))
@@ -425,6 +437,7 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._("Choose a reason from the list."))
         self._check_may_change()
         user = self.env.user
+        # sudo: cancelling frees the slot and archives the event (nobody writes them)
         sudo_self = self.sudo()
         by_employee = sudo_self.filtered(
             lambda b: not self.env.su and b.employee_id.user_id == user
@@ -446,6 +459,7 @@ class ErmSpreekuurBooking(models.Model):
         user = self.env.user
         admin = user.has_group("erm_verzuim.group_erm_admin")
         # the administrator corrects case consultations; a preventive one is not his
+        # sudo: the bookings' professional, an identity
         if any(b.professional_id.user_id != user and not (admin and b.kind == "case")
                for b in self.sudo()):
             raise UserError(self.env._("Only the professional marks a consultation."))
@@ -454,8 +468,11 @@ class ErmSpreekuurBooking(models.Model):
         self._check_may_mark()
         if any(b.state not in ("booked", "no_show") for b in self):
             raise UserError(self.env._("Only a booked consultation can be marked."))
-        self.sudo().write({"state": "attended"})
-        analyses = self.sudo().filtered(
+        # sudo: the state only, for the professional checked above; the advice activity
+        # goes on the case
+        sudo_self = self.sudo()
+        sudo_self.write({"state": "attended"})
+        analyses = sudo_self.filtered(
             lambda b: b.kind == "case" and b.purpose == "probleemanalyse"
         )
         analyses._propose_ba_advice()
@@ -469,9 +486,10 @@ class ErmSpreekuurBooking(models.Model):
         if any(b.state not in ("booked", "attended") for b in self):
             raise UserError(self.env._("Only a booked consultation can be marked."))
         # sudo: the state only, for the professional checked above
-        self.sudo().write({"state": "no_show"})
+        sudo_self = self.sudo()
+        sudo_self.write({"state": "no_show"})
         # The employer learns only of case consultations; a preventive one stays private.
-        for booking in self.sudo().filtered(lambda b: b.kind == "case" and b.case_id):
+        for booking in sudo_self.filtered(lambda b: b.kind == "case" and b.case_id):
             case = booking.case_id
             if not case.regievoerder_user_id:
                 continue
@@ -513,7 +531,7 @@ class ErmSpreekuurBooking(models.Model):
     def action_record_advice(self):
         """Open the company doctor's advice form for the case (problem analysis)."""
         self.ensure_one()
-        # sudo: the case's id for the advice form; the advice itself follows its own rules
+        # the case's id for the advice form; the advice itself follows its own rules
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Problem analysis"),
@@ -521,7 +539,7 @@ class ErmSpreekuurBooking(models.Model):
             "view_mode": "form",
             "target": "current",
             "context": {
-                "default_case_id": self.sudo().case_id.id,
+                "default_case_id": self.case_id.id,
                 "default_advice_type": "probleemanalyse",
             },
         }

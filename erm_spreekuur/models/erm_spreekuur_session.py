@@ -155,11 +155,10 @@ class ErmSpreekuurSession(models.Model):
             )
 
     def _compute_slot_counts(self):
-        # sudo: free and taken slots of a session its readers may see (booking needs it);
-        # no booking, no person
+        # free and taken slots of a session its readers may see (booking needs it)
         counts = {
             (session.id, state): count
-            for session, state, count in self.env["erm.spreekuur.slot"].sudo()._read_group(
+            for session, state, count in self._slots()._read_group(
                 [("session_id", "in", self.ids)], ["session_id", "state"], ["__count"]
             )
         }
@@ -239,6 +238,12 @@ class ErmSpreekuurSession(models.Model):
             ))
 
     # ------------------------------------------------------------------ helpers
+    def _slots(self):
+        """erm.spreekuur.slot as superuser."""
+        # sudo: the slots are derived from the sessions: counted for their readers (no
+        # booking, no person) and written with them by their own changes
+        return self.env["erm.spreekuur.slot"].sudo()
+
     def _tz(self):
         self.ensure_one()
         # The company's time zone, not the user's: everyone must get the same wall-clock times.
@@ -249,6 +254,7 @@ class ErmSpreekuurSession(models.Model):
         them is the organisation's duty even for preventive bookings it may not read."""
         if not self.ids:
             return self.env["erm.spreekuur.booking"]
+        # sudo: moving or cancelling them is the organisation's duty
         return self.env["erm.spreekuur.booking"].sudo().search(
             [("session_id", "in", self.ids), ("state", "in", list(states))], order="start, id"
         )
@@ -278,8 +284,7 @@ class ErmSpreekuurSession(models.Model):
         (free, taken or blocked), create the missing ones (one create for all), delete the
         ones that no longer fit unless a booking refers to them (then they are blocked, the
         booking keeps its history). Returns the created slots."""
-        # sudo: the slots are derived from the session, written by its owner's change
-        Slot = self.env["erm.spreekuur.slot"].sudo()
+        Slot = self._slots()
         sessions = self.filtered(lambda s: s.state == "open")
         if not sessions:
             return Slot
@@ -297,8 +302,8 @@ class ErmSpreekuurSession(models.Model):
         if extra:
             referred = {
                 slot.id: states
-                # sudo: the bookings' states per slot, counted only
-                for slot, states in self.env["erm.spreekuur.booking"].sudo()._read_group(
+                # as superuser (Slot's env): the bookings' states per slot, counted only
+                for slot, states in Slot.env["erm.spreekuur.booking"]._read_group(
                     [("slot_id", "in", extra.ids)], ["slot_id"], ["state:array_agg"]
                 )
             }
@@ -370,8 +375,8 @@ class ErmSpreekuurSession(models.Model):
             raise UserError(self.env._("Cancel or move the bookings of the session first."))
         sessions = self.filtered(lambda s: s.state != "cancelled")
         sessions.write({"state": "cancelled"})
-        # sudo: the slots are derived from the session, cancelled with it
-        self.env["erm.spreekuur.slot"].sudo().search(
+        # the slots are derived from the session, cancelled with it
+        self._slots().search(
             [("session_id", "in", sessions.ids), ("state", "=", "free")]
         ).write({"state": "blocked"})
         sessions._post_note(note or self.env._("Session cancelled."))

@@ -210,8 +210,9 @@ class ErmSpreekuurSessionChange(models.TransientModel):
         Odoo's "event updated" mail."""
         if not bookings:
             return
-        # sudo: the moved bookings of the session, whose attendees are told
-        Booking = self.env["erm.spreekuur.booking"].sudo()
+        # as superuser: the session's bookings come from _holding_bookings; their attendees
+        # are told (the mail is sent for the professional who changed the room)
+        Booking = bookings.env["erm.spreekuur.booking"]
         for booking in bookings:
             if hasattr(Booking, "_slot_values"):
                 booking.write(Booking._slot_values(booking.slot_id))
@@ -221,9 +222,8 @@ class ErmSpreekuurSessionChange(models.TransientModel):
             booking.calendar_event_id.write(
                 {"location": f"{room.name}, {address}" if address else room.name}
             )
-        template = self.env.ref("calendar.calendar_template_meeting_update",
-                                raise_if_not_found=False)
+        template = Booking.env.ref("calendar.calendar_template_meeting_update",
+                                   raise_if_not_found=False)
         if template:
             for event in bookings.calendar_event_id:
-                # sudo: the notification, sent for the professional who changed the room
-                template.sudo().send_mail(event.id, force_send=True)
+                template.send_mail(event.id, force_send=True)

@@ -38,9 +38,14 @@ class VerzuimBudgetPortal(VerzuimPortal):
         }
 
     @staticmethod
-    def _erm_budget_enabled(employee):
-        # the company's settings, not personal data: identity-level lookup
-        return employee.sudo().company_id.erm_budget_amount > 0
+    def _erm_employee_company(employee):
+        # sudo: his own employee's company and its budget settings (a portal user may not
+        # read hr.employee)
+        return employee.sudo().company_id
+
+    @classmethod
+    def _erm_budget_enabled(cls, employee):
+        return cls._erm_employee_company(employee).erm_budget_amount > 0
 
     # --------------------------------------------------------------- /my home
     @http.route()
@@ -63,8 +68,7 @@ class VerzuimBudgetPortal(VerzuimPortal):
         services = Service.search([("phase", "=", "prevention")]) \
             if Service.has_access("read") else Service
         providers = Provider.search([]) if Provider.has_access("read") else Provider
-        # sudo: his own employee's company (a portal user may not read hr.employee)
-        company = employee.sudo().company_id
+        company = self._erm_employee_company(employee)
         currency = balance["currency"]
         values = self._prepare_portal_layout_values()
         values.update({

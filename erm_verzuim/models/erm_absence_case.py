@@ -348,11 +348,16 @@ class ErmAbsenceCase(models.Model):
         user = self.env.user
         admin = user.has_group(ADMIN_GROUP)
         writable = self._filtered_access("write")
-        # sudo: only the reader's own relation to a case he may read (yes/no flags)
-        for case, sudo_case in zip(self, self.sudo(), strict=True):
+        for case, sudo_case in zip(self, self._sudo_for_flags(), strict=True):
             case.erm_is_own_case = bool(user and sudo_case.employee_id.user_id == user)
             case.erm_is_procesbewaker = admin or sudo_case.procesbewaker_user_id == user
             case.erm_can_write = bool(case.id) and case in writable
+
+    def _sudo_for_flags(self):
+        """The cases as superuser, for flags about the reader."""
+        # sudo: only the reader's own relation to cases he may read (yes/no flags: his own
+        # case? a duty holder? may he log a contact?), never the values themselves
+        return self.sudo()
 
     @api.depends("regievoerder_user_id", "procesbewaker_user_id", "plan_ids.casemanager_id")
     def _compute_duty_user_ids(self):
@@ -407,9 +412,11 @@ class ErmAbsenceCase(models.Model):
             lambda c: c.erm_model in tbv.DIRECTING_MODELS and not c.date_recovered
             and c.regievoerder_user_id and (is_hr or c.regievoerder_user_id == user)
         )
+        if not cases:
+            return
         Employee = self.env["hr.employee"]
         skills = Employee._erm_competence_skills()
-        if not cases or not skills:
+        if not skills:
             return
         progress = Employee._erm_competence_progress()
         names = Employee._erm_competence_level_names()
@@ -450,6 +457,7 @@ class ErmAbsenceCase(models.Model):
     @api.model
     def _open_case_of(self, employee):
         """The employee's open case, if any (identity check, not for display)."""
+        # sudo: whether he has an open case, an identity check
         return self.env["erm.absence.case"].sudo().search(
             [("employee_id", "=", employee.id), ("date_recovered", "=", False)], limit=1
         )
@@ -500,7 +508,7 @@ class ErmAbsenceCase(models.Model):
                 wizard_vals[name] = self._portal_date(wizard_vals[name])
         wizard_vals.update(employee_id=employee.id,
                            date_reported=fields.Date.context_today(employee))
-        # the manager's code path, as superuser: the employee may not create cases himself;
+        # sudo: the manager's code path: the employee may not create cases himself;
         # he does not follow his own case's chatter (notes of his duty holders)
         wizard = self.env["erm.sick.report.wizard"].sudo().with_context(
             mail_create_nosubscribe=True,
@@ -628,11 +636,12 @@ class ErmAbsenceCase(models.Model):
     def _close_recovery_request(self, feedback):
         """Clear the pending request of `case` and complete its activity (superuser: the
         deciding duty holder was checked, and the request fields are readonly)."""
+        # sudo: readonly request fields and the duty holder's activity (decider checked)
         sudo_case = self.sudo()
         if not sudo_case.erm_recovery_request_date:
             return
         sudo_case.write({"erm_recovery_request_date": False, "erm_recovery_request_pct": 0.0})
-        activities = self.env["mail.activity"].sudo().search([
+        activities = sudo_case.env["mail.activity"].search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "=", self.id),
             ("activity_type_id", "=", self.env.ref(REQUEST_ACTIVITY).id),
         ])
@@ -644,6 +653,8 @@ class ErmAbsenceCase(models.Model):
         closes the case, its deadlines and their activities), partial as a course line."""
         self._check_may_decide_recovery()
         env = self.env
+        # sudo: the request (readonly fields) of a case the deciding duty holder reads, and
+        # the message to the employee
         sudo_case = self.sudo()
         day = sudo_case.erm_recovery_request_date
         pct = sudo_case.erm_recovery_request_pct
@@ -662,14 +673,14 @@ class ErmAbsenceCase(models.Model):
             ).action_confirm()
         else:
             # course lines are written by the system only (the doctor's advice, this report)
-            Period = env["erm.absence.period"].sudo()
+            Period = sudo_case.env["erm.absence.period"]
             line = Period.search([("case_id", "=", self.id), ("date_from", "=", day)], limit=1)
             if line:
                 line.write({"incapacity_pct": 100.0 - pct})
             else:
                 Period.create({"case_id": self.id, "date_from": day,
                                "incapacity_pct": 100.0 - pct})
-        self._tell_employee(lambda e: e._(
+        sudo_case._tell_employee(lambda e: e._(
             "Your recovery report (%(what)s) has been confirmed by %(user)s.",
             what=what, user=env.user.name,
         ))
@@ -683,11 +694,12 @@ class ErmAbsenceCase(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise UserError(env._("Give the reason: the employee reads it."))
-        # sudo: the request, in the employee's language (his user read as an identity)
+        # sudo: the request, in the employee's language (his user read as an identity), and
+        # the message to him
         sudo_case = self.sudo()
         what = sudo_case._recovery_request_text(sudo_case._employee_env())
         self._close_recovery_request(env._("Rejected: %(reason)s", reason=reason))
-        self._tell_employee(lambda e: e._(
+        sudo_case._tell_employee(lambda e: e._(
             "Your recovery report (%(what)s) has not been confirmed by %(user)s. Reason: "
             "%(reason)s. Please contact %(user)s about it.",
             what=what, user=env.user.name, reason=reason,
@@ -695,18 +707,19 @@ class ErmAbsenceCase(models.Model):
         return True
 
     def _employee_env(self):
-        """The environment in the employee's language, for what he reads."""
-        user = self.sudo().employee_id.user_id
+        """The environment in the employee's language, for what he reads. Called on the
+        case as superuser (his user is an identity the reader may not read)."""
+        user = self.employee_id.user_id
         env = self.env
         return env(context=dict(env.context, lang=user.lang or env.lang or "en_US"))
 
     def _tell_employee(self, text):
         """One message in the case's chatter addressed to the employee (he does not follow
-        his case): `text(env)` renders it in his language. Superuser: posting on the case
-        needs write access, which a process guardian may lack; the caller checked him."""
-        sudo_case = self.sudo()
-        partner = sudo_case.employee_id.user_id.partner_id
-        sudo_case.message_post(
+        his case): `text(env)` renders it in his language. Called on the case as superuser:
+        posting on the case needs write access, which a process guardian may lack; the
+        caller checked him."""
+        partner = self.employee_id.user_id.partner_id
+        self.message_post(
             body=text(self._employee_env()), message_type="comment",
             subtype_xmlid="mail.mt_comment", partner_ids=partner.ids,
             author_id=self.env.user.partner_id.id,
@@ -718,6 +731,7 @@ class ErmAbsenceCase(models.Model):
         its open activity gets the new text instead of a second one."""
         env = self.env
         activity_type = env.ref(activity_xmlid)
+        # sudo: the employee may not write on his case (chatter line, activity)
         for case in self.sudo():
             case._message_log(body=body, author_id=env.user.partner_id.id)
             user = case.regievoerder_user_id or case.procesbewaker_user_id
@@ -782,8 +796,8 @@ class ErmAbsenceCase(models.Model):
                     nxt[contact.case_id.id] = contact.date_next
         admin = user.has_group(ADMIN_GROUP)
         manager = user.has_group(MANAGER_GROUP)
-        # sudo: who holds the case and its plans, compared with the reader (a yes/no flag)
-        for case, sudo_case in zip(self, self.sudo(), strict=True):
+        # who holds the case and its plans, compared with the reader (a yes/no flag)
+        for case, sudo_case in zip(self, self._sudo_for_flags(), strict=True):
             case.erm_care_last_date = last.get(case.id, False)
             case.erm_care_next_date = nxt.get(case.id, False)
             holders = (sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
@@ -902,13 +916,14 @@ class ErmAbsenceCase(models.Model):
         """The checks of a sick report that need no case yet, run before the case number is
         taken: a refused report neither names nor consumes a number that never exists."""
         tomorrow = fields.Date.context_today(self) + timedelta(days=1)
-        # sudo: the reported employees' company and dates, for the checks only
-        employees = self.env["hr.employee"].sudo().browse(
+        # sudo: the reported employees' company and dates, for the checks only; the
+        # reporter may not read the employee's earlier cases: only their number is named,
+        # so that he knows which case to ask about
+        sudo_self = self.sudo()
+        employees = sudo_self.env["hr.employee"].browse(
             {vals["employee_id"] for vals in vals_list if vals.get("employee_id")}
         )
-        # sudo: the reporter may not read the employee's earlier cases; only their number
-        # is named, so that he knows which case to ask about
-        existing = self.sudo().search(
+        existing = sudo_self.search(
             [("employee_id", "in", employees.ids)], order="date_start desc"
         ) if employees else self.browse()
         for vals in vals_list:
@@ -1033,17 +1048,19 @@ class ErmAbsenceCase(models.Model):
             )) from None
         # Every case starts with one course line: fully unfit from the first sick day,
         # unless the caller gave the course itself.
+        # sudo: the system's default course line (the degree of incapacity is otherwise
+        # the company doctor's, through his advice), and which cases have their private
+        # record (the reporter may not read it)
+        sudo_cases = cases.sudo()
         missing = cases.filtered(lambda c: not c.period_ids)
         if missing:
-            # the system's default course line: created as superuser (the degree of
-            # incapacity is otherwise the company doctor's, through his advice)
-            self.env["erm.absence.period"].sudo().create([
+            sudo_cases.env["erm.absence.period"].create([
                 {"case_id": case.id, "date_from": case.date_start, "incapacity_pct": 100.0}
                 for case in missing
             ])
         # Every case has its private record, created by the reporter (rules apply): the
         # contact data are part of the sick report.
-        without = {case.id for case in cases.sudo() if not case.private_ids}
+        without = {case.id for case in sudo_cases if not case.private_ids}
         private_vals = [
             dict(pvals, case_id=case.id)
             for case, pvals in zip(cases, private_list, strict=True) if case.id in without
@@ -1090,6 +1107,7 @@ class ErmAbsenceCase(models.Model):
             self._recompute_wvp()
         if {"active", "date_recovered"} & set(vals):
             # deadline activities of a closed case are closed at commit, in one batch
+            # sudo: every milestone, the private ones too, for the alert job (ids only)
             milestones = self.env["erm.wvp.milestone"].sudo().search([("case_id", "in", self.ids)])
             self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
         return res
@@ -1100,7 +1118,8 @@ class ErmAbsenceCase(models.Model):
         names = PROCESS_FIELDS & set(vals)
         if not names or self.env.su or self.env.user.has_group(ADMIN_GROUP):
             return
-        others = self.sudo().filtered(lambda c: c.procesbewaker_user_id.id != self.env.uid)
+        # a plain read: the writer reads the cases he writes
+        others = self.filtered(lambda c: c.procesbewaker_user_id.id != self.env.uid)
         if others:
             raise AccessError(self.env._(
                 "Only the process guardian of %(case)s may change: %(fields)s.",
@@ -1221,7 +1240,7 @@ class ErmAbsenceCase(models.Model):
             following = next(
                 (c for c in employee_cases if c.date_start > interval.date_to), None
             )
-            # read as superuser: the chain is bookkeeping, the statement itself is private
+            # sudo: the chain is bookkeeping, the statement itself is private
             if following and following.sudo().private_ids.wazo_bridge:
                 bridging.append(interval)
         return tuple(bridging)
@@ -1231,6 +1250,7 @@ class ErmAbsenceCase(models.Model):
         leave records of other employees are not readable by every role)."""
         if not employees:
             return {}
+        # sudo: other employees' leave is not readable by every role (dates only)
         leaves = self.env["hr.leave"].sudo().search([
             ("employee_id", "in", employees.ids),
             ("holiday_status_id.erm_wazo", "=", True),
@@ -1272,6 +1292,7 @@ class ErmAbsenceCase(models.Model):
         checked on the change that triggered it (write rights follow the duties)."""
         if not self:
             return
+        # sudo: derived bookkeeping (see above)
         self = self.sudo()  # noqa: PLW0642
         # WAZO leave is read once, for every employee involved (chains never span employees)
         wazo = self._wazo_intervals(self.employee_id)
@@ -1301,7 +1322,7 @@ class ErmAbsenceCase(models.Model):
         if not cases or not absent_type or env.context.get("erm_skip_time_off"):
             return
         today = fields.Date.context_today(cases)
-        Leave = env["hr.leave"].sudo().with_context(
+        Leave = cases.env["hr.leave"].with_context(
             tracking_disable=True, mail_activity_automation_skip=True, leave_fast_create=True,
             leave_skip_state_check=True, mail_notrack=True,
         )
@@ -1427,12 +1448,14 @@ class ErmAbsenceCase(models.Model):
     def _erm_duty_snapshot(self):
         return {
             case.id: (case.regievoerder_user_id, case.procesbewaker_user_id)
+            # sudo: the duty holders as identities, before and after a change
             for case in self.sudo()
         }
 
     def _erm_refresh_duties(self, snapshot=None):
         """Resolve the duty holders of self again (after a policy or org-chart change) and
         let the open milestones, the case's activities and the followers follow them."""
+        # sudo: derived bookkeeping after a policy or org-chart change
         cases = self.sudo().exists()
         if not cases:
             return
@@ -1450,7 +1473,8 @@ class ErmAbsenceCase(models.Model):
         """Let the open milestones, the case's own activities and the followers follow the
         duty holders that changed since `snapshot` ({case id: (regie, proces)}) (domain.md
         §2: a policy or org-chart change)."""
-        env = self.env
+        # sudo: milestones, activities and followers follow the duties, whoever changed them
+        env = self.sudo().env
         cases = self
         changed = cases.filtered(lambda c: c.id in snapshot and snapshot[c.id] != (
             c.regievoerder_user_id, c.procesbewaker_user_id))
@@ -1458,11 +1482,11 @@ class ErmAbsenceCase(models.Model):
             return
         # 1. open milestones go to the new holder of their duty (the alert job moves their
         #    deadline activities along with the responsible user)
-        milestones = env["erm.wvp.milestone"].sudo().search([
+        milestones = env["erm.wvp.milestone"].search([
             ("case_id", "in", changed.ids), ("date_done", "=", False),
             ("state", "!=", "cancelled"),
         ])
-        by_user = defaultdict(lambda: env["erm.wvp.milestone"].sudo())
+        by_user = defaultdict(lambda: env["erm.wvp.milestone"])
         for milestone in milestones:
             case = milestone.case_id
             holder = (case.regievoerder_user_id if milestone.responsible_role == "regievoerder"
@@ -1472,7 +1496,7 @@ class ErmAbsenceCase(models.Model):
         for user_id, group in by_user.items():
             group.write({"responsible_user_id": user_id or False})
         # 2. the case's own activities held by someone who lost his duty
-        Activity = env["mail.activity"].sudo()
+        Activity = env["mail.activity"]
         domain = [("res_model", "=", cases._name), ("res_id", "in", changed.ids)]
         if "erm_milestone_id" in Activity._fields:
             domain.append(("erm_milestone_id", "=", False))
@@ -1499,12 +1523,12 @@ class ErmAbsenceCase(models.Model):
             key = (tuple(sorted((old - new).partner_id.ids)),
                    tuple(sorted((new - old).partner_id.ids)))
             moves[key] |= case
-        # sudo: the followers follow the duties, whoever changed them
         for (lost, gained), group in moves.items():
+            group = group.with_env(env)
             if lost:
-                group.sudo().message_unsubscribe(partner_ids=list(lost))
+                group.message_unsubscribe(partner_ids=list(lost))
             if gained:
-                group.sudo().message_subscribe(partner_ids=list(gained))
+                group.message_subscribe(partner_ids=list(gained))
 
     def _duty_contacts(self):
         """Who directs and who guides the process of the case, and how to reach them at
@@ -1520,7 +1544,8 @@ class ErmAbsenceCase(models.Model):
         # sudo: the duty holders' work contact details (checked above: he reads the case)
         sudo_case = self.sudo()
         users = sudo_case.regievoerder_user_id | sudo_case.procesbewaker_user_id
-        employees = env["hr.employee"].sudo().search([("user_id", "in", users.ids)], order="id")
+        employees = sudo_case.env["hr.employee"].search([("user_id", "in", users.ids)],
+                                                        order="id")
         by_user = {}
         for employee in employees:
             # a user with employees in several companies: the case's company first
@@ -1551,10 +1576,9 @@ class ErmAbsenceCase(models.Model):
         if not employees:
             return self.browse()
         # sudo: the org chart and the cases in it, as ids for the caller's own domain
-        subtree = self.env["hr.employee"].sudo().with_context(active_test=False).search(
-            [("id", "child_of", employees.ids)]
-        )
-        return self.sudo().with_context(active_test=False).search(
+        sudo_self = self.sudo().with_context(active_test=False)
+        subtree = sudo_self.env["hr.employee"].search([("id", "child_of", employees.ids)])
+        return sudo_self.search(
             [("employee_id", "in", subtree.ids)]
         )
 
@@ -1571,8 +1595,8 @@ class ErmAbsenceCase(models.Model):
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "erm_verzuim.erm_access_log_action"
         )
-        # sudo: his own employee id (a portal user may not read hr.employee)
-        action["domain"] = [("employee_id", "=", self.sudo().employee_id.id)]
+        # the employee's id only (read above: the case is his or he is the administrator)
+        action["domain"] = [("employee_id", "=", self.employee_id.id)]
         action["context"] = {"create": False}
         action["name"] = self.env._("Who read my absence cases")
         return action
@@ -1581,7 +1605,7 @@ class ErmAbsenceCase(models.Model):
         """The access log of the employee's cases, as the current user may read it."""
         self.ensure_one()
         return self.env["erm.access.log"].search(
-            [("employee_id", "=", self.sudo().employee_id.id)], order="date desc, id desc",
+            [("employee_id", "=", self.employee_id.id)], order="date desc, id desc",
         )
 
     # ------------------------------------------------------------------ anonymisation
@@ -1592,6 +1616,7 @@ class ErmAbsenceCase(models.Model):
         chain, milestones and flags stay for the statistics."""
         if level not in ("dossier", "full"):
             raise UserError(self.env._("Unknown anonymisation level: %(level)s.", level=level))
+        # sudo: anonymisation clears what no role may write (confirmed review)
         cases = self.sudo().with_context(active_test=False, tracking_disable=True)
         today = fields.Date.context_today(self)
         plans = cases.plan_ids
@@ -1666,7 +1691,7 @@ class ErmAbsenceCase(models.Model):
                 group.write({"department_id": department_id})
         if "erm_case_id" in self.env["hr.leave"]._fields:
             # the neutral Time Off entries stay with the person, unlinked from the case
-            self.env["hr.leave"].sudo().search(
+            Employee.env["hr.leave"].search(
                 [("erm_case_id", "in", self.ids)]
             ).write({"erm_case_id": False})
 
@@ -1811,17 +1836,18 @@ class ErmAbsenceCase(models.Model):
         """The duty holders (and HR) record that the case needs no intervention."""
         user = self.env.user
         is_hr = user.has_group(HR_GROUP) or user.has_group(ADMIN_GROUP)
-        # sudo: the duty holders as identities, so that who holds no duty hears why
-        for case in self.sudo():
+        # sudo: the duty holders as identities, so that who holds no duty hears why; then
+        # the decision's two fields only, for a duty holder checked here who may lack
+        # write access (the process guardian of another role)
+        sudo_self = self.sudo()
+        for case in sudo_self:
             if not is_hr and user not in (case.regievoerder_user_id | case.procesbewaker_user_id):
                 raise UserError(self.env._(
                     "Only the case director, the process guardian or HR record that %(case)s "
                     "needs no intervention.", case=case.display_name,
                 ))
         self.check_access("read")
-        # sudo: the decision's two fields only, for a duty holder checked above who may
-        # lack write access (the process guardian of another role)
-        self.sudo().write({
+        sudo_self.write({
             "erm_no_intervention_date": fields.Date.context_today(self),
             "erm_no_intervention_user_id": user.id,
         })
@@ -1830,6 +1856,7 @@ class ErmAbsenceCase(models.Model):
 
     def _erm_close_late_intervention_signals(self):
         """An approved intervention or a recorded decision answers the signal."""
+        # sudo: the signals are the duty holders' activities, closed by the decision
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "in", self.ids),
             ("erm_alert_kind", "=", "late_intervention"),

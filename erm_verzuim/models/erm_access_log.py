@@ -140,18 +140,19 @@ class ErmAccessLog(models.Model):
         once (see _flush_pending)."""
         if not cases_by_id:
             return
+        # sudo: the log is written for every reader, who may not write it himself
+        flush_pending = self.sudo()._flush_pending
         precommit = self.env.cr.precommit
         pending = precommit.data.get(PENDING_KEY)
         if pending is None:
             pending = precommit.data[PENDING_KEY] = {}
-            # sudo: the log is written for every reader, who may not write it himself
-            precommit.add(self.sudo()._flush_pending)
+            precommit.add(flush_pending)
         for res_id, case_id in cases_by_id.items():
             pending.setdefault((self.env.uid, res_model, res_id, kind, channel), case_id)
         if self.env.cr.readonly:
             # A read-only request cannot log: fail now, so that Odoo restarts it on a
             # read/write cursor before it renders or exports anything twice.
-            self.sudo()._flush_pending()
+            flush_pending()
 
     @api.model
     def _flush_pending(self):
@@ -191,7 +192,7 @@ class ErmAccessLog(models.Model):
         Log = self.sudo().with_context(**{RETENTION_CONTEXT: True})
         now = fields.Datetime.now()
         done = remaining = 0
-        for company in self.env["res.company"].sudo().search([]):
+        for company in Log.env["res.company"].search([]):
             years = max(company.erm_access_log_retention_years, MIN_RETENTION_YEARS)
             domain = [("company_id", "=", company.id),
                       ("date", "<", now - relativedelta(years=years))]

@@ -23,15 +23,25 @@ class ErmAggregateGuard(models.AbstractModel):
     _description = "Guard of figures about groups of people"
 
     @api.model
+    def _settings_env(self):
+        """The environment in which the guard reads a company's setting and departments."""
+        # sudo: the company's minimum group size and department tree: a setting and
+        # identities every reader of figures needs, never shown themselves
+        return self.sudo().env
+
+    @api.model
     def minimum(self, company):
         """The minimum group size of ``company`` as every channel applies it."""
-        # sudo: the company's minimum group size, a setting every reader of figures needs
-        return aggregate_guard.effective_minimum(company.sudo().erm_min_group_size)
+        return aggregate_guard.effective_minimum(
+            company.with_env(self._settings_env()).erm_min_group_size
+        )
 
     @api.model
     def _tree(self, company):
         """{node: parent node}: the company's departments under the node ``"company"``."""
-        departments = self.env["hr.department"].sudo().with_context(active_test=False).search(
+        departments = self._settings_env()["hr.department"].with_context(
+            active_test=False
+        ).search(
             [("company_id", "=", company.id)]
         )
         tree = {COMPANY: None}

@@ -165,8 +165,8 @@ class ErmBaAdvice(models.Model):
         return notice + Markup(help_message or "")
 
     def _erm_access_log_cases(self):
-        # sudo: the advice's case ids, for the access log of what was read
-        return {advice.id: advice.case_id.id for advice in self.sudo()}
+        # a plain read: the log is written after the reader read these advices
+        return {advice.id: advice.case_id.id for advice in self}
 
     # ------------------------------------------------------------------ validation
     @api.constrains("hours_per_day", "hours_per_week")
@@ -264,9 +264,11 @@ class ErmBaAdvice(models.Model):
             vals = {"state": "issued", "date_issued": today}
             vals.update(advice._apply_incapacity())
             vals.update(advice._complete_milestone())
-            # sudo: an issued advice is final: written by the doctor's issue only (checked above)
-            advice.sudo().write(vals)
-            advice.case_id.sudo()._message_log(body=org_env(self.env, advice.company_id)._(
+            # sudo: an issued advice is final: written by the doctor's issue only (checked
+            # above), and noted in the case's chatter
+            sudo_advice = advice.sudo()
+            sudo_advice.write(vals)
+            sudo_advice.case_id._message_log(body=org_env(self.env, advice.company_id)._(
                 "Company doctor's advice issued: %(advice)s.", advice=advice.name,
             ))
         return True
@@ -277,6 +279,7 @@ class ErmBaAdvice(models.Model):
         self.ensure_one()
         if not self.incapacity_date_from:
             return {}
+        # sudo: the course follows the issued advice, written by the system only
         case = self.case_id.sudo()
         day = self.incapacity_date_from
         if case.date_recovered and day >= case.date_recovered:
@@ -287,7 +290,7 @@ class ErmBaAdvice(models.Model):
         if not self.incapacity_pct:
             case.write({"date_recovered": day})
             return {}
-        Period = self.env["erm.absence.period"].sudo()
+        Period = case.env["erm.absence.period"]
         period = Period.search([("case_id", "=", case.id), ("date_from", "=", day)], limit=1)
         if period:
             period.write({"incapacity_pct": self.incapacity_pct})
@@ -303,6 +306,7 @@ class ErmBaAdvice(models.Model):
         code = self.advice_type
         if code not in milestones.BY_CODE:
             return {}
+        # sudo: the advice completes its milestone, which the doctor may not write
         milestone = self.env["erm.wvp.milestone"].sudo().search([
             ("chain_root_id", "=", self.case_id.chain_root_id.id), ("code", "=", code),
             ("date_done", "=", False), ("state", "!=", "cancelled"),

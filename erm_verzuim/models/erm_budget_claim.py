@@ -88,11 +88,17 @@ class ErmBudgetClaim(models.Model):
     def _default_employee(self):
         return self.env["hr.employee"]._erm_own_employee().id
 
+    def _sudo_employee(self):
+        """The claim's employee as superuser."""
+        self.ensure_one()
+        # sudo: his company and user as identities (to check and notify him); a portal user
+        # may not read hr.employee
+        return self.employee_id.sudo()
+
     @api.depends("employee_id")
     def _compute_company_id(self):
         for claim in self:
-            # sudo: the employee's company, an identity
-            claim.company_id = claim.employee_id.sudo().company_id
+            claim.company_id = claim._sudo_employee().company_id
 
     @api.depends("service_id.provider_kind", "provider_id.kind")
     def _compute_service_kind(self):
@@ -157,7 +163,7 @@ class ErmBudgetClaim(models.Model):
         # the employee follows his own claim (and only he: the chatter is between him and
         # the budget administrator)
         for claim in claims:
-            partner = claim.employee_id.sudo().user_id.partner_id
+            partner = claim._sudo_employee().user_id.partner_id
             if partner:
                 claim.message_subscribe(partner_ids=partner.ids)
         return claims
@@ -200,6 +206,7 @@ class ErmBudgetClaim(models.Model):
         schedule and dates are read as superuser (a portal user may not read hr.employee);
         the claims are summed as superuser too, but only this employee's."""
         year = year or fields.Date.context_today(self).year
+        # sudo: his schedule and dates (a portal user may not read hr.employee)
         employee = employee.sudo()
         if not self._is_budget_admin() and employee.user_id != self.env.user:
             raise AccessError(self.env._("You can only see your own employability budget."))
@@ -219,8 +226,8 @@ class ErmBudgetClaim(models.Model):
         }
         spent = {
             claim_year.year: total
-            # sudo: the employee's balance: sums of his claims, for the budget administrator
-            for claim_year, total in self.sudo()._read_group(
+            # as superuser (employee.env): the employee's balance, sums of his claims only
+            for claim_year, total in self.with_env(employee.env)._read_group(
                 [("employee_id", "=", employee.id), ("state", "in", SPENDING_STATES),
                  ("date", ">=", date(years[0], 1, 1)), ("date", "<=", date(year, 12, 31))],
                 ["date:year"], ["amount:sum"],
@@ -235,7 +242,7 @@ class ErmBudgetClaim(models.Model):
     def _erm_check_owner_or_admin(self):
         if self._is_budget_admin():
             return
-        if any(claim.employee_id.sudo().user_id != self.env.user for claim in self):
+        if any(claim._sudo_employee().user_id != self.env.user for claim in self):
             raise AccessError(self.env._("You can only submit your own claims."))
 
     def _erm_check_admin(self):
@@ -299,8 +306,8 @@ class ErmBudgetClaim(models.Model):
         possible follower is the budget administrator (nobody else can follow a claim,
         as following needs access to it)."""
         for claim in self:
-            # sudo: the employee's partner, to notify him of his claim
-            partner = claim.employee_id.sudo().user_id.partner_id
+            # the employee's partner, to notify him of his claim
+            partner = claim._sudo_employee().user_id.partner_id
             claim.message_post(
                 body=body, message_type="comment", subtype_xmlid="mail.mt_comment",
                 partner_ids=partner.ids,

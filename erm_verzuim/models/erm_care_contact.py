@@ -101,7 +101,8 @@ class ErmCareContact(models.Model):
         assignee's language; one action_feedback per language and text."""
         if not case_ids:
             return
-        # sudo: the reminders are the manager's, whoever logs the contact or closes the case
+        # sudo: the reminders are the manager's, whoever logs the contact or closes the case;
+        # the alert job's text helpers (language per assignee)
         Activity = self.env["mail.activity"].sudo()
         activities = Activity.search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "in", list(case_ids)),
@@ -109,8 +110,7 @@ class ErmCareContact(models.Model):
         ])
         if not activities:
             return
-        # sudo: the alert job's text helpers (language per assignee)
-        manager = self.env["erm.alert.manager"].sudo()
+        manager = Activity.env["erm.alert.manager"]
         langs = manager._user_langs(activities.user_id.ids)
         texts = {}
         by_feedback = defaultdict(lambda: Activity.browse())

@@ -167,9 +167,13 @@ class ErmIntervention(models.Model):
                     "An intervention cannot end before it starts."
                 ))
 
+    def _sudo_case(self):
+        # sudo: the case as an identity (closed? directed by whom?), for a user who may lack
+        # read access to it
+        return self.sudo().case_id
+
     def _erm_check_case_open(self):
-        # sudo: whether the case is closed, for a user who may lack read access to it
-        closed = self.sudo().case_id.filtered(lambda c: c.date_recovered or not c.active)
+        closed = self._sudo_case().filtered(lambda c: c.date_recovered or not c.active)
         if closed:
             raise UserError(self.env._(
                 "%(case)s is closed (recovered or archived): no intervention can be "
@@ -221,8 +225,7 @@ class ErmIntervention(models.Model):
 
     def _erm_is_director_manager(self, user):
         """The case director, as one of the employee's managers (not an absence coach)."""
-        # sudo: the case's director as an identity, to pick the approval route
-        case = self.sudo().case_id
+        case = self._sudo_case()  # the director as an identity, to pick the approval route
         return case.regievoerder_user_id == user and user in case.manager_user_ids
 
     def _erm_approval_error(self, user=None):
@@ -285,10 +288,10 @@ class ErmIntervention(models.Model):
         return result
 
     def _erm_approver(self, hr_users):
-        """(user, role) of who is asked to approve self."""
+        """(user, role) of who is asked to approve self. Called on the intervention as
+        superuser (the case's duty holders as identities, to pick the approver)."""
         self.ensure_one()
-        # sudo: the case's duty holders as identities, to pick the approver
-        case = self.sudo().case_id
+        case = self.case_id
         role = self._erm_required_role()
         director = case.regievoerder_user_id
         if role == "manager" and director.active and director in case.manager_user_ids:
@@ -314,8 +317,8 @@ class ErmIntervention(models.Model):
         hr_users = self._erm_hr_approvers(sudo_self.company_id)
         stale = sudo_self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
         for intervention, sudo_intervention in zip(self, sudo_self, strict=True):
-            user, role = intervention._erm_approver(hr_users)
-            intervention.sudo().write({"approver_user_id": user.id, "approval_role": role})
+            user, role = sudo_intervention._erm_approver(hr_users)
+            sudo_intervention.write({"approver_user_id": user.id, "approval_role": role})
             mine = stale.filtered(lambda a, i=sudo_intervention: a.res_id == i.id)
             keep = mine.filtered(lambda a, u=user: a.user_id == u)
             (mine - keep).unlink()

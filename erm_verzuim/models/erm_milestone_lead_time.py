@@ -53,10 +53,11 @@ class ErmMilestoneLeadTime(models.Model):
     def _ensure_defaults(self, companies):
         """Create the missing lines of `companies` with the default lead times, so that the
         configuration list shows every milestone with the value that applies."""
+        # sudo: the default lead times are kept for every company
+        sudo_self = self.sudo()
         existing = {(line.company_id.id, line.code)
-                    # sudo: the default lead times are kept for every company
-                    for line in self.sudo().search([("company_id", "in", companies.ids)])}
-        self.sudo().create([
+                    for line in sudo_self.search([("company_id", "in", companies.ids)])}
+        sudo_self.create([
             {"company_id": company.id, "code": code,
              "days": DEFAULT_LEAD_DAYS.get(code, FALLBACK_LEAD_DAYS)}
             for company in companies for code in ALERT_CODES

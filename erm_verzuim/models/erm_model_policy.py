@@ -240,13 +240,18 @@ class ErmModelPolicy(models.Model):
                 "stays traceable. Archive the policy or let a new one start instead."
             ))
 
+    def _sudo_cases(self, cases=None):
+        """`cases` (default: the model) as superuser."""
+        # sudo: the duty holders are resolved from the org chart for every open case of a
+        # policy's scope, whoever triggers it (a policy or org-chart change)
+        return (cases if cases is not None else self.env["erm.absence.case"]).sudo()
+
     def _apply_to_cases(self, companies=None):
         """Resolve the duty holders of the open cases of the companies concerned again
         (closed cases keep theirs)."""
         companies = companies or self.company_id
         if companies:
-            # sudo: a policy change reaches every open case of its scope
-            self.env["erm.absence.case"].sudo().search([
+            self._sudo_cases().search([
                 ("company_id", "in", companies.ids), ("date_recovered", "=", False),
             ])._erm_refresh_duties()
 
@@ -254,6 +259,7 @@ class ErmModelPolicy(models.Model):
     @api.model
     def _policies_by_scope(self, companies):
         """{(company id, department id or False): [policies, newest first]} in one search."""
+        # sudo: the policies in force, to resolve duty holders for any reader
         policies = self.sudo().with_context(active_test=True).search(
             [("company_id", "in", companies.ids)], order="date_from desc, id desc",
         )
@@ -315,8 +321,7 @@ class ErmModelPolicy(models.Model):
         the last sick day for a closed one), the manager chain, and the users holding the
         two duties of domain.md §2."""
         today = fields.Date.context_today(self)
-        # sudo: the duty holders are resolved from the org chart, whoever triggers it
-        cases = cases.sudo()
+        cases = self._sudo_cases(cases)
         by_scope = self._policies_by_scope(cases.company_id)
         result = {}
         for case in cases:
@@ -415,7 +420,7 @@ class ErmModelPolicy(models.Model):
             # run by hand (shell, "Run manually"): let the scheduler continue soon
             cron = self.env.ref(CRON_APPLY_POLICIES, raise_if_not_found=False)
             if cron:
-                cron.sudo()._trigger()
+                cron.with_env(params.env)._trigger()  # as superuser: the scheduler's call
         return len(cases), remaining
 
 

@@ -128,12 +128,13 @@ class ErmPrecondition(models.Model):
         """Create the missing lines of `companies` (default: all), one per active template.
         Idempotent: existing lines, also archived ones, are left as they are."""
         # sudo: the checklist is kept for every company by the job
-        companies = companies or self.env["res.company"].sudo().search([])
-        templates = self.env["erm.precondition.template"].sudo().search([])
+        sudo_self = self.sudo()
+        companies = companies or sudo_self.env["res.company"].search([])
+        templates = sudo_self.env["erm.precondition.template"].search([])
         if not companies or not templates:
             return self.browse()
         existing = set(
-            self.sudo().with_context(active_test=False).search_fetch(
+            sudo_self.with_context(active_test=False).search_fetch(
                 [("company_id", "in", companies.ids)], ["company_id", "template_id"],
             ).mapped(lambda line: (line.company_id.id, line.template_id.id))
         )
@@ -142,11 +143,18 @@ class ErmPrecondition(models.Model):
             for company in companies for template in templates
             if (company.id, template.id) not in existing
         ]
-        return self.sudo().with_context(
+        return sudo_self.with_context(
             tracking_disable=True, mail_create_nolog=True,
         ).create(vals_list)
 
     # ------------------------------------------------------------------ evidence and score
+    @api.model
+    def _evidence_env(self):
+        """The environment in which the system's evidence is gathered."""
+        # sudo: policies, jobs, cases and sessions, read as evidence for the checklist
+        # (whether they exist or run; counts only)
+        return self.sudo().env
+
     @api.model
     def _erm_auto_evidence(self, companies):
         """{(company id, code): text} of what the system proves, for all `companies` at once.
@@ -154,7 +162,7 @@ class ErmPrecondition(models.Model):
         result = {}
         if not companies:
             return result
-        env = self.sudo().env
+        env = self._evidence_env()
         Policy = env["erm.model.policy"]
         today = fields.Date.context_today(self)
         labels = dict(Policy._fields["erm_model"]._description_selection(self.env))
@@ -168,9 +176,8 @@ class ErmPrecondition(models.Model):
                     model=labels.get(policy.erm_model, ""),
                     date=format_date(self.env, policy.date_from),
                 )
-        cron = self.env.ref("erm_verzuim.ir_cron_erm_deadline_alerts", raise_if_not_found=False)
-        # sudo: whether the scheduled job runs, evidence for the checklist
-        if cron and cron.sudo().active:
+        cron = env.ref("erm_verzuim.ir_cron_erm_deadline_alerts", raise_if_not_found=False)
+        if cron and cron.active:
             for company in companies:
                 result[(company.id, "procedures")] = self.env._(
                     "The deadline alerts are active: every Wet verbetering poortwachter step "
@@ -241,8 +248,10 @@ class ErmPrecondition(models.Model):
         activity_type = self.env.ref("mail.mail_activity_data_todo", raise_if_not_found=False)
         model_id = self.env["ir.model"]._get_id(self._name)
         vals_list = []
+        # sudo: the owners' languages and their activities, from the daily job
+        su_env = self.sudo().env
         # the summary in the owner's language (the job runs without one)
-        langs = self.env["erm.alert.manager"].sudo()._user_langs(lines.owner_id.ids)
+        langs = su_env["erm.alert.manager"]._user_langs(lines.owner_id.ids)
         summaries = {lang: self.with_context(lang=lang).env._("Review the precondition")
                      for lang in set(langs.values())}
         for line in lines:
@@ -254,7 +263,7 @@ class ErmPrecondition(models.Model):
                 "summary": summaries[langs[line.owner_id.id]],
             })
         if vals_list:
-            self.env["mail.activity"].sudo().create(vals_list)
+            su_env["mail.activity"].create(vals_list)
             for date_review, group in lines.grouped("date_review").items():
                 group.write({"date_review_notified": date_review})
         self.env.cr.execute(SQL("SELECT count(*) FROM erm_precondition WHERE %s", where))

@@ -67,13 +67,19 @@ class ErmProvider(models.Model):
          "The contract cannot end before it starts."),
     ]
 
+    @api.model
+    def _sudo_partners(self, partners=None):
+        """The providers' contacts (default: the model) as superuser."""
+        # sudo: HR keeps the catalogue without the right to manage contacts: the provider's
+        # own contact record is created and kept in step by the system (the caller checked
+        # the access to the provider)
+        return (partners if partners is not None else self.env["res.partner"]).sudo()
+
     @api.model_create_multi
     def create(self, vals_list):
-        # HR keeps the catalogue without the right to manage contacts: the provider's own
-        # contact record is created and kept in step by the system.
         self.check_access("create")  # before the contact is made on HR's behalf
         vals_list = [dict(vals) for vals in vals_list]
-        Partner = self.env["res.partner"].sudo()
+        Partner = self._sudo_partners()
         for vals in vals_list:
             partner_vals = {name: vals.pop(name) for name in PARTNER_FIELDS if name in vals}
             if vals.get("partner_id"):
@@ -89,8 +95,7 @@ class ErmProvider(models.Model):
         res = super().write(vals)
         if partner_vals:
             self.check_access("write")
-            # sudo: the provider's contact follows the provider
-            self.partner_id.sudo().write(partner_vals)
+            self._sudo_partners(self.partner_id).write(partner_vals)
         return res
 
     @api.depends("service_ids.phase", "service_ids.active")

@@ -81,10 +81,10 @@ class ErmReintegrationPlan(models.Model):
     def _compute_erm_user_flags(self):
         user = self.env.user
         admin = user.has_group("erm_verzuim.group_erm_admin")
-        # sudo: only to compare the case's duty holders and employee with the reader; the
-        # flags only say what the reader may do himself
-        for plan, sudo_plan in zip(self, self.sudo(), strict=True):
-            case = sudo_plan.case_id
+        # the case's duty holders and employee compared with the reader; the flags only
+        # say what the reader may do himself
+        for plan in self:
+            case = plan.case_id._sudo_for_flags()
             plan.erm_is_director = admin or (
                 user in (case.regievoerder_user_id | case.procesbewaker_user_id)
                 if case else not plan.id
@@ -92,7 +92,8 @@ class ErmReintegrationPlan(models.Model):
             plan.erm_is_own_plan = bool(case) and case.employee_id.user_id == user
 
     def _erm_access_log_cases(self):
-        return {plan.id: plan.case_id.id for plan in self.sudo()}
+        # a plain read: the log is written after the reader read these plans
+        return {plan.id: plan.case_id.id for plan in self}
 
     def _search_name(self, operator, value):
         # the title is computed per language; its stable part is the case number
@@ -129,7 +130,7 @@ class ErmReintegrationPlan(models.Model):
             milestone = plan._open_milestone()
             plan.write({"date_done": date_done, "state": "done", "milestone_id": milestone.id})
             if milestone:
-                # The agreed plan is the authorised act; its milestone may be held by the
+                # sudo: the agreed plan is the authorised act; its milestone may be held by the
                 # process guardian (final evaluation), so it is completed as superuser.
                 milestone.sudo().write({"date_done": date_done})
         self._erm_close_missing_view_signals()
@@ -185,6 +186,7 @@ class ErmReintegrationPlan(models.Model):
         portal; the superuser and the administrator may correct it."""
         if self.env.su or self.env.user.has_group("erm_verzuim.group_erm_admin"):
             return
+        # sudo: the cases' employee, an identity (only he writes his view)
         others = cases.sudo().filtered(lambda c: c.employee_id.user_id != self.env.user)
         if others:
             raise AccessError(self.env._(
@@ -195,11 +197,14 @@ class ErmReintegrationPlan(models.Model):
     def action_sign_employee_view(self):
         """The employee signs his own view off: only he may, and only a written view. The
         signature locks the text (see write); the reminder about his missing view closes."""
-        for plan in self:
-            if plan.sudo().employee_id.user_id != self.env.user:
+        # sudo: the plan's employee as an identity (and the plan's name in the refusal);
+        # then the sign-off fields, read-only for everyone, after the checks below
+        sudo_self = self.sudo()
+        for plan in sudo_self:
+            if plan.employee_id.user_id != self.env.user:
                 raise AccessError(self.env._(
                     "Only the employee himself signs his view in %(plan)s off.",
-                    plan=plan.sudo().display_name,
+                    plan=plan.display_name,
                 ))
         self.check_access("write")
         for plan in self:
@@ -211,7 +216,7 @@ class ErmReintegrationPlan(models.Model):
                 raise UserError(self.env._("Write your view before signing it off."))
         # the sign-off fields are read-only for everyone: recorded as superuser after
         # the checks above
-        self.sudo().write({
+        sudo_self.write({
             "view_employee_signed_on": fields.Datetime.now(),
             "view_employee_signed_by": self.env.uid,
         })
@@ -220,6 +225,7 @@ class ErmReintegrationPlan(models.Model):
 
     def _erm_close_missing_view_signals(self):
         """Complete the open "view missing" reminders of self (kept as done)."""
+        # sudo: the reminders are the duty holders', closed by the employee's act
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", self._name), ("res_id", "in", self.ids),
             ("erm_alert_kind", "=", "missing_view"),

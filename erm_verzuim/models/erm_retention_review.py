@@ -76,12 +76,19 @@ class ErmRetentionReview(models.Model):
 
     # ------------------------------------------------------------------ the review
     @api.model
+    def _retention_env(self):
+        """The environment of the retention job."""
+        # sudo: the job looks at every company and every closed case and at the lines still
+        # pending, to list them on a draft review; it changes nothing, the review shows
+        # only what its reader may read
+        return self.sudo().env
+
+    @api.model
     def _due_lines(self, company, today=None):
         """[{case_id, action, reason, date_due}] of the closed cases of `company` past a
         retention term and not yet anonymised that far, in a few queries."""
         today = today or fields.Date.context_today(self)
-        # sudo: the retention job looks at every closed case of the company
-        Case = self.env["erm.absence.case"].sudo().with_context(active_test=False)
+        Case = self._retention_env()["erm.absence.case"].with_context(active_test=False)
         years_admin = company.erm_retention_admin_years
         years_dossier = company.erm_retention_reintegration_years
         years_erdzw = company.erm_retention_erdzw_years
@@ -123,17 +130,17 @@ class ErmRetentionReview(models.Model):
     def _cron_create_reviews(self):
         """Scheduled: one draft review per company with cases past their term that are not
         on a review waiting for confirmation yet. It only lists; nothing is changed."""
-        # sudo: the lines still pending, for the job
-        pending = set(self.env["erm.retention.review.line"].sudo().search(
+        sudo_self = self.with_env(self._retention_env())
+        pending = set(sudo_self.env["erm.retention.review.line"].search(
             [("review_id.state", "=", "draft")]
         ).case_id.ids)
-        companies = self.env["res.company"].sudo().search([])
+        companies = sudo_self.env["res.company"].search([])
         reviews = self.browse()
         for company in companies:
             lines = [line for line in self._due_lines(company)
                      if line["case_id"] not in pending]
             if lines:
-                reviews |= self.sudo().create({
+                reviews |= sudo_self.create({
                     "company_id": company.id,
                     "line_ids": [(0, 0, line) for line in lines],
                 })

@@ -166,6 +166,13 @@ class ErmStakeholderReview(models.Model):
 
     # ------------------------------------------------------------------ defaults
     @api.model
+    def _contacts_env(self):
+        """The environment in which the defaults find whom to invite."""
+        # sudo: the previous circle, the board, the policy's and the company's contacts, as
+        # identities to name an organiser, invite participants and escalate to
+        return self.sudo().env
+
+    @api.model
     def _default_organiser(self, company, scope=None):
         """The group's organiser, else the company's configured organiser, else its first
         HR adviser."""
@@ -173,13 +180,12 @@ class ErmStakeholderReview(models.Model):
             return scope.organiser_id
         if company.erm_review_organiser_id:
             return company.erm_review_organiser_id
-        # sudo: the company's fallback contacts, as identities to name an organiser
-        fallback = self.env["erm.alert.manager"].sudo()._company_fallback_users()
+        fallback = self._contacts_env()["erm.alert.manager"]._company_fallback_users()
         return self.env["res.users"].browse(fallback.get(company.id)) or self.env.user
 
     @api.model
     def _board_users(self, company):
-        board = self.env.ref(BOARD_GROUP).sudo()
+        board = self._contacts_env().ref(BOARD_GROUP)
         return board.users.filtered(
             lambda u: u.active and not u.share and company in u.company_ids
         )
@@ -189,15 +195,17 @@ class ErmStakeholderReview(models.Model):
         """The previous review's circle (of the same company or group), else organiser,
         board, company doctors and the coaches and HR advisers of the company's ERM policy;
         only users with access to the company."""
-        previous = self.sudo().with_context(active_test=False).search(
+        sudo_self = self.with_env(self._contacts_env())
+        previous = sudo_self.with_context(active_test=False).search(
             self._erm_series_domain(company, scope), order="date_quarter_start desc", limit=1,
         )
         if previous:
             return previous.participant_user_ids | organiser, previous.participant_partner_ids
-        policy = self.env["erm.model.policy"].sudo()._company_default(
+        policy = sudo_self.env["erm.model.policy"]._company_default(
             company, fields.Date.context_today(self)
         )
-        users = (organiser | self._board_users(company) | company.sudo().erm_doctor_user_ids
+        users = (organiser | self._board_users(company)
+                 | company.with_env(sudo_self.env).erm_doctor_user_ids
                  | policy.coach_user_ids | policy.hr_user_ids)
         return users.filtered(
             lambda u: u.active and not u.share and company in u.company_ids
@@ -227,8 +235,14 @@ class ErmStakeholderReview(models.Model):
     def _erm_circle_name(self):
         """Who meets: the group's name, else the company's."""
         self.ensure_one()
-        # sudo: the group's name for the title; the reader reads the review
-        return self.sudo().scope_id.name or self.company_id.name or ""
+        return self._group().name or self.company_id.name or ""
+
+    def _group(self):
+        """The review's group (scope), as superuser."""
+        self.ensure_one()
+        # sudo: the group's name and members, as identities for the review's title, agenda
+        # and one-per-quarter check; the group's company rule may hide it from a participant
+        return self.sudo().scope_id
 
     @api.depends("date_quarter_start")
     def _compute_quarter_end(self):
@@ -316,9 +330,8 @@ class ErmStakeholderReview(models.Model):
 
     @api.constrains("company_id", "scope_id", "date_quarter_start")
     def _check_one_per_quarter(self):
-        # sudo: the review's group, an identity for the one-per-quarter check
         self._erm_check_free_quarters(
-            [(r.company_id, r.sudo().scope_id, r.date_quarter_start) for r in self],
+            [(r.company_id, r._group(), r.date_quarter_start) for r in self],
             exclude=self.ids,
         )
 
@@ -327,6 +340,7 @@ class ErmStakeholderReview(models.Model):
         """Participants and organiser read the review in its company: a user without
         access to that company could not open what he is invited to."""
         for review in self:
+            # sudo: the users' companies, identities for the check
             outside = (review.organiser_id | review.participant_user_ids).filtered(
                 lambda u, company=review.company_id: company not in u.sudo().company_ids
             )
@@ -451,35 +465,40 @@ class ErmStakeholderReview(models.Model):
         """Create (or move) the calendar meeting with the participants as attendees; Odoo's
         calendar sends the invitation, in each attendee's language."""
         self._erm_check_organiser()
+        # sudo: the meeting is the organiser's calendar event, written for the participants
+        su_env = self.sudo().env
         for review in self:
             if review.state != "planned":
                 raise UserError(self.env._("Only a planned review's meeting can be scheduled."))
             if not review.date_meeting:
                 raise UserError(self.env._("Set the date and time of the meeting first."))
             values = review._erm_event_values()
-            # sudo: the meeting is the organiser's calendar event, written for the participants
-            Event = self.env["calendar.event"].sudo().with_context(
+            Event = su_env["calendar.event"].with_context(
                 lang=self._erm_lang(), mail_create_nosubscribe=True, mail_create_nolog=True,
             )
             if review.calendar_event_id:
-                review.calendar_event_id.with_context(lang=self._erm_lang()).sudo().write({
+                review.calendar_event_id.with_env(su_env).with_context(
+                    lang=self._erm_lang()
+                ).write({
                     key: values[key]
                     for key in ("start", "stop", "location", "partner_ids")
                 })
             else:
                 event = Event.create(values)
-                review.sudo().calendar_event_id = event
+                review.with_env(su_env).calendar_event_id = event
             plans = review.activity_ids.filtered(
                 lambda a: a.activity_type_id == self.env.ref(PLAN_TYPE)
             )
-            plans.sudo().action_feedback(feedback=self.env._("Meeting scheduled."))
+            plans.with_env(su_env).action_feedback(feedback=self.env._("Meeting scheduled."))
         return True
 
     def _erm_sync_attendees(self):
         for review in self.filtered(lambda r: r.calendar_event_id and r.state == "planned"):
             partners = review._erm_attendee_partners()
-            if review.sudo().calendar_event_id.partner_ids != partners:
-                review.sudo().calendar_event_id.write({"partner_ids": [(6, 0, partners.ids)]})
+            # sudo: the organiser's calendar event, whose attendees follow the participants
+            event = review.sudo().calendar_event_id
+            if event.partner_ids != partners:
+                event.write({"partner_ids": [(6, 0, partners.ids)]})
 
     # ------------------------------------------------------------------ agenda
     def action_make_agenda(self):
@@ -510,8 +529,8 @@ class ErmStakeholderReview(models.Model):
                 "made_on": fields.Datetime.to_string(fields.Datetime.now()),
                 "sections": sections,
             }
-            # sudo: the frozen agenda, written by the review's own transition only
-            review.with_context(erm_review_transition=True).sudo().write({
+            # the frozen agenda, written by the review's own transition only
+            review._write_transition({
                 "snapshot": snapshot,
                 "snapshot_html": review._erm_render_snapshot(snapshot),
                 "date_snapshot": fields.Datetime.now(),
@@ -525,8 +544,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_units(self):
         """[(company, department or empty)]: whose figures the agenda discusses."""
         self.ensure_one()
-        # sudo: the group's members (companies, departments) as identities
-        scope = self.sudo().scope_id
+        scope = self._group()
         if not scope:
             return [(self.company_id, self.env["hr.department"])]
         if scope.kind == "companies":
@@ -588,7 +606,7 @@ class ErmStakeholderReview(models.Model):
             sections["preconditions"] = preconditions
         # every participant reads the agenda, the board too: counts of a group the guard
         # hides from a reader of aggregates are not shown, with or without erm_reports
-        department = self.env["hr.department"].sudo().browse(
+        department = self._aggregate_env()["hr.department"].browse(
             self.env.context.get("erm_review_department_id") or []
         )
         if self.env["erm.aggregate.guard"].group_hidden(
@@ -616,9 +634,13 @@ class ErmStakeholderReview(models.Model):
                 for key, section in sections.items()}
 
     @api.model
+    def _aggregate_env(self):
+        """The environment of the agenda's figures."""
+        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
+        return self.sudo().env
+
     def _erm_snapshot_cases(self, company):
-        # sudo: counts only (aggregates, hidden below the minimum group size)
-        Case = self.env["erm.absence.case"].sudo()
+        Case = self._aggregate_env()["erm.absence.case"]
         counts = dict(Case._read_group(
             [("company_id", "=", company.id), ("state", "!=", "hersteld")]
             + self._erm_department_domain(),
@@ -638,8 +660,7 @@ class ErmStakeholderReview(models.Model):
 
     @api.model
     def _erm_snapshot_milestones(self, company):
-        # sudo: counts only (aggregates, hidden below the minimum group size)
-        Milestone = self.env["erm.wvp.milestone"].sudo()
+        Milestone = self._aggregate_env()["erm.wvp.milestone"]
         today = fields.Date.context_today(self)
         department = self._erm_department_domain()
         groups = Milestone._read_group(
@@ -667,8 +688,7 @@ class ErmStakeholderReview(models.Model):
     def _erm_snapshot_interventions(self, company, start, end):
         """The interventions of the quarter per state and their cost (a section), or {}:
         proposed in the quarter, or approved/started in it. Counts and sums only."""
-        # sudo: counts and sums only (aggregates, hidden below the minimum group size)
-        Intervention = self.env["erm.intervention"].sudo().with_context(active_test=False)
+        Intervention = self._aggregate_env()["erm.intervention"].with_context(active_test=False)
         groups = Intervention._read_group(
             [("company_id", "=", company.id)]
             + self._erm_department_domain("case_id.department_id")
@@ -720,10 +740,11 @@ class ErmStakeholderReview(models.Model):
         """The still open follow-up actions of the company's earlier reviews."""
         self.ensure_one()
         # sudo: the actions carried to this review, listed on its agenda for every participant
-        activities = self.sudo().carried_activity_ids
+        sudo_self = self.sudo()
+        activities = sudo_self.carried_activity_ids
         if not activities:
             return {}
-        reviews = {r.id: r for r in self.sudo().browse(activities.mapped("res_id"))}
+        reviews = {r.id: r for r in sudo_self.browse(activities.mapped("res_id"))}
         return {
             "sequence": 90,
             "title": self.env._("Open follow-up actions of earlier reviews"),
@@ -764,6 +785,12 @@ class ErmStakeholderReview(models.Model):
         return str(value)
 
     # ------------------------------------------------------------------ states
+    def _write_transition(self, vals):
+        """Write what only the review's own transitions write (state, agenda, approval):
+        the caller checked the organiser or the board."""
+        # sudo: these fields are read-only for everyone; the organiser may lack write access
+        return self.with_context(erm_review_transition=True).sudo().write(vals)
+
     def action_mark_held(self):
         self._erm_check_organiser()
         for review in self:
@@ -771,8 +798,8 @@ class ErmStakeholderReview(models.Model):
                 raise UserError(self.env._("Only a planned review can be marked as held."))
             if not review.date_snapshot:
                 review._erm_make_agenda()
-        # sudo: the state of the review, written by its own transition only (checked above)
-        self.with_context(erm_review_transition=True).sudo().write({
+        # the state of the review, written by its own transition only (checked above)
+        self._write_transition({
             "state": "held", "date_held": fields.Date.context_today(self),
         })
         return True
@@ -788,8 +815,8 @@ class ErmStakeholderReview(models.Model):
                     "The minutes of %(review)s can be approved only after the meeting was "
                     "held.", review=review.name,
                 ))
-        # sudo: the approval, written by its own transition only (checked above)
-        self.with_context(erm_review_transition=True).sudo().write({
+        # the approval, written by its own transition only (checked above)
+        self._write_transition({
             "state": "approved", "approved_user_id": self.env.uid,
             "date_approved": fields.Datetime.now(),
         })
@@ -884,14 +911,15 @@ class ErmStakeholderReview(models.Model):
         one per active review group of the companies, and one per company with employees
         that no group replaces."""
         # sudo: the scheduled job plans the reviews of every company
-        Review = self.sudo().with_context(active_test=False, mail_create_nosubscribe=True)
+        sudo_self = self.sudo()
+        Review = sudo_self.with_context(active_test=False, mail_create_nosubscribe=True)
         domain = [("company_id", "in", companies.ids)] if companies is not None else []
-        companies = self.env["res.company"].sudo().browse([
-            company.id for company, in self.env["hr.employee"].sudo()._read_group(
+        companies = sudo_self.env["res.company"].browse([
+            company.id for company, in sudo_self.env["hr.employee"]._read_group(
                 domain, ["company_id"],
             ) if company
         ])
-        scopes = self.env["erm.stakeholder.review.scope"].sudo().search(
+        scopes = sudo_self.env["erm.stakeholder.review.scope"].search(
             [("company_id", "in", companies.ids)]
         )
         replaced = scopes.filtered("replaces_company_reviews").company_ids
@@ -974,13 +1002,15 @@ class ErmStakeholderReview(models.Model):
     @api.model
     def _erm_snapshot_budget(self, company, quarter_start):
         """{section} of the quarter's budget use, or {} without any claim."""
+        # sudo: spend and uptake per kind of service, aggregates only (a group below the
+        # minimum size is left out, the total then too)
         Claim = self.env["erm.budget.claim"].sudo()
         domain = [("company_id", "=", company.id), ("state", "in", ("approved", "paid")),
                   ("date", ">=", quarter_start),
                   ("date", "<", quarter_start + relativedelta(months=3))]
         if not Claim.search_count(domain, limit=1):
             return {}
-        rows = self.env["erm.budget.usage"].sudo()._read_group(
+        rows = Claim.env["erm.budget.usage"]._read_group(
             [("company_id", "=", company.id), ("date_quarter", "=", quarter_start)],
             ["service_kind"], ["amount:sum", "employee_count:max"],
         )

@@ -146,17 +146,17 @@ class ErmWvpMilestone(models.Model):
         - otherwise the company's escalation contact (Settings), else the HR advisers of the
           case's ERM policy, else the company's HR advisers; never the process guardian
           himself (in model III he is the HR adviser), falling back to the board."""
+        # sudo: the members of groups and the cases' contacts, as contacts to escalate to
+        sudo_self = self.sudo()
+
         def users_of(xmlid):
-            # sudo: the members of a group, as contacts to escalate to
-            return self.env.ref(xmlid).sudo().users.filtered(
-                lambda u: u.active and not u.share
-            )
+            return sudo_self.env.ref(xmlid).users.filtered(lambda u: u.active and not u.share)
 
         hr_users, board_users = users_of("erm_verzuim.group_erm_hr"), users_of(
             "erm_verzuim.group_erm_board"
         )
         result = {}
-        for milestone in self.sudo():
+        for milestone in sudo_self:
             company, case = milestone.company_id, milestone.case_id
             board = board_users.filtered(lambda u, c=company: c in u.company_ids)
             if case.erm_model in BOARD_ESCALATION_MODELS:
@@ -225,17 +225,15 @@ class ErmWvpMilestone(models.Model):
             company = current.company_id
             existing = milestones_by_root[root_id]
             progress = self._progress(existing)
-            # the safety net is private data: read as superuser (bookkeeping)
-            vangnet_case = next(
-                (c for c in reversed(chain_cases) if c.sudo().vangnet_ids.vangnet_regime), None
-            )
+            # sudo: the safety net is private data, read for the bookkeeping only
+            regimes = [(c, c.sudo().vangnet_ids.vangnet_regime) for c in reversed(chain_cases)]
+            vangnet_case, vangnet_regime = next(((c, r) for c, r in regimes if r), (None, None))
             deadlines = wvp.compute_deadlines(
                 chain,
                 early_doctor=company.erm_early_doctor,
                 progress=progress,
                 extensions=tuple(extensions_by_root.get(root_id, ())),
-                vangnet_regime=vangnet_case.sudo().vangnet_ids.vangnet_regime
-                if vangnet_case else None,
+                vangnet_regime=vangnet_regime,
                 date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
             )
             index = {(m.code, m.sequence): m for m in existing}

@@ -33,7 +33,7 @@ class HrDepartment(models.Model):
         departments = self.sudo().with_context(active_test=False).search(
             [("id", "child_of", self.ids)]
         )
-        employees = self.env["hr.employee"].sudo().with_context(active_test=False).search(
+        employees = departments.env["hr.employee"].search(
             [("department_id", "in", departments.ids)]
         )
         return self.env["erm.absence.case"]._erm_cases_of_subtree(employees)

@@ -81,6 +81,7 @@ class HrEmployee(models.Model):
         """The current user's employee record, as identity only: a portal user may not
         read hr.employee, hence sudo (use its id; read the rest as the user). Shared by
         the portal pages, self-reporting and the budget claims."""
+        # sudo: identity only (a portal user may not read hr.employee)
         return self.sudo().search([("user_id", "=", self.env.uid)], limit=1)
 
     def action_open_erm_cases(self):
@@ -187,8 +188,8 @@ class HrEmployee(models.Model):
     def _erm_competence_skills(self):
         """The skills of the skill type ERM-competenties (none when it was removed)."""
         stype = self.env.ref(competence.SKILL_TYPE, raise_if_not_found=False)
-        # sudo: the skill catalogue, not anyone's data
-        return stype.sudo().skill_ids if stype else self.env["hr.skill"]
+        # a plain read: the skill catalogue is readable by every internal user
+        return stype.skill_ids if stype else self.env["hr.skill"]
 
     @api.model
     def _erm_competence_progress(self):
@@ -197,8 +198,8 @@ class HrEmployee(models.Model):
         result = {"none": 0}
         for key, xmlid in competence.LEVEL_XMLIDS.items():
             level = self.env.ref(xmlid, raise_if_not_found=False)
-            # sudo: the level catalogue, not anyone's data
-            result[key] = (level.sudo().level_progress if level
+            # a plain read: the level catalogue is readable by every internal user
+            result[key] = (level.level_progress if level
                            else competence.DEFAULT_PROGRESS[key])
         return result
 
@@ -209,8 +210,8 @@ class HrEmployee(models.Model):
         result = {}
         for key, xmlid in competence.LEVEL_XMLIDS.items():
             level = self.env.ref(xmlid, raise_if_not_found=False)
-            # sudo: the level catalogue, not anyone's data
-            result[key] = level.sudo().name if level else labels[key]
+            # a plain read: the level catalogue is readable by every internal user
+            result[key] = level.name if level else labels[key]
         return result
 
     def _erm_competence_levels(self):
@@ -237,7 +238,7 @@ class HrEmployee(models.Model):
         today = fields.Date.context_today(self)
         Policy = self.env["erm.model.policy"]
         by_scope = Policy._policies_by_scope(employees.company_id)
-        departments = self.env["hr.department"].sudo().search(
+        departments = employees.env["hr.department"].search(
             [("manager_id", "in", employees.ids)])
         result = defaultdict(set)
         for department in departments:
@@ -245,7 +246,7 @@ class HrEmployee(models.Model):
             result[department.manager_id.id].add(policy.erm_model or "I")
         users = employees.user_id
         if users:
-            groups = self.env["erm.absence.case"].sudo()._read_group(
+            groups = employees.env["erm.absence.case"]._read_group(
                 [("regievoerder_user_id", "in", users.ids), ("date_recovered", "=", False)],
                 ["regievoerder_user_id", "erm_model"], ["__count"],
             )

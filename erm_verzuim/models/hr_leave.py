@@ -15,6 +15,7 @@ class HrLeave(models.Model):
         user (an employee without an internal user) may not create calendar
         events, so his absence's meeting is created as superuser (he stays its attendee)."""
         result = super()._prepare_holidays_meeting_values()
+        # sudo: whether an attendee is a portal user (share), an identity
         users = self.env["res.users"].sudo().browse([uid for uid in result if uid])
         for uid in users.filtered("share").ids:
             result[SUPERUSER_ID].extend(result.pop(uid))

@@ -74,7 +74,7 @@ class MailActivity(models.Model):
         result = super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
         if milestones:
             date_done = self.env.context.get("erm_date_done") or fields.Date.context_today(self)
-            # The assignee completes the milestone of his own activity even where record
+            # sudo: the assignee completes the milestone of his own activity even where record
             # rules would not let him edit milestones; others need write access.
             own.sudo().with_context(erm_alert_closing=True).write({"date_done": date_done})
             (milestones - own).with_context(erm_alert_closing=True).write(
@@ -87,6 +87,7 @@ class MailActivity(models.Model):
         """Open deadline activities of `milestones`, in one search."""
         if not milestones:
             return self.browse()
+        # sudo: the open deadline activities of the milestones, whoever holds them
         return self.sudo().search([
             ("erm_milestone_id", "in", milestones.ids), ("active", "=", True),
         ])

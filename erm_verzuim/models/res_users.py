@@ -48,10 +48,11 @@ class ResUsers(models.Model):
     def _compute_erm_competence(self):
         # sudo: a user's own HR data (his skills), readable by himself and HR only (the
         # fields' groups and SELF_READABLE_FIELDS)
-        employees = self.sudo().employee_id
+        sudo_users = self.sudo()
+        employees = sudo_users.employee_id
         data = employees._erm_competence_data()
-        for user in self:
-            values = data.get(user.sudo().employee_id.id)
+        for user, sudo_user in zip(self, sudo_users, strict=True):
+            values = data.get(sudo_user.employee_id.id)
             user.erm_competence_coverage = values["coverage"] if values else 0.0
             user.erm_competence_required_level = values["required"] if values else False
             user.erm_competence_gaps = (

@@ -91,9 +91,9 @@ class ErmSickReportWizard(models.TransientModel):
         own = Employee.search([("user_id", "=", user.id)])
         if not own:
             return Employee.browse()
-        departments = self.env["hr.department"].sudo().search(
-            [("id", "child_of", self.env["hr.department"].sudo().search(
-                [("manager_id", "in", own.ids)]).ids)]
+        Department = Employee.env["hr.department"]
+        departments = Department.search(
+            [("id", "child_of", Department.search([("manager_id", "in", own.ids)]).ids)]
         )
         return Employee.search([
             ("company_id", "in", companies.ids),
@@ -109,13 +109,14 @@ class ErmSickReportWizard(models.TransientModel):
     def action_confirm(self):
         """Create the case (and its contact data) as the reporting user and open it."""
         self.ensure_one()
+        # sudo: the employee's name in the messages
+        employee_name = self.employee_id.sudo().name
         if self.employee_id not in self._erm_reportable_employees():
             raise UserError(self.env._(
                 "You cannot report %(employee)s sick: a manager reports the employees of "
                 "his own team; HR, the absence coach and the administrator report the "
-                # sudo: the employee's name in the message
                 "employees of their companies.",
-                employee=self.employee_id.sudo().name,
+                employee=employee_name,
             ))
         vals = {}
         for name in CASE_FIELDS:
@@ -127,9 +128,8 @@ class ErmSickReportWizard(models.TransientModel):
         except AccessError as exc:
             raise UserError(self.env._(
                 "You cannot report %(employee)s sick in the current ERM model: ask the "
-                # sudo: the employee's name in the message
                 "employee's manager, the absence coach of the case or HR.",
-                employee=self.employee_id.sudo().name,
+                employee=employee_name,
             )) from exc
         return {
             "type": "ir.actions.act_window",
