@@ -32,8 +32,8 @@ def uwv42_values(case):
         "vangnet": False,
     }
     if values["show_vangnet"]:
-        # read as the reader: HR and the process guardian read the private record
-        values["vangnet"] = bool(case.private_ids.vangnet)
+        # read as the reader: HR and the process guardian read the safety-net record
+        values["vangnet"] = bool(case.vangnet_ids.vangnet)
     return values
 
 
