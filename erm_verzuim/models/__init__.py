@@ -6,6 +6,8 @@ from . import erm_absence_case
 from . import erm_absence_case_private
 from . import erm_absence_period
 from . import erm_wvp_milestone
+from . import erm_wvp_rule_set
+from . import erm_wvp_rule
 from . import erm_wachttijd_extension
 from . import erm_reintegration_plan
 from . import hr_leave_type
@@ -40,3 +42,6 @@ from . import erm_budget_usage
 from . import erm_stakeholder_review_budget
 # the employee's own place: his view, its reminder, self-reporting
 from . import erm_alert_manager_view
+# the wage-sanction risk check
+from . import erm_sanction_risk
+from . import erm_sanction_risk_line

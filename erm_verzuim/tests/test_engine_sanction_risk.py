@@ -5,7 +5,8 @@ milestone rules it reads (engine/milestones.py rule sets). Pure Python: no datab
 import dataclasses
 from datetime import date, timedelta
 
-from odoo.addons.erm_verzuim.engine import milestones, sanction_risk as risk, wvp
+from odoo.addons.erm_verzuim.engine import milestones, wvp
+from odoo.addons.erm_verzuim.engine import sanction_risk as risk
 
 from .engine_case import EngineCase
 
