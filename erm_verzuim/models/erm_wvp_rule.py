@@ -72,6 +72,22 @@ class ErmWvpRule(models.Model):
         for rule in self:
             rule.private = rule.code in milestones.PRIVATE_CODES
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        rules = super().create(vals_list)
+        self.env.registry.clear_cache()  # erm.wvp.rule.set._engine_rule_sets
+        return rules
+
+    def write(self, vals):
+        res = super().write(vals)
+        self.env.registry.clear_cache()
+        return res
+
+    def unlink(self):
+        res = super().unlink()
+        self.env.registry.clear_cache()
+        return res
+
     def _engine_line(self):
         self.ensure_one()
         return {

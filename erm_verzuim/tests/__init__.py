@@ -26,3 +26,4 @@ from . import test_reintegration_plan
 from . import test_text_formats
 from . import test_recovery_request
 from . import test_two_factor
+from . import test_sanction_risk
