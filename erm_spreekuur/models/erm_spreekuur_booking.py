@@ -19,9 +19,11 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
+from odoo.addons.erm_verzuim.engine.milestones import PROBLEEMANALYSE
+
 BOOKING_KINDS = [("case", "Absence consultation"), ("preventive", "Preventive consultation")]
 PURPOSES = [
-    ("probleemanalyse", "Problem analysis"),
+    (PROBLEEMANALYSE, "Problem analysis"),  # the consultation for the milestone
     ("bijstelling", "Adjustment of the plan"),
     ("werkhervatting", "Return to work"),
     ("preventief", "Preventive"),
@@ -79,7 +81,7 @@ class ErmSpreekuurBooking(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     case_id = fields.Many2one("erm.absence.case", index=True, check_company=True)
     kind = fields.Selection(BOOKING_KINDS, required=True, default="case")
-    purpose = fields.Selection(PURPOSES, required=True, default="probleemanalyse", tracking=True)
+    purpose = fields.Selection(PURPOSES, required=True, default=PROBLEEMANALYSE, tracking=True)
     state = fields.Selection(
         BOOKING_STATES, required=True, default="booked", index=True, tracking=True
     )
@@ -149,7 +151,7 @@ class ErmSpreekuurBooking(models.Model):
             mine = sudo_booking.professional_id.user_id == user
             booking.is_professional = mine
             booking.can_record_advice = bool(
-                mine and booking.kind == "case" and booking.purpose == "probleemanalyse"
+                mine and booking.kind == "case" and booking.purpose == PROBLEEMANALYSE
                 and booking.state == "attended"
             )
 
@@ -434,7 +436,7 @@ class ErmSpreekuurBooking(models.Model):
             raise UserError(self.env._("Only a booked consultation can be marked."))
         self.sudo().write({"state": "attended"})
         analyses = self.sudo().filtered(
-            lambda b: b.kind == "case" and b.purpose == "probleemanalyse"
+            lambda b: b.kind == "case" and b.purpose == PROBLEEMANALYSE
         )
         analyses._propose_ba_advice()
         mine = self.filtered("can_record_advice")
@@ -476,7 +478,7 @@ class ErmSpreekuurBooking(models.Model):
             if not user or not booking.case_id:
                 continue
             advice = booking.case_id.ba_advice_ids.filtered(
-                lambda a: a.advice_type == "probleemanalyse"
+                lambda a: a.advice_type == PROBLEEMANALYSE
             )
             if advice:
                 continue
@@ -498,7 +500,7 @@ class ErmSpreekuurBooking(models.Model):
             "target": "current",
             "context": {
                 "default_case_id": self.sudo().case_id.id,
-                "default_advice_type": "probleemanalyse",
+                "default_advice_type": PROBLEEMANALYSE,
             },
         }
 

@@ -42,6 +42,11 @@ EARLY_DOCTOR = "early_doctor"  # the company lets the doctor see the employee in
 VANGNET_CASE = "vangnet"  # the case falls under the safety net (Ziektewet)
 CONDITIONS = (None, EARLY_DOCTOR, VANGNET_CASE)
 
+# Codes other tables refer to (the advice types, the spreekuur's purposes).
+BA_MOGELIJKHEDEN = "ba_mogelijkheden"
+BA_INTERVENTIEADVIES = "ba_interventieadvies"
+PROBLEEMANALYSE = "probleemanalyse"
+
 _SOURCE_PROCESGANG = _lt("art. 7:658a BW / Regeling procesgang eerste en tweede ziektejaar")
 _SOURCE_EARLY = _lt("Company policy: early consultation of the company doctor (Arbowet art. 14)")
 
@@ -67,6 +72,8 @@ class MilestoneRule:
     # Only HR and the process guardian may know it (docs/privacy.md): the record rules and
     # every channel that shows a milestone to others leave it out.
     private: bool = False
+    # Done by an issued advice of the company doctor of the same type (erm.ba.advice).
+    by_doctor_advice: bool = False
 
     @property
     def alert(self) -> bool:
@@ -81,25 +88,25 @@ class MilestoneRule:
 # The order is part of the public data model: it breaks ties between deadlines on one date.
 MILESTONES: tuple[MilestoneRule, ...] = (
     MilestoneRule(
-        "ba_mogelijkheden", "Company doctor: possibilities and limitations",
+        BA_MOGELIJKHEDEN, "Company doctor: possibilities and limitations",
         WEEK, 1, PROCESBEWAKER, 7,
         _lt("Have the company doctor record the possibilities and limitations"),
         _SOURCE_EARLY,
-        done_field="ba_mogelijkheden_done", condition=EARLY_DOCTOR,
+        done_field="ba_mogelijkheden_done", condition=EARLY_DOCTOR, by_doctor_advice=True,
     ),
     MilestoneRule(
-        "ba_interventieadvies", "Company doctor: advice on interventions",
+        BA_INTERVENTIEADVIES, "Company doctor: advice on interventions",
         WEEK, 4, PROCESBEWAKER, 7,
         _lt("Ask the company doctor for advice on interventions"),
         _SOURCE_EARLY,
-        done_field="ba_interventieadvies_done", condition=EARLY_DOCTOR,
+        done_field="ba_interventieadvies_done", condition=EARLY_DOCTOR, by_doctor_advice=True,
     ),
     MilestoneRule(
-        "probleemanalyse", "Problem analysis",
+        PROBLEEMANALYSE, "Problem analysis",
         WEEK, 6, PROCESBEWAKER, 14,
         _lt("Have the company doctor draw up the problem analysis"),
         _SOURCE_PROCESGANG,
-        done_field="probleemanalyse_done",
+        done_field="probleemanalyse_done", by_doctor_advice=True,
     ),
     MilestoneRule(
         "plan_van_aanpak", "Plan of action",
@@ -168,6 +175,8 @@ MILESTONES: tuple[MilestoneRule, ...] = (
 BY_CODE: dict[str, MilestoneRule] = {rule.code: rule for rule in MILESTONES}
 MILESTONE_CODES: tuple[str, ...] = tuple(rule.code for rule in MILESTONES)
 PRIVATE_CODES: frozenset[str] = frozenset(rule.code for rule in MILESTONES if rule.private)
+DOCTOR_ADVICE_CODES: tuple[str, ...] = tuple(
+    rule.code for rule in MILESTONES if rule.by_doctor_advice)
 SELECTION: list[tuple[str, str]] = [(rule.code, rule.label) for rule in MILESTONES]
 CODE_ROLE: dict[str, str] = {rule.code: rule.role for rule in MILESTONES}
 ALERT_CODES: tuple[str, ...] = tuple(rule.code for rule in MILESTONES if rule.alert)
@@ -187,6 +196,7 @@ EVALUATION_INTERVAL_DAYS = BY_CODE[REPEATING_CODE].offset
 __all__ = [
     "ALERT_CODES",
     "CURRENT_RULES",
+    "DOCTOR_ADVICE_CODES",
     "PRIVATE_CODES",
     "RULE_SETS",
     "RuleSet",

@@ -204,3 +204,15 @@ class TestTwoRuleSets(EngineCase):
         # the new set has no first-year evaluation: no rule asks for it
         assert "eerstejaars" not in by_code(outcome)
         assert outcome.level == risk.GROEN, outcome.failing
+
+
+class TestMilestoneFlags(EngineCase):
+    def test_privacy_and_doctor_advice_are_flags_of_the_rules(self):
+        assert milestones.PRIVATE_CODES == {"uwv_vangnet"}
+        assert milestones.DOCTOR_ADVICE_CODES == (
+            milestones.BA_MOGELIJKHEDEN, milestones.BA_INTERVENTIEADVIES,
+            milestones.PROBLEEMANALYSE)
+        # a rule set keeps a code's privacy whatever it changes
+        rule_set = milestones.build_rule_set(
+            2, date(2030, 1, 1), [{"code": "uwv_vangnet", "offset": 3}])
+        assert rule_set.rules[0].private and rule_set.rules[0].offset == 3
