@@ -136,7 +136,7 @@ class ErmSanctionRisk(models.Model):
         left = len(cases) > budget
         cases = cases[:budget]
         if not cases:
-            return 0, 0
+            return 0, int(left)  # no budget left in this batch: the next one continues
         today = {company_id: conf["today"] for company_id, conf in config.items()}
         self._refresh_cases(cases, today=today)
         if position is not None:
