@@ -46,12 +46,12 @@ def alerts_bench():
 
 def run_check(registry):
     """Check every open case, one committed transaction per batch."""
+    from odoo.addons.erm_verzuim.models.erm_sanction_risk import BATCH_SIZE as size
+
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         case_ids = env["erm.absence.case"].search(
             [("active", "=", True), ("date_recovered", "=", False)], order="id").ids
-        batch = type(env["erm.sanction.risk"]).__module__
-        size = sys.modules[batch].BATCH_SIZE
     totals = {"seconds": 0.0, "queries": 0, "batches": 0, "cases": len(case_ids),
               "max_batch_queries": 0}
     started = time.perf_counter()
