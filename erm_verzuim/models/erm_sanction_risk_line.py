@@ -23,11 +23,7 @@ class ErmSanctionRiskLine(models.Model):
     risk_id = fields.Many2one(
         "erm.sanction.risk", required=True, ondelete="cascade", index=True, readonly=True,
     )
-    case_id = fields.Many2one(related="risk_id.case_id", store=True, index=True)
-    company_id = fields.Many2one(related="risk_id.company_id", store=True)
-    procesbewaker_user_id = fields.Many2one(
-        related="risk_id.procesbewaker_user_id", store=True, index=True,
-    )
+    case_id = fields.Many2one(related="risk_id.case_id")
     sequence = fields.Integer(readonly=True)
     code = fields.Selection(
         [(rule.code, rule.description) for rule in risk.RULES], string="Rule", required=True,
@@ -40,6 +36,10 @@ class ErmSanctionRiskLine(models.Model):
     rule_description = fields.Char(compute="_compute_texts", string="Requirement")
     legal_source = fields.Char(compute="_compute_texts", string="Legal source")
     message = fields.Char(compute="_compute_texts", string="Finding")
+
+    _sql_constraints = [
+        ("risk_code_uniq", "UNIQUE(risk_id, code)", "A case's check has one line per rule."),
+    ]
 
     @api.depends("code", "status", "date_due", "date_done")
     @api.depends_context("lang")
