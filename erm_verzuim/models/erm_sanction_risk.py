@@ -75,7 +75,7 @@ class ErmSanctionRisk(models.Model):
         "day).",
     )
     line_ids = fields.One2many("erm.sanction.risk.line", "risk_id", string="Rules")
-    reasons = fields.Text(compute="_compute_reasons", string="Reasons")
+    reasons = fields.Text(compute="_compute_reasons")
 
     _sql_constraints = [
         ("case_uniq", "UNIQUE(case_id)", "A case has one wage-sanction risk."),
