@@ -45,6 +45,7 @@ try:  # run as a script (bin/erm) or imported as data.demo_history (tests, shell
     from .demo_preconditions import generate_preconditions
     from .demo_providers import generate_providers
     from .demo_reviews import generate_reviews
+    from .demo_sanction_risk import generate_sanction_risk
     from .demo_spreekuur import generate_spreekuur
 except ImportError:
     from demo_budget import generate_budget
@@ -54,6 +55,7 @@ except ImportError:
     from demo_preconditions import generate_preconditions
     from demo_providers import generate_providers
     from demo_reviews import generate_reviews
+    from demo_sanction_risk import generate_sanction_risk
     from demo_spreekuur import generate_spreekuur
 
 MODULE = "erm_demo"
@@ -337,6 +339,8 @@ def generate_demo(env, today=None, seed=42, employees=60, companies=2):
     result["preconditions"] = generate_preconditions(env, today=today)
     # before the reviews: their agendas count the budget's use
     result["budget"] = generate_budget(env, today=today)
+    # after the care contacts and plans (what it checks), before the reviews (they count it)
+    result["sanction_risk"] = generate_sanction_risk(env, today=today)
     result["reviews"] = generate_reviews(env, today=today)
     return result
 

@@ -357,12 +357,12 @@ class ErmKpi(models.AbstractModel):
             if not self._erm_may_know_vangnet():
                 # a duty holder may read the safety-net report of his own case, but a count
                 # per department would still tell which of them is a vangnet case
-                domain.append(("code", "!=", "uwv_vangnet"))
+                domain.append(("is_private", "=", False))
             readable = self.env["erm.wvp.milestone"].with_context(
                 active_test=False, allowed_company_ids=company.ids,
             )._search(domain)
             return SQL("AND m.id IN %s", readable.subselect())
-        return SQL("AND m.code != 'uwv_vangnet'")
+        return SQL("AND NOT m.is_private")
 
     @api.model
     def _erm_as_board(self):

@@ -3,6 +3,8 @@
 
 from odoo import api, fields, models
 
+from odoo.addons.erm_verzuim.engine.milestones import PROBLEEMANALYSE
+
 
 class ErmAbsenceCase(models.Model):
     _inherit = "erm.absence.case"
@@ -71,7 +73,7 @@ class ErmAbsenceCase(models.Model):
                 "default_case_id": self.id,
                 "default_employee_id": self.employee_id.id,
                 "default_kind": "case",
-                "default_purpose": "probleemanalyse",
+                "default_purpose": PROBLEEMANALYSE,
                 "erm_plan_professional_id": first.id,
                 # the form's first onchange takes defaults, it does not compute the field
                 "default_plan_professional_id": first.id,

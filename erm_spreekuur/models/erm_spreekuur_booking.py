@@ -19,6 +19,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, mute_logger
 
+from odoo.addons.erm_verzuim.engine.milestones import PROBLEEMANALYSE
+
 FIGURE_GROUPBY = {
     "professional": "professional_id",
     "location": "location_id",
@@ -37,7 +39,7 @@ SUPPRESSED_KEYS = (
 
 BOOKING_KINDS = [("case", "Absence consultation"), ("preventive", "Preventive consultation")]
 PURPOSES = [
-    ("probleemanalyse", "Problem analysis"),
+    (PROBLEEMANALYSE, "Problem analysis"),  # the consultation for the milestone
     ("bijstelling", "Adjustment of the plan"),
     ("werkhervatting", "Return to work"),
     ("preventief", "Preventive"),
@@ -95,7 +97,7 @@ class ErmSpreekuurBooking(models.Model):
     employee_id = fields.Many2one("hr.employee", required=True, index=True)
     case_id = fields.Many2one("erm.absence.case", index=True, check_company=True)
     kind = fields.Selection(BOOKING_KINDS, required=True, default="case")
-    purpose = fields.Selection(PURPOSES, required=True, default="probleemanalyse", tracking=True)
+    purpose = fields.Selection(PURPOSES, required=True, default=PROBLEEMANALYSE, tracking=True)
     state = fields.Selection(
         BOOKING_STATES, required=True, default="booked", index=True, tracking=True
     )
@@ -165,7 +167,7 @@ class ErmSpreekuurBooking(models.Model):
             mine = sudo_booking.professional_id.user_id == user
             booking.is_professional = mine
             booking.can_record_advice = bool(
-                mine and booking.kind == "case" and booking.purpose == "probleemanalyse"
+                mine and booking.kind == "case" and booking.purpose == PROBLEEMANALYSE
                 and booking.state == "attended"
             )
 
@@ -473,7 +475,7 @@ class ErmSpreekuurBooking(models.Model):
         sudo_self = self.sudo()
         sudo_self.write({"state": "attended"})
         analyses = sudo_self.filtered(
-            lambda b: b.kind == "case" and b.purpose == "probleemanalyse"
+            lambda b: b.kind == "case" and b.purpose == PROBLEEMANALYSE
         )
         analyses._propose_ba_advice()
         mine = self.filtered("can_record_advice")
@@ -517,7 +519,7 @@ class ErmSpreekuurBooking(models.Model):
             if not user or not booking.case_id:
                 continue
             advice = booking.case_id.ba_advice_ids.filtered(
-                lambda a: a.advice_type == "probleemanalyse"
+                lambda a: a.advice_type == PROBLEEMANALYSE
             )
             if advice:
                 continue
@@ -540,7 +542,7 @@ class ErmSpreekuurBooking(models.Model):
             "target": "current",
             "context": {
                 "default_case_id": self.case_id.id,
-                "default_advice_type": "probleemanalyse",
+                "default_advice_type": PROBLEEMANALYSE,
             },
         }
 

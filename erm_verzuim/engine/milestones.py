@@ -12,7 +12,9 @@ reads them. The labels are the milestone selection's, which Odoo translates as f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 
 
 def _lt(source: str) -> str:
@@ -40,6 +42,11 @@ EARLY_DOCTOR = "early_doctor"  # the company lets the doctor see the employee in
 VANGNET_CASE = "vangnet"  # the case falls under the safety net (Ziektewet)
 CONDITIONS = (None, EARLY_DOCTOR, VANGNET_CASE)
 
+# Codes other tables refer to (the advice types, the spreekuur's purposes).
+BA_MOGELIJKHEDEN = "ba_mogelijkheden"
+BA_INTERVENTIEADVIES = "ba_interventieadvies"
+PROBLEEMANALYSE = "probleemanalyse"
+
 _SOURCE_PROCESGANG = _lt("art. 7:658a BW / Regeling procesgang eerste en tweede ziektejaar")
 _SOURCE_EARLY = _lt("Company policy: early consultation of the company doctor (Arbowet art. 14)")
 
@@ -62,34 +69,44 @@ class MilestoneRule:
     early_after: tuple[str, int] | None = None  # (code, days): earlier when that one is done
     window_day: int | None = None  # first sick day of the sensible window
     condition: str | None = None
+    # Only HR and the process guardian may know it (docs/privacy.md): the record rules and
+    # every channel that shows a milestone to others leave it out.
+    private: bool = False
+    # Done by an issued advice of the company doctor of the same type (erm.ba.advice).
+    by_doctor_advice: bool = False
 
     @property
     def alert(self) -> bool:
         return self.summary is not None
 
+    @property
+    def task(self) -> bool:
+        """Something to do (it has an alert); the end of the waiting time is only a date."""
+        return self.alert
+
 
 # The order is part of the public data model: it breaks ties between deadlines on one date.
 MILESTONES: tuple[MilestoneRule, ...] = (
     MilestoneRule(
-        "ba_mogelijkheden", "Company doctor: possibilities and limitations",
+        BA_MOGELIJKHEDEN, "Company doctor: possibilities and limitations",
         WEEK, 1, PROCESBEWAKER, 7,
         _lt("Have the company doctor record the possibilities and limitations"),
         _SOURCE_EARLY,
-        done_field="ba_mogelijkheden_done", condition=EARLY_DOCTOR,
+        done_field="ba_mogelijkheden_done", condition=EARLY_DOCTOR, by_doctor_advice=True,
     ),
     MilestoneRule(
-        "ba_interventieadvies", "Company doctor: advice on interventions",
+        BA_INTERVENTIEADVIES, "Company doctor: advice on interventions",
         WEEK, 4, PROCESBEWAKER, 7,
         _lt("Ask the company doctor for advice on interventions"),
         _SOURCE_EARLY,
-        done_field="ba_interventieadvies_done", condition=EARLY_DOCTOR,
+        done_field="ba_interventieadvies_done", condition=EARLY_DOCTOR, by_doctor_advice=True,
     ),
     MilestoneRule(
-        "probleemanalyse", "Problem analysis",
+        PROBLEEMANALYSE, "Problem analysis",
         WEEK, 6, PROCESBEWAKER, 14,
         _lt("Have the company doctor draw up the problem analysis"),
         _SOURCE_PROCESGANG,
-        done_field="probleemanalyse_done",
+        done_field="probleemanalyse_done", by_doctor_advice=True,
     ),
     MilestoneRule(
         "plan_van_aanpak", "Plan of action",
@@ -150,13 +167,16 @@ MILESTONES: tuple[MilestoneRule, ...] = (
         VANGNET, 0, PROCESBEWAKER, 14,
         _lt("Make the safety-net report to UWV"),
         _lt("art. 38 Ziektewet (safety net)"),
-        done_field="uwv_vangnet_done", condition=VANGNET_CASE,
+        done_field="uwv_vangnet_done", condition=VANGNET_CASE, private=True,
     ),
 )
 
 # Derived views of the table.
 BY_CODE: dict[str, MilestoneRule] = {rule.code: rule for rule in MILESTONES}
 MILESTONE_CODES: tuple[str, ...] = tuple(rule.code for rule in MILESTONES)
+PRIVATE_CODES: frozenset[str] = frozenset(rule.code for rule in MILESTONES if rule.private)
+DOCTOR_ADVICE_CODES: tuple[str, ...] = tuple(
+    rule.code for rule in MILESTONES if rule.by_doctor_advice)
 SELECTION: list[tuple[str, str]] = [(rule.code, rule.label) for rule in MILESTONES]
 CODE_ROLE: dict[str, str] = {rule.code: rule.role for rule in MILESTONES}
 ALERT_CODES: tuple[str, ...] = tuple(rule.code for rule in MILESTONES if rule.alert)
@@ -175,6 +195,12 @@ EVALUATION_INTERVAL_DAYS = BY_CODE[REPEATING_CODE].offset
 
 __all__ = [
     "ALERT_CODES",
+    "CURRENT_RULES",
+    "DOCTOR_ADVICE_CODES",
+    "PRIVATE_CODES",
+    "RULE_SETS",
+    "RuleSet",
+    "rule_set_for",
     "ANCHORS",
     "BY_CODE",
     "CODE_ROLE",
@@ -201,3 +227,74 @@ def summary(code: str, sequence: int = 0, translate=None) -> str:
     text = SUMMARIES.get(code) or BY_CODE[code].label
     text = translate(text) if translate else text
     return text % {"sequence": sequence} if "%(sequence)s" in text else text
+
+
+# --------------------------------------------------------------------------------------------
+# Versions of the timeline (domain.md §3a)
+# --------------------------------------------------------------------------------------------
+# The law changes (the announced simpler WvP): a rule set holds the milestones as they apply
+# to cases whose chain's first sick day is on or after its start date. The codes and their
+# texts stay those of MILESTONES (a code is a concept: its label, alert text and privacy); a
+# set changes when and whether each one applies. The Odoo layer stores the sets as data
+# (erm.wvp.rule.set, seeded with set 1 from this table) and passes them back in as RuleSets.
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """One version of the timeline: applies to chains starting on or after ``date_start``."""
+
+    version: int
+    date_start: date
+    rules: tuple[MilestoneRule, ...]
+
+    @property
+    def by_code(self) -> dict[str, MilestoneRule]:
+        return {rule.code: rule for rule in self.rules}
+
+    @property
+    def evaluation_interval_days(self) -> int:
+        return next((rule.offset for rule in self.rules if rule.anchor == EVERY),
+                    EVALUATION_INTERVAL_DAYS)
+
+
+# Set 1: the rules in force since the WvP (2002) and the Regeling procesgang as of 2023.
+CURRENT_RULES = RuleSet(1, date(2002, 4, 1), MILESTONES)
+RULE_SETS: tuple[RuleSet, ...] = (CURRENT_RULES,)
+
+# The fields of a rule an administrator may change per set (the rest is the code's).
+EDITABLE_FIELDS = ("anchor", "offset", "role", "lead_days", "after", "window_day",
+                   "condition")
+
+
+def rule_set_for(first_sick_day: date, rule_sets: Sequence[RuleSet] = RULE_SETS) -> RuleSet:
+    """The set that applies to a chain starting on `first_sick_day`: the latest set started
+    on or before it (the oldest set for a chain older than every set)."""
+    ordered = sorted(rule_sets, key=lambda item: item.date_start)
+    if not ordered:
+        return CURRENT_RULES
+    chosen = ordered[0]
+    for item in ordered:
+        if item.date_start <= first_sick_day:
+            chosen = item
+    return chosen
+
+
+def build_rule_set(version: int, date_start: date, lines: Iterable[dict]) -> RuleSet:
+    """A RuleSet from plain data: one dict per milestone with ``code`` and any of
+    EDITABLE_FIELDS plus ``early_after_code``/``early_after_days``; a code missing from
+    `lines` does not apply under this set. The order follows MILESTONES (ties)."""
+    given = {line["code"]: line for line in lines}
+    unknown = set(given) - set(BY_CODE)
+    if unknown:
+        raise ValueError(f"unknown milestone codes {sorted(unknown)}")
+    rules = []
+    for base in MILESTONES:
+        line = given.get(base.code)
+        if line is None:
+            continue
+        changes = {name: line[name] for name in EDITABLE_FIELDS if name in line}
+        if "early_after_code" in line:
+            code = line.get("early_after_code")
+            changes["early_after"] = (code, line.get("early_after_days") or 0) if code else None
+        rules.append(replace(base, **changes))
+    return RuleSet(version, date_start, tuple(rules))

@@ -620,7 +620,8 @@ def compute_deadlines(
     extensions: Iterable[Extension] = (),
     vangnet_regime: str | None = None,
     date_vangnet_event: date | None = None,
-    evaluation_interval_days: int = milestones.EVALUATION_INTERVAL_DAYS,
+    evaluation_interval_days: int | None = None,
+    rules: milestones.RuleSet | None = None,
 ) -> list[Deadline]:
     """All WvP deadlines of a chain, sorted by (date_deadline, code order, sequence).
 
@@ -628,12 +629,18 @@ def compute_deadlines(
     closed chain the timeline is computed as it stood (projected past recovery), then every
     done milestone is kept but open ones only when due on or before the chain's last sick day;
     the rest never came due.
-    ``date_vangnet_event`` is only used by the 'employment_end' regime.
+    ``date_vangnet_event`` is only used by the 'employment_end' regime. ``rules`` is the
+    version of the timeline that applies to the chain (default: the current rules, set 1;
+    the caller picks it with :func:`milestones.rule_set_for`); the evaluation interval is its
+    repeating rule's unless given.
     """
     if not isinstance(chain, Chain):
         raise EngineError(f"expected a Chain, got {chain!r}")
     if not isinstance(progress, Progress):
         raise EngineError(f"expected a Progress, got {progress!r}")
+    rule_set = rules or milestones.CURRENT_RULES
+    if evaluation_interval_days is None:
+        evaluation_interval_days = rule_set.evaluation_interval_days
     interval = timedelta(days=_check_positive_int(evaluation_interval_days, "evaluation interval"))
     end = _projected_wachttijd_end(chain, tuple(extensions))
     applies = {
@@ -644,7 +651,7 @@ def compute_deadlines(
 
     deadlines: list[Deadline] = []
     due_of: dict[str, date] = {}  # deadline per code, for the anchors that refer to it
-    for rule in milestones.MILESTONES:
+    for rule in rule_set.rules:
         if not applies[rule.condition]:
             continue
         if rule.anchor == milestones.EVERY:

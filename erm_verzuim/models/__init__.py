@@ -7,6 +7,8 @@ from . import erm_absence_case_private
 from . import erm_absence_case_vangnet
 from . import erm_absence_period
 from . import erm_wvp_milestone
+from . import erm_wvp_rule_set
+from . import erm_wvp_rule
 from . import erm_wachttijd_extension
 from . import erm_reintegration_plan
 from . import hr_leave_type
@@ -36,3 +38,6 @@ from . import erm_stakeholder_review_scope
 # employability budget
 from . import erm_budget_claim
 from . import erm_budget_usage
+# the wage-sanction risk check
+from . import erm_sanction_risk
+from . import erm_sanction_risk_line

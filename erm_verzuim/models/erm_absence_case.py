@@ -26,7 +26,7 @@ from .erm_absence_case_vangnet import VANGNET_FIELDS
 from .erm_absence_period import format_number
 from .erm_format import fmt_date, fmt_datetime, org_env
 from .erm_intervention import COMMITTED_STATES
-from .erm_wvp_milestone import MILESTONE_CODES
+from .erm_wvp_milestone import MILESTONE_SELECTION
 
 EXPECTED_DURATION = [
     ("short", "Up to one week"),
@@ -184,7 +184,7 @@ class ErmAbsenceCase(models.Model):
     )
     next_deadline = fields.Date(string="Next deadline", readonly=True, copy=False, index=True)
     next_milestone_code = fields.Selection(
-        MILESTONE_CODES,
+        MILESTONE_SELECTION,
         string="Next milestone", readonly=True, copy=False,
     )
     wvp_refresh_date = fields.Date(
@@ -1772,6 +1772,11 @@ class ErmAbsenceCase(models.Model):
         remaining = self.search_count(domain) if len(cases) == batch_size else 0
         self.env["ir.cron"]._notify_progress(done=len(cases), remaining=remaining)
         return remaining
+
+    # ------------------------------------------------------------------ wage-sanction risk
+    def action_erm_sanction_risk(self):
+        """Check the file now and open its wage-sanction risk (HR and the process guardian)."""
+        return self.env["erm.sanction.risk"]._action_check_cases(self)
 
     # ------------------------------------------------------------------ interventions
     # (domain.md §7): the list, their total cost and the recorded decision that

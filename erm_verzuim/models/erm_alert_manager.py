@@ -217,7 +217,8 @@ class ErmAlertManager(models.AbstractModel):
                            ("frequent", self._step_frequent),
                            ("late_intervention", self._step_late_intervention),
                            ("care_rhythm", self._step_care_rhythm),
-                           ("missing_view", self._step_missing_view)):
+                           ("missing_view", self._step_missing_view),
+                           ("sanction_risk", self.env["erm.sanction.risk"]._alert_step)):
             if position.get(name) == STEP_FINISHED:
                 continue  # nothing left for it in today's run: no need to look again
             step_done, step_left = step(config, cfg, budget, position=position)

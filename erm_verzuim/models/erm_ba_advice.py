@@ -18,10 +18,14 @@ from .erm_absence_case import EXPECTED_DURATION
 from .erm_absence_period import format_number
 from .erm_format import org_env
 
+# The types that complete a milestone are the engine's (by_doctor_advice), in its order.
+_ADVICE_LABELS = {
+    milestones.BA_MOGELIJKHEDEN: "Early assessment of possibilities (week 1)",
+    milestones.BA_INTERVENTIEADVIES: "Early advice on interventions (week 4)",
+    milestones.PROBLEEMANALYSE: "Problem analysis",
+}
 ADVICE_TYPES = [
-    ("ba_mogelijkheden", "Early assessment of possibilities (week 1)"),
-    ("ba_interventieadvies", "Early advice on interventions (week 4)"),
-    ("probleemanalyse", "Problem analysis"),
+    *((code, _ADVICE_LABELS[code]) for code in milestones.DOCTOR_ADVICE_CODES),
     ("update", "Updated advice"),
 ]
 

@@ -108,6 +108,11 @@ class ErmIntervention(models.Model):
         copy=False,
     )
     outcome = fields.Selection(OUTCOMES, tracking=True, copy=False)
+    decline_reason = fields.Char(
+        string="Reason not started", tracking=True, copy=False,
+        help="Why an intervention the company doctor advised is not started (the "
+        "wage-sanction check accepts a cancelled advice with a reason). No medical details.",
+    )
     erm_may_approve = fields.Boolean(
         string="I may approve", compute="_compute_erm_may_approve",
     )

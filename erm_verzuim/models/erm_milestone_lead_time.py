@@ -3,7 +3,7 @@ from odoo import api, fields, models, tools
 from odoo.tools import frozendict
 
 from ..engine.milestones import ALERT_CODES, DEFAULT_LEAD_DAYS, FALLBACK_LEAD_DAYS
-from .erm_wvp_milestone import MILESTONE_CODES
+from .erm_wvp_milestone import MILESTONE_SELECTION
 
 
 class ErmMilestoneLeadTime(models.Model):
@@ -20,7 +20,7 @@ class ErmMilestoneLeadTime(models.Model):
         "res.company", required=True, index=True, ondelete="cascade",
         default=lambda self: self.env.company,
     )
-    code = fields.Selection(MILESTONE_CODES, string="Milestone", required=True)
+    code = fields.Selection(MILESTONE_SELECTION, string="Milestone", required=True)
     days = fields.Integer(
         string="Lead time (days)", required=True, default=FALLBACK_LEAD_DAYS,
         help="The activity for this milestone is raised this many days before its deadline.",

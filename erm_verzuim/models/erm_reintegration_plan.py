@@ -45,6 +45,11 @@ class ErmReintegrationPlan(models.Model):
     agreements = fields.Text(help=NO_MEDICAL)
     view_employer = fields.Text(string="Employer's view", help=NO_MEDICAL)
     view_employee = fields.Text(string="Employee's view", help=NO_MEDICAL, tracking=True)
+    view_employee_refused = fields.Boolean(
+        string="Employee declined to give a view", tracking=True, copy=False,
+        help="Record it when the employee does not want to give his own view: the file then "
+        "shows he was asked (wage-sanction check).",
+    )
     # the employee signs his own view off; from then on it is locked
     view_employer_date = fields.Date(
         string="Employer's view recorded on", readonly=True, copy=False,

@@ -604,6 +604,7 @@ class ErmStakeholderReview(models.Model):
         preconditions = self._erm_snapshot_preconditions(company)
         if preconditions:
             sections["preconditions"] = preconditions
+        sections["sanction_risk"] = self._erm_snapshot_sanction_risk(company)
         # every participant reads the agenda, the board too: counts of a group the guard
         # hides from a reader of aggregates are not shown, with or without erm_reports
         department = self._aggregate_env()["hr.department"].browse(
@@ -656,6 +657,27 @@ class ErmStakeholderReview(models.Model):
             "columns": [self.env._("Phase"), self.env._("Open cases")],
             "rows": rows,
             "note": self.env._("On the day the agenda was made."),
+        }
+
+    @api.model
+    def _erm_snapshot_sanction_risk(self, company):
+        """The open cases per level of the wage-sanction check (counts only; the guard above
+        hides them for a group too small to show)."""
+        Risk = self.env["erm.sanction.risk"].sudo()
+        counts = dict(Risk._read_group(
+            [("company_id", "=", company.id), ("case_id.date_recovered", "=", False),
+             ("case_id.active", "=", True)]
+            + self._erm_department_domain("case_id.department_id"),
+            ["level"], ["__count"],
+        ))
+        labels = dict(Risk._fields["level"]._description_selection(self.env))
+        rows = [[labels[level], counts.get(level, 0)] for level in ("rood", "oranje", "groen")]
+        return {
+            "sequence": 65,
+            "title": self.env._("Cases per wage-sanction risk level"),
+            "columns": [self.env._("Level"), self.env._("Open cases")],
+            "rows": rows,
+            "note": self.env._("The last check of each open case (daily)."),
         }
 
     @api.model

@@ -10,12 +10,13 @@ from ..engine import wvp
 from ..engine.tbv import BOARD_ESCALATION_MODELS
 
 # Everything about a milestone lives in the engine's table (engine/milestones.py); these are
-# the views of it the models use. MILESTONE_CODES is the selection (code, English label).
-MILESTONE_CODES = milestone_table.SELECTION
+# the views of it the models use: the selection (code, English label) of the codes.
+MILESTONE_SELECTION = milestone_table.SELECTION
 CODE_ROLE = milestone_table.CODE_ROLE
 DEFAULT_LEAD_DAYS = milestone_table.DEFAULT_LEAD_DAYS
 FALLBACK_LEAD_DAYS = milestone_table.FALLBACK_LEAD_DAYS
 PROGRESS_FIELD = milestone_table.PROGRESS_FIELD
+BY_CODE = milestone_table.BY_CODE
 # Fields whose change the open deadline activity follows (erm.alert.manager._schedule_sync).
 ALERT_SYNC_FIELDS = {"date_deadline", "responsible_user_id", "case_id", "state", "date_done"}
 
@@ -38,7 +39,12 @@ class ErmWvpMilestone(models.Model):
     employee_id = fields.Many2one(related="case_id.employee_id", store=True, index=True)
     company_id = fields.Many2one(related="case_id.company_id", store=True, index=True)
     department_id = fields.Many2one(related="case_id.department_id", store=True)
-    code = fields.Selection(MILESTONE_CODES, required=True, index=True)
+    code = fields.Selection(MILESTONE_SELECTION, required=True, index=True)
+    is_private = fields.Boolean(
+        compute="_compute_is_private", store=True, index=True,
+        help="Only HR and the process guardian may know this milestone (the flag of its rule "
+        "in engine/milestones.py); the record rules of the other roles leave it out.",
+    )
     sequence = fields.Integer(
         default=0, help="Number of the evaluation (1, 2, 3…); 0 for other milestones."
     )
@@ -92,6 +98,11 @@ class ErmWvpMilestone(models.Model):
         for milestone in self:
             label = labels.get(milestone.code, milestone.code or "")
             milestone.name = f"{label} {milestone.sequence}" if milestone.sequence else label
+
+    @api.depends("code")
+    def _compute_is_private(self):
+        for milestone in self:
+            milestone.is_private = milestone.code in milestone_table.PRIVATE_CODES
 
     @api.depends("code")
     def _compute_responsible_role(self):
@@ -216,6 +227,7 @@ class ErmWvpMilestone(models.Model):
                 wvp.Extension(ext.kind, ext.date_end)
             )
 
+        rule_sets = self.env["erm.wvp.rule.set"]._engine_rule_sets()
         to_create = []
         for root_id, chain in chains.items():
             chain_cases = sorted(cases_by_root.get(root_id, []), key=lambda c: c.date_start)
@@ -235,6 +247,8 @@ class ErmWvpMilestone(models.Model):
                 extensions=tuple(extensions_by_root.get(root_id, ())),
                 vangnet_regime=vangnet_regime,
                 date_vangnet_event=vangnet_case.date_employment_end if vangnet_case else None,
+                # the version of the timeline in force on the chain's first sick day
+                rules=milestone_table.rule_set_for(chain.spells[0].date_start, rule_sets),
             )
             index = {(m.code, m.sequence): m for m in existing}
             duty = {
@@ -248,9 +262,9 @@ class ErmWvpMilestone(models.Model):
                 )
                 if state not in ("done",) and (
                     next_open is None or deadline.date_deadline < next_open.date_deadline
-                ) and deadline.code not in ("einde_wachttijd", "uwv_vangnet"):
+                ) and BY_CODE[deadline.code].task and not BY_CODE[deadline.code].private:
                     # the case's next deadline is read by everyone who reads the case: it
-                    # never names the safety-net report (private data)
+                    # never names a private milestone (the safety-net report)
                     next_open = deadline
                 vals = {
                     "date_deadline": deadline.date_deadline,

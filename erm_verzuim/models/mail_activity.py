@@ -16,7 +16,8 @@ class MailActivity(models.Model):
         [("deadline", "WvP deadline"), ("frequent_absence", "Frequent absence"),
          ("late_intervention", "Interventions too late"),
          ("care_rhythm", "Care contact rhythm"),
-         ("missing_view", "Employee's view missing")],
+         ("missing_view", "Employee's view missing"),
+         ("sanction_risk", "Wage-sanction risk")],
         string="Absence alert", readonly=True,
         help="Set on the activities the deadline-alert job raises.",
     )

@@ -175,6 +175,11 @@ class ResCompany(models.Model):
         help="In model IV the absence coach directs the cases; the manager only handles job "
         "performance and keeps in touch.",
     )
+    erm_sanction_advice_months = fields.Integer(
+        string="Company doctor's judgement valid (months)", default=3,
+        help="The company doctor's judgement may be at most this old at the WIA application "
+        "(wage-sanction check; UWV's practice: 3 months).",
+    )
     erm_care_weeks_early = fields.Integer(
         string="Care contact: first weeks", default=6,
         help="The weeks of absence in which the manager keeps the short contact interval.",

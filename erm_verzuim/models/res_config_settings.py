@@ -69,6 +69,9 @@ class ResConfigSettings(models.TransientModel):
     erm_competence_level_iv = fields.Selection(
         related="company_id.erm_competence_level_iv", readonly=False,
     )
+    erm_sanction_advice_months = fields.Integer(
+        related="company_id.erm_sanction_advice_months", readonly=False,
+    )
     erm_care_weeks_early = fields.Integer(
         related="company_id.erm_care_weeks_early", readonly=False,
     )

@@ -4,6 +4,7 @@ from . import test_alert_routing
 from . import test_deadline_alerts
 from . import test_engine_holidays
 from . import test_engine_milestones
+from . import test_engine_sanction_risk
 from . import test_engine_properties
 from . import test_engine_wvp
 from . import test_interventions
@@ -31,3 +32,4 @@ from . import test_duty_holders
 from . import test_uwv_documents
 from . import test_portal_uwv_file
 from . import test_concurrency
+from . import test_sanction_risk

@@ -116,7 +116,8 @@ class TestDeadlineAlerts(ErmTestCommon):
         self.assertEqual(len(self.alert_activities(case)), 1)
         progress = self.env["ir.cron.progress"].search([("cron_id", "=", cron.id)],
                                                        order="id desc", limit=1)
-        self.assertEqual((progress.done, progress.remaining), (1, 0))
+        # the deadline activity and the case's wage-sanction check
+        self.assertEqual((progress.done, progress.remaining), (2, 0))
         digest = self.env.ref("erm_verzuim.ir_cron_erm_weekly_digest")
         self.assertEqual(digest.interval_type, "weeks")
         digest.method_direct_trigger()
@@ -452,11 +453,11 @@ class TestDeadlineAlerts(ErmTestCommon):
             done = self.Alerts._run_deadline_alerts()
             return done, self.env.cr.sql_log_count - before
 
-        # + one "interventions too late" signal per case (week 11)
-        self.assertEqual(measure(employees[:1])[0], 3)  # warms the registry caches
+        # + one "interventions too late" signal per case (week 11), + its wage-sanction check
+        self.assertEqual(measure(employees[:1])[0], 4)  # warms the registry caches
         done_10, queries_10 = measure(employees[1:11])
         done_100, queries_100 = measure(employees[11:111])
-        self.assertEqual((done_10, done_100), (30, 300))
+        self.assertEqual((done_10, done_100), (40, 400))
         self.assertEqual(queries_10, queries_100)
 
 
@@ -523,7 +524,8 @@ class TestDeadlineAlertsConcurrency(TransactionCase):
             # B's transaction starts first: its snapshot predates A's commit (REPEATABLE READ)
             cr_b.execute("SELECT 1")
             done_a, remaining_a = worker_a._run_alert_batch()
-            self.assertEqual((done_a, remaining_a), (3, 0))
+            # three deadlines, and the wage-sanction check of the three cases
+            self.assertEqual((done_a, remaining_a), (6, 0))
             # A has not committed: B cannot get the batch lock and does nothing
             self.assertEqual(worker_b._run_alert_batch(), (0, 0))
             cr_a.commit()
@@ -532,7 +534,7 @@ class TestDeadlineAlertsConcurrency(TransactionCase):
             # is rolled back and reports the work as still to do
             done_b, remaining_b = worker_b._run_alert_batch()
             self.assertEqual(done_b, 0)
-            self.assertEqual(remaining_b, 3)
+            self.assertEqual(remaining_b, 3 + 3)  # the checks too: A stored them
             cr_b.commit()
             # the next run of B, on a fresh snapshot, finds nothing to do
             self.assertEqual(worker_b._run_alert_batch(), (0, 0))

@@ -23,6 +23,7 @@ from . import test_translations
 from . import test_spreekuur_privacy
 from . import test_demo_preconditions
 from . import test_demo_reviews
+from . import test_demo_sanction_risk
 from . import test_erm_budget_anonymity
 from . import test_demo_budget
 from . import test_demo_portal
@@ -36,6 +37,7 @@ from . import test_dutch_rendering
 from . import test_tour_dashboard
 from . import test_tour_review
 from . import test_tour_recovery
+from . import test_tour_sanction_risk
 from . import test_tour_budget
 from . import test_privacy_channels
 from . import test_tour_intervention

@@ -19,6 +19,7 @@ from .test_demo_portal import DemoPortalChecks
 from .test_demo_preconditions import DemoPreconditionsChecks
 from .test_demo_providers import DemoProvidersChecks
 from .test_demo_reviews import DemoReviewsChecks
+from .test_demo_sanction_risk import DemoSanctionRiskChecks
 from .test_demo_spreekuur import DemoSpreekuurChecks
 
 TODAY = date(2026, 11, 22)
@@ -40,5 +41,6 @@ class DemoCase(TransactionCase):
 @tagged("post_install", "-at_install", "erm_demo")
 @freeze_time("2026-11-22 10:00:00")
 class TestDemo(DemoBudgetChecks, DemoCareChecks, DemoPortalChecks, DemoPreconditionsChecks,
-               DemoProvidersChecks, DemoReviewsChecks, DemoSpreekuurChecks, DemoCase):
+               DemoProvidersChecks, DemoReviewsChecks, DemoSanctionRiskChecks,
+               DemoSpreekuurChecks, DemoCase):
     allow_inherited_tests_method = True  # Odoo's runner: the checks' test methods too
