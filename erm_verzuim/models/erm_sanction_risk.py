@@ -18,10 +18,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL, mute_logger
 from odoo.tools.translate import code_translations
 
-from ..engine import milestones
+from ..engine import care, milestones
 from ..engine import sanction_risk as risk
 from ..engine.milestones import _lt
-from . import erm_care
 from .erm_intervention import COMMITTED_STATES
 
 _logger = logging.getLogger(__name__)
@@ -232,8 +231,8 @@ class ErmSanctionRisk(models.Model):
             files[case_id] = risk.CaseFile(
                 first, tuple(stones[root]), tuple(plans[root]), tuple(advices[root]),
                 tuple(interventions[root]), tuple(care[case_id]),
-                care_rhythm=erm_care.rhythm(company),
-                care_start=erm_care.rhythm_start(start, reported),
+                care_rhythm=company._erm_care_rhythm(),
+                care_start=care.rhythm_start(start, reported),
                 version=milestones.rule_set_for(first, rule_sets).version,
                 advice_max_days=round((company.erm_sanction_advice_months or 3) * 365 / 12),
             )
