@@ -18,8 +18,9 @@ from odoo import api, fields, models
 from odoo.tools import SQL, mute_logger
 from odoo.tools.translate import code_translations
 
-from ..engine import care, milestones
+from ..engine import milestones
 from ..engine import sanction_risk as risk
+from ..engine.care import rhythm_start
 from ..engine.milestones import _lt
 from .erm_intervention import COMMITTED_STATES
 
@@ -232,7 +233,7 @@ class ErmSanctionRisk(models.Model):
                 first, tuple(stones[root]), tuple(plans[root]), tuple(advices[root]),
                 tuple(interventions[root]), tuple(care[case_id]),
                 care_rhythm=company._erm_care_rhythm(),
-                care_start=care.rhythm_start(start, reported),
+                care_start=rhythm_start(start, reported),
                 version=milestones.rule_set_for(first, rule_sets).version,
                 advice_max_days=round((company.erm_sanction_advice_months or 3) * 365 / 12),
             )
