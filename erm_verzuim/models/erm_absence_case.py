@@ -1074,13 +1074,13 @@ class ErmAbsenceCase(models.Model):
         # the reporter (a manager, too) may state whether a safety net applies (domain.md
         # §5), but afterwards only HR and the case's process guardian may read it, so the
         # reporter gets no rule that lets him create (and thereby read back) the record.
-        without = {case.id for case in cases.sudo() if not case.vangnet_ids}
+        without = {case.id for case in sudo_cases if not case.vangnet_ids}
         vangnet_vals = [
             dict(vvals, case_id=case.id)
             for case, vvals in zip(cases, vangnet_list, strict=True) if case.id in without
         ]
         if vangnet_vals:
-            self.env["erm.absence.case.vangnet"].sudo().with_context(
+            sudo_cases.env["erm.absence.case.vangnet"].with_context(
                 erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
                 mail_notrack=True,
             ).create(vangnet_vals)
@@ -1899,10 +1899,7 @@ class ErmAbsenceCase(models.Model):
         """HR, the administrator and the case's process guardian print the file."""
         self.ensure_one()
         user = self.env.user
-        # sudo: only whether the reader himself guards the process (yes/no)
-        return user.has_group(HR_GROUP) or (
-            self.sudo().procesbewaker_user_id == user
-        )
+        return user.has_group(HR_GROUP) or self.procesbewaker_user_id == user
 
     def _erm_may_know_vangnet(self):
         """Whether the reader may know if a safety net applies: HR, the administrator and
@@ -1910,9 +1907,7 @@ class ErmAbsenceCase(models.Model):
         read."""
         self.ensure_one()
         user = self.env.user
-        return self.env.su or user.has_group(HR_GROUP) or (
-            self.sudo().procesbewaker_user_id == user
-        )
+        return self.env.su or user.has_group(HR_GROUP) or self.procesbewaker_user_id == user
 
     def _erm_check_may_print_uwv_file(self, own_copy=True):
         """HR and the process guardian print the file; with `own_copy` the employee too
@@ -1933,7 +1928,7 @@ class ErmAbsenceCase(models.Model):
         """{chain root id: the chain's 42nd-week milestone}, as superuser: the timeline of a
         case the reader may read (bookkeeping; the caller shows the reader's own case)."""
         milestones = self.env["erm.wvp.milestone"].sudo().search([
-            ("chain_root_id", "in", self.sudo().chain_root_id.ids), ("code", "=", "uwv_42"),
+            ("chain_root_id", "in", self.chain_root_id.ids), ("code", "=", "uwv_42"),
             ("state", "!=", "cancelled"),
         ])
         return {milestone.chain_root_id.id: milestone for milestone in milestones}
@@ -1942,7 +1937,7 @@ class ErmAbsenceCase(models.Model):
     def _compute_erm_uwv42(self):
         milestones = self._erm_uwv42_milestones()
         for case in self:
-            milestone = milestones.get(case.sudo().chain_root_id.id)
+            milestone = milestones.get(case.chain_root_id.id)
             case.erm_uwv42_date_deadline = milestone.date_deadline if milestone else False
             case.erm_uwv42_date_filed = milestone.date_done if milestone else False
 
@@ -1953,12 +1948,12 @@ class ErmAbsenceCase(models.Model):
         for case in self:
             user = self.env.user
             if not (self.env.su or user.has_group(ADMIN_GROUP)
-                    or case.sudo().procesbewaker_user_id == user):
+                    or case.procesbewaker_user_id == user):
                 raise AccessError(self.env._(
                     "Only the process guardian of %(case)s records the 42nd-week "
                     "notification to UWV.", case=case.display_name,
                 ))
-            milestone = milestones.get(case.sudo().chain_root_id.id)
+            milestone = milestones.get(case.chain_root_id.id)
             if not milestone:
                 raise UserError(self.env._(
                     "%(case)s has no 42nd-week notification to file.", case=case.display_name,
@@ -2054,15 +2049,17 @@ class ErmAbsenceCase(models.Model):
         env = self.env
         today = fields.Date.context_today(self)
         may_know_vangnet = self._erm_may_know_vangnet()
-        # the chain's timeline, as superuser: the steps of a case the reader may read
+        # sudo: the chain's timeline and its issued advice, for a case the reader may read:
+        # which steps are done and documented (dates and titles only)
         self.check_access("read")
-        milestones = env["erm.wvp.milestone"].sudo().search([
-            ("chain_root_id", "=", self.sudo().chain_root_id.id), ("state", "!=", "cancelled"),
+        sudo_env = self.sudo().env
+        milestones = sudo_env["erm.wvp.milestone"].search([
+            ("chain_root_id", "=", self.chain_root_id.id), ("state", "!=", "cancelled"),
         ], order="date_deadline, sequence, id")
         plans = self._erm_uwv_file_plans()
         titles = self._erm_uwv_file_titles(plans)
         documented = set(plans.filtered(lambda p: p.state == "done").milestone_id.ids)
-        advices = env["erm.ba.advice"].sudo().search([
+        advices = sudo_env["erm.ba.advice"].search([
             ("case_id", "in", self.chain_case_ids.ids), ("state", "=", "issued"),
         ])
         documented |= set(advices.milestone_id.ids)

@@ -86,8 +86,9 @@ class ErmAggregateGuard(models.AbstractModel):
         ):
             return set()
         readable = Case._search([("company_id", "=", company.id)])
-        Case.flush_model(["company_id", "employee_id"])
-        self.env["hr.employee"].flush_model(["department_id"])
+        # the subquery reads whatever the record rules read (duty holders, the team, ...):
+        # everything pending must be in the database first
+        self.env.flush_all()
         self.env.cr.execute(SQL(
             """SELECT e.department_id, COUNT(*),
                       COUNT(*) FILTER (WHERE c.id NOT IN %(readable)s)

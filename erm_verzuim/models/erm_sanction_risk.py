@@ -247,7 +247,7 @@ class ErmSanctionRisk(models.Model):
         for every company; what it stores is the result that only HR and the process
         guardian may read (record rules)."""
         self = self.sudo()  # noqa: PLW0642 - see the docstring
-        cases = cases.sudo().with_context(active_test=False).exists()
+        cases = cases.with_env(self.env).with_context(active_test=False).exists()
         if not cases:
             return self.browse()
         self.env.flush_all()  # the file is read in SQL
@@ -342,12 +342,13 @@ class ErmSanctionRisk(models.Model):
     @api.model
     def _raise_red_activities(self, turned_red, today, default_today):
         """One activity for the process guardian of each case that turned red (none when an
-        open one exists: idempotent, like the other alert steps)."""
+        open one exists: idempotent, like the other alert steps). Called by _refresh_cases,
+        as superuser."""
         cases = self.env["erm.absence.case"].browse(
             [case.id for case, _outcome in turned_red if case.procesbewaker_user_id])
         if not cases:
             return
-        open_ids = set(self.env["mail.activity"].sudo().search_fetch(
+        open_ids = set(self.env["mail.activity"].search_fetch(
             [("res_model", "=", "erm.absence.case"), ("res_id", "in", cases.ids),
              ("erm_alert_kind", "=", "sanction_risk")], ["res_id"]).mapped("res_id"))
         items = []
@@ -364,7 +365,7 @@ class ErmSanctionRisk(models.Model):
             ))
         if not items:
             return
-        manager = self.env["erm.alert.manager"].sudo()
+        manager = self.env["erm.alert.manager"]
         vals_list = manager._signal_activity_values(
             "sanction_risk", ACTIVITY_TYPE, items, RED_SUMMARY, RED_NOTE)
         manager._create_activities(vals_list)

@@ -26,13 +26,14 @@ def riv_values(case):
     """The values of one case's report, read as the reader (his record rules), with the
     names and dates noted where the portal reader may not read the records behind them."""
     env = case.env
+    # sudo: the timeline, the interventions' services and the care contacts' dates of the
+    # chain of a case the reader reads, and its duty holders' names: the report is the
+    # employee's own file (he sends it to UWV) and shows names, dates and outcomes only
     sudo_case = case.sudo()
+    sudo_env = sudo_case.env
     may_know_vangnet = case._erm_may_know_vangnet()
     chain = case._wvp_chains().get(sudo_case.chain_root_id.id)
-    # sudo: the timeline, the interventions' services and the care contacts' dates of the
-    # chain of a case the reader reads: the report is the employee's own file (he sends it
-    # to UWV) and shows names, dates and outcomes only
-    milestones = env["erm.wvp.milestone"].sudo().search([
+    milestones = sudo_env["erm.wvp.milestone"].search([
         ("chain_root_id", "=", sudo_case.chain_root_id.id), ("state", "!=", "cancelled"),
     ], order="date_deadline, sequence, id")
     if not may_know_vangnet:
@@ -43,13 +44,13 @@ def riv_values(case):
         [("case_id", "in", cases.ids), ("state", "=", "issued")],
         order="date_advice, id",
     )
-    interventions = env["erm.intervention"].sudo().search(
+    interventions = sudo_env["erm.intervention"].search(
         [("case_id", "in", cases.ids), ("state", "!=", "cancelled")],
         order="date_start, id",
     )
-    care_dates = sorted(set(env["erm.care.contact"].sudo().search(
+    care_dates = sorted(set(sudo_env["erm.care.contact"].search(
         [("case_id", "in", cases.ids)]).mapped("date")))
-    extensions = env["erm.wachttijd.extension"].sudo().search(
+    extensions = sudo_env["erm.wachttijd.extension"].search(
         [("case_id", "in", cases.ids)], order="date_end, id")
 
     # the file's documents in order: the company doctor's first judgements and the problem
@@ -70,7 +71,7 @@ def riv_values(case):
         (case._fields["procesbewaker_user_id"]._description_string(env),
          sudo_case.procesbewaker_user_id.name),
         (env._("Casemanager"), ", ".join(dict.fromkeys(
-            plans.sudo().casemanager_id.mapped("name")))),
+            plans.with_env(sudo_env).casemanager_id.mapped("name")))),
         (case._fields["erm_care_user_id"]._description_string(env),
          sudo_case.erm_care_user_id.name),
     ]

@@ -46,7 +46,11 @@ class TestAggregateGuard(ErmTestCommon):
             "department_id": self.department.id,
         })
         case = self.make_case(other, start=date(2026, 2, 2))
-        case.sudo().manager_user_ids = [(6, 0, [])]
+        # neither his team's case any more nor one he holds a duty on (model I: he would
+        # direct and guard it) or keeps in touch with
+        case.sudo().write({"manager_user_ids": [(6, 0, [])], "regievoerder_user_id": False,
+                           "procesbewaker_user_id": False, "erm_care_user_id": False})
+        self.assertFalse(case.duty_user_ids)
         self.assertTrue(self.hidden(self.user_manager, self.department))
         self.assertFalse(self.hidden(self.user_hr, self.department))
 
