@@ -407,6 +407,43 @@ class ErmAlertManager(models.AbstractModel):
         rows = self.env.cr.fetchall()
         return rows[:budget], len(rows) - len(rows[:budget])
 
+    @api.model
+    def _fetch_case_windows(self, query, budget, position, step):
+        """_fetch_work for a step over the open cases in id order, one window of cases at a
+        time: `query(window)` is the step's query, `window(column)` the SQL condition that
+        keeps `column` (a case id) inside the current window. Same rows and `left` as the
+        query with LIMIT over all cases, but each query reads only its window: with the
+        LIMIT alone PostgreSQL estimates few matches and reads every case after the
+        position and every open reminder in every batch (a run growing with the square of
+        the number of cases). A window holds the next `budget` open cases, doubling while
+        the rows found fall short (a re-run that finds nothing reads a few large windows)."""
+        if budget is None:
+            return self._fetch_work(query(lambda column: SQL()), None)
+        key = position.get(step) if position is not None else None
+        low = key if isinstance(key, int) else 0
+        size = budget + 1
+        rows = []
+        while True:
+            self.env.cr.execute(SQL("""
+                SELECT id FROM erm_absence_case
+                 WHERE active AND date_recovered IS NULL AND id > %s
+                 ORDER BY id OFFSET %s LIMIT 1
+            """, low, size - 1))
+            found = self.env.cr.fetchone()
+            high = found[0] if found else None
+
+            def window(column, low=low, high=high):
+                if high is None:
+                    return SQL("AND %s > %s", column, low)
+                return SQL("AND %s > %s AND %s <= %s", column, low, column, high)
+
+            self.env.cr.execute(SQL("%s LIMIT %s", query(window), budget + 1 - len(rows)))
+            rows += self.env.cr.fetchall()
+            if len(rows) > budget or high is None:
+                break
+            low, size = high, size * 2
+        return rows[:budget], len(rows) - len(rows[:budget])
+
     @staticmethod
     def _after(position, step, columns):
         """SQL condition: past the step's position (columns compared as a row)."""
@@ -628,7 +665,15 @@ class ErmAlertManager(models.AbstractModel):
     @api.model
     def _step_escalate(self, config, cfg, budget, restriction=None, position=None):
         restriction = restriction or SQL()
-        rows, left = self._fetch_work(SQL("""
+        candidates = None
+        if position is not None and budget:
+            candidates, left = self._escalate_candidates(config, budget, position)
+            if not candidates:
+                return 0, left
+            restriction = SQL("%s AND m.id IN %s", restriction,
+                              tuple(milestone_id for milestone_id, _d in candidates))
+            budget = None
+        rows, left_rows = self._fetch_work(SQL("""
             SELECT m.id, m.case_id, m.code, m.sequence, m.date_deadline, m.company_id, %s
               %s %s %s
                AND m.erm_escalated_date IS NULL AND m.date_deadline < cfg.escalate_before
@@ -637,6 +682,8 @@ class ErmAlertManager(models.AbstractModel):
         """, self._milestone_assignee_sql(), self._open_milestones_sql(cfg), restriction,
             self._after(position, "escalate", SQL("m.date_deadline, m.id")),
             max(conf["escalate_before"] for conf in config.values())), budget)
+        if candidates is None:
+            left = left_rows
         if not rows:
             return 0, left
         Milestone = self.env["erm.wvp.milestone"]
@@ -687,6 +734,29 @@ class ErmAlertManager(models.AbstractModel):
             )
         self._advance(position, "escalate", [str(rows[-1][4]), rows[-1][0]])
         return len(rows), left
+
+    @api.model
+    def _escalate_candidates(self, config, budget, position):
+        """[(milestone id, deadline)] of the next `budget` open milestones overdue beyond
+        their company's escalation days and not escalated yet, from the step's position,
+        and whether more follow (see _fetch_work). As in _create_candidates, the limit per
+        company is looked up per row instead of joined from the cfg relation, so that
+        PostgreSQL walks the open-deadline index in order and stops at the batch size."""
+        limits = json.dumps({
+            str(company_id): str(conf["escalate_before"]) for company_id, conf in config.items()
+        })
+        return self._fetch_work(SQL("""
+            SELECT m.id, m.date_deadline
+              FROM erm_wvp_milestone m
+              JOIN erm_absence_case c ON c.id = m.case_id
+             WHERE m.date_done IS NULL AND m.state != 'cancelled'
+               AND c.active AND c.date_recovered IS NULL %s
+               AND m.code IN %s AND m.erm_escalated_date IS NULL
+               AND m.date_deadline < %s::date
+               AND m.date_deadline < (%s::jsonb ->> m.company_id::text)::date
+             ORDER BY m.date_deadline, m.id
+        """, self._after(position, "escalate", SQL("m.date_deadline, m.id")), tuple(ALERT_CODES),
+            max(conf["escalate_before"] for conf in config.values()), limits), budget)
 
     @api.model
     def _step_frequent(self, config, cfg, budget, restriction=None, position=None):
@@ -770,7 +840,8 @@ class ErmAlertManager(models.AbstractModel):
             # every batch, they made a run grow with the square of the number of cases).
             self._update_care_reminders()
         assignee = self._assignee_sql("care", SQL("ru.id"), SQL("c.erm_policy_id"))
-        rows, left = self._fetch_work(SQL("""
+        care_sql = self._care_sql(config)
+        rows, left = self._fetch_case_windows(lambda window: SQL("""
             SELECT c.id, c.company_id, c.date_start, c.date_reported, lc.last_date,
                    %(assignee)s
               FROM erm_absence_case c
@@ -786,10 +857,10 @@ class ErmAlertManager(models.AbstractModel):
                                   THEN care.early ELSE care.late END < care.today
                AND NOT EXISTS (SELECT 1 FROM mail_activity a
                                 WHERE a.erm_alert_kind = 'care_rhythm' AND a.active
-                                  AND a.res_id = c.id) %(after)s
+                                  AND a.res_id = c.id %(reminders)s) %(cases)s
              ORDER BY c.id
-        """, assignee=assignee, care=self._care_sql(config),
-            after=self._after(position, "care_rhythm", SQL("c.id"))), budget)
+        """, assignee=assignee, care=care_sql, cases=window(SQL("c.id")),
+            reminders=window(SQL("a.res_id"))), budget, position, "care_rhythm")
         if not rows:
             return 0, left
         companies = {company.id: company for company in self.env["res.company"].sudo().browse(
@@ -861,7 +932,8 @@ class ErmAlertManager(models.AbstractModel):
             return 0, 0  # not tied to milestones
         assignee = self._assignee_sql("comp", SQL("ru.id"), SQL("c.erm_policy_id"))
         first_day = (LATE_WEEK - 1) * 7  # days before the first day of week 8
-        rows, left = self._fetch_work(SQL("""
+        comp = self._company_sql(config)
+        rows, left = self._fetch_case_windows(lambda window: SQL("""
             SELECT c.id, c.company_id, %(assignee)s
               FROM erm_absence_case c
               JOIN %(comp)s ON comp.company_id = c.company_id
@@ -870,16 +942,17 @@ class ErmAlertManager(models.AbstractModel):
                AND COALESCE(c.chain_date_start, c.date_start) <= comp.today - %(first_day)s
                AND c.erm_late_intervention_signal_date IS NULL
                AND c.erm_no_intervention_date IS NULL
-               AND %(assignee)s IS NOT NULL %(after)s
+               AND %(assignee)s IS NOT NULL %(cases)s
                AND NOT EXISTS (SELECT 1 FROM erm_intervention i
-                                WHERE i.case_id = c.id AND i.state IN %(committed)s)
+                                WHERE i.case_id = c.id AND i.state IN %(committed)s
+                                      %(interventions)s)
                AND NOT EXISTS (SELECT 1 FROM mail_activity a
                                 WHERE a.erm_alert_kind = 'late_intervention' AND a.active
-                                  AND a.res_id = c.id)
+                                  AND a.res_id = c.id %(reminders)s)
              ORDER BY c.id
-        """, assignee=assignee, comp=self._company_sql(config), first_day=first_day,
-            committed=COMMITTED_STATES,
-            after=self._after(position, "late_intervention", SQL("c.id"))), budget)
+        """, assignee=assignee, comp=comp, first_day=first_day, committed=COMMITTED_STATES,
+            cases=window(SQL("c.id")), interventions=window(SQL("i.case_id")),
+            reminders=window(SQL("a.res_id"))), budget, position, "late_intervention")
         if not rows:
             return 0, left
         last_id = rows[-1][0]
