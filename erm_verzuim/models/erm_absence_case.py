@@ -62,10 +62,9 @@ PORTAL_SICK_FIELDS = (
 )
 OPEN_CASE_INDEX = "erm_absence_case_open_employee_uniq"
 # The UWV file (domain.md §5a). Steps its list of missing items leaves out: the end of the
-# waiting time is never "done", and the safety-net report is private (privacy.md), listed only
-# for who may know it.
+# waiting time is never "done" (and a private step, the safety-net report, is listed only for
+# who may know it).
 NOT_A_STEP = ("einde_wachttijd",)
-PRIVATE_STEP = "uwv_vangnet"
 # The plan documents a done milestone of these codes must have in the file.
 DOCUMENT_CODES = ("plan_van_aanpak", "evaluatie", "eerstejaars", "eindevaluatie")
 
@@ -2066,7 +2065,7 @@ class ErmAbsenceCase(models.Model):
         missing = []
         for milestone in milestones:
             if milestone.code in NOT_A_STEP or (
-                milestone.code == PRIVATE_STEP and not may_know_vangnet
+                milestone.is_private and not may_know_vangnet
             ):
                 continue
             if not milestone.date_done:

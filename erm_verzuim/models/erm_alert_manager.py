@@ -1358,7 +1358,7 @@ class ErmAlertManager(models.AbstractModel):
                    count(*) FILTER (WHERE m.date_deadline < cfg.today)
               %s AND m.date_deadline <= cfg.horizon
                -- the board may not know of a safety net, not even as a count (domain.md §5)
-               AND m.code != 'uwv_vangnet'
+               AND NOT m.is_private
              GROUP BY m.company_id
         """, self._open_milestones_sql(cfg)))
         milestones = {company_id: (due, overdue)

@@ -14,9 +14,6 @@ from ..models.erm_format import fmt_date
 from .erm_ba_advice_report import advice_infos
 from .erm_plan_report import plan_infos
 
-# The steps a reader sees only when he may know whether a safety net applies.
-PRIVATE_STEPS = ("uwv_vangnet",)
-
 
 def _label(record, fname):
     return dict(record._fields[fname]._description_selection(record.env)).get(record[fname], "")
@@ -37,7 +34,7 @@ def riv_values(case):
         ("chain_root_id", "=", sudo_case.chain_root_id.id), ("state", "!=", "cancelled"),
     ], order="date_deadline, sequence, id")
     if not may_know_vangnet:
-        milestones = milestones.filtered(lambda m: m.code not in PRIVATE_STEPS)
+        milestones = milestones.filtered(lambda m: not m.is_private)
     cases = sudo_case.chain_case_ids
     plans = case._erm_uwv_file_plans()
     advices = env["erm.ba.advice"].search(
