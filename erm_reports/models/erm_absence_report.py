@@ -6,7 +6,12 @@ employed days and sick days, both weighted by the part-time factor (DTF), the si
 by the incapacity, and the new reports. Summed over any grouping they give the Vernet
 absence rate as 100 × Σ sick / Σ employed, which ``_read_group_select`` computes for the
 percentage fields (an average of percentages would be wrong). Employees without a contract
-count as the company's setting says, as in ``erm.kpi``.
+count as the company's setting says.
+
+This file holds the one SQL of each building block of the Vernet figures (employments with
+their part-time factor, sick spells, the days two spans share, the full-time hours): the
+view is built from them and so are the sums of ``erm.kpi._erm_grouped_totals`` (dashboard,
+XLSX, review figures).
 """
 
 from odoo import api, fields, models
@@ -56,7 +61,8 @@ class ErmAbsenceReport(models.Model):
     def init(self):
         # No window function and no CTE in the path of the rows: a filter on the month or
         # the department reaches the base tables, and each row's sick days are a few index
-        # lookups (cases by employee, course lines by case and date) instead of a scan.
+        # lookups (the cases of its employee and their course lines; the spells' window
+        # runs over those only) instead of a scan.
         cr = self.env.cr
         cr.execute("DROP VIEW IF EXISTS erm_absence_report")
         cr.execute("""CREATE OR REPLACE VIEW erm_report_calendar_hours AS (

@@ -2,7 +2,8 @@
 """The absence figures of a period for a company or department: ``erm.kpi.figures()``.
 
 Two set-based queries sum the parts of the figures (``_erm_grouped_totals``): employments
-(contracts) against sick spells (course lines), and the cases, per department or in total,
+(contracts) against sick spells (course lines), both the SQL building blocks of
+erm.absence.report that its analysis view uses too, and the cases, per department or in total,
 for any number of periods at once (a trend is one load, every department is one load); the
 arithmetic is that of the pure engine ``..engine.vernet`` (a test holds the database sums
 equal to the engine per employee). Access is decided here,
