@@ -149,12 +149,19 @@ def make_cases(env, total):
     })
     env.flush_all()
     rows = []
+    # one open case per employee at most (the database holds that): a second one still
+    # running today is taken as recovered today
+    open_cases = {proto_employee.id}
     for _i in range(total):
         employee_id, company_id, department_id = rng.choice(staff)
         start = first + timedelta(days=rng.randrange((today - first).days))
         low, high = _draw_duration(rng)
         end = start + timedelta(days=rng.randint(low, high))
         recovered = end if end <= today else None
+        if recovered is None:
+            if employee_id in open_cases:
+                recovered = today
+            open_cases.add(employee_id)
         partial = start + (end - start) / 2 if rng.random() < 0.15 else None
         rows.append((employee_id, company_id, department_id, start, recovered,
                      rng.random() < 0.03, partial))

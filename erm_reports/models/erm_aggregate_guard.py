@@ -36,25 +36,25 @@ class ErmAggregateGuard(models.AbstractModel):
     def _erm_people(self, company, bounds, aggregate):
         """Rows ``(period index, department id, aggregate over emp.id)``."""
         self.env.flush_all()
+        # the employments of erm.absence.report (without the no-contract setting: the
+        # guard counts every active employee without a contract)
+        report = self.env["erm.absence.report"]
+        company_filter = SQL("AND e.company_id = %s", company.id)
         self.env.cr.execute(SQL(
             """WITH period AS (%(periods)s), emp AS (
                    SELECT e.id, e.department_id,
                           daterange(c.date_start, c.date_end + 1) AS span
-                     FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
-                    WHERE e.company_id = %(company)s AND c.active
-                      AND c.state IN ('open', 'close')
+                     FROM %(contracts)s
                 UNION ALL
                    SELECT e.id, e.department_id, daterange(NULL, NULL)
-                     FROM hr_employee e
-                    WHERE e.company_id = %(company)s AND e.active
-                      AND NOT EXISTS (SELECT 1 FROM hr_contract c
-                                       WHERE c.employee_id = e.id AND c.active
-                                         AND c.state IN ('open', 'close'))
+                     FROM %(without_contract)s
                )
                SELECT p.idx, emp.department_id, %(aggregate)s
                  FROM emp JOIN period p ON p.span && emp.span
              GROUP BY p.idx, emp.department_id""",
-            periods=self.env["erm.kpi"]._erm_periods_sql(bounds), company=company.id,
+            periods=self.env["erm.kpi"]._erm_periods_sql(bounds),
+            contracts=report._contracts_sql(company_filter),
+            without_contract=report._without_contract_sql(company_filter),
             aggregate=aggregate,
         ))
         return self.env.cr.fetchall()

@@ -2,7 +2,8 @@
 """The absence figures of a period for a company or department: ``erm.kpi.figures()``.
 
 Two set-based queries sum the parts of the figures (``_erm_grouped_totals``): employments
-(contracts) against sick spells (course lines), and the cases, per department or in total,
+(contracts) against sick spells (course lines), both the SQL building blocks of
+erm.absence.report that its analysis view uses too, and the cases, per department or in total,
 for any number of periods at once (a trend is one load, every department is one load); the
 arithmetic is that of the pure engine ``..engine.vernet`` (a test holds the database sums
 equal to the engine per employee). Access is decided here,
@@ -467,15 +468,18 @@ class ErmKpi(models.AbstractModel):
     @api.model
     def _erm_contracts_sql(self, company, department_filter, start, end):
         """FROM and WHERE of the group's contracts that reach into [start, end): ``c`` the
-        contract, ``e`` its employee, ``cal`` the hours of its working schedule."""
+        contract, ``e`` its employee, ``cal`` the hours of its working schedule (the
+        selection is erm.absence.report's ``_contracts_sql``)."""
+        return self.env["erm.absence.report"]._contracts_sql(
+            self._erm_contracts_filter(company, department_filter, start, end))
+
+    @api.model
+    def _erm_contracts_filter(self, company, department_filter, start, end):
+        """``AND ...`` of the group's contracts that reach into [start, end)."""
         return SQL(
-            """hr_contract c
-                 JOIN hr_employee e ON e.id = c.employee_id
-            LEFT JOIN erm_report_calendar_hours cal ON cal.id = c.resource_calendar_id
-                WHERE e.company_id = %(company)s %(departments)s
-                  AND c.active AND c.state IN ('open', 'close')
-                  AND c.date_start < %(end)s
-                  AND (c.date_end IS NULL OR c.date_end >= %(start)s)""",
+            """AND e.company_id = %(company)s %(departments)s
+               AND c.date_start < %(end)s
+               AND (c.date_end IS NULL OR c.date_end >= %(start)s)""",
             company=company.id, departments=department_filter, start=start, end=end,
         )
 
@@ -483,18 +487,10 @@ class ErmKpi(models.AbstractModel):
     def _erm_without_contract_sql(self, company, department_filter):
         """FROM and WHERE of the group's active employees without a running or closed
         contract (the settings' fallback counts them): ``e`` the employee, ``cal`` the
-        hours of his own working schedule."""
-        return SQL(
-            """hr_employee e
-                 JOIN resource_resource r ON r.id = e.resource_id
-            LEFT JOIN erm_report_calendar_hours cal
-                      ON cal.id = COALESCE(r.calendar_id, e.resource_calendar_id)
-                WHERE e.company_id = %(company)s %(departments)s AND e.active
-                  AND NOT EXISTS (SELECT 1 FROM hr_contract c
-                                   WHERE c.employee_id = e.id AND c.active
-                                     AND c.state IN ('open', 'close'))""",
-            company=company.id, departments=department_filter,
-        )
+        hours of his own working schedule (erm.absence.report's ``_without_contract_sql``)."""
+        return self.env["erm.absence.report"]._without_contract_sql(SQL(
+            "AND e.company_id = %s %s", company.id, department_filter,
+        ))
 
     @api.model
     def _erm_sql_totals(self, company, department_ids, start, end):
@@ -539,20 +535,36 @@ class ErmKpi(models.AbstractModel):
             # the union of the periods: what any of them can touch
             "start": min(start for start, _end in bounds),
             "end": max(end for _start, end in bounds),
-            "without_contract": self._erm_without_contract_sql(company, department_filter),
             "charges": charges, "pay_1": company.erm_pay_pct_year1 / 100.0,
             "pay_2": min(company.erm_pay_pct_year2 + company.erm_pay_top_up_pct, 100.0) / 100.0,
             "replacement": company.erm_replacement_cost_per_day or 0.0,
-            # the full-time hours of the company: the rule of the SQL view (one subquery)
-            "full_time": SQL("(SELECT hours FROM erm_report_full_time WHERE company_id = %s)",
-                             company.id),
-            "year": vernet.YEAR_DAYS,
-            "policy": company.erm_no_contract_policy,
             "bounds": [high for _low, high in classes], "last": len(classes) - 1,
             "full": len(bounds) if full is None else full,
+            "key_em": {
+                "employee": SQL("em.employee_id"),
+                "department": SQL("COALESCE(em.department_id, 0)"),
+                "total": SQL("0"),
+            }[by],
         }
-        params["contracts"] = self._erm_contracts_sql(
-            company, department_filter, params["start"], params["end"])
+        # the building blocks of the figures: erm.absence.report's, which the analysis uses
+        report = self.env["erm.absence.report"]
+        params.update(
+            employments=report._employments_sql(
+                self._erm_contracts_filter(company, department_filter,
+                                           params["start"], params["end"]),
+                SQL("AND e.company_id = %s %s", company.id, department_filter),
+            ),
+            spells=report._spells_sql(SQL(
+                """AND c.company_id = %(company)s %(departments)s
+                   AND c.date_start < %(end)s
+                   AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)""",
+                company=company.id, departments=department_filter,
+                start=params["start"], end=params["end"],
+            )),
+            employed_days=report._days_sql(SQL("emp_g.lo"), SQL("emp_g.hi"),
+                                           SQL("p.lo"), SQL("p.hi")),
+            sick_days=report._days_sql(SQL("s.lo"), SQL("s.hi"), SQL("p.lo"), SQL("p.hi")),
+        )
         cr = self.env.cr
         # The per-employee sums of a large company and many periods outgrow the default
         # work_mem (4 MB) and would spill to disk: more for these two queries only, then
@@ -573,19 +585,9 @@ class ErmKpi(models.AbstractModel):
                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
                               AS prev_hi
                      FROM (
-                   SELECT c.id, e.id AS employee_id, %(key)s AS key, FALSE AS fallback,
-                          c.date_start AS lo,
-                          COALESCE(c.date_end + 1, 'infinity'::date) AS hi,
-                          COALESCE(NULLIF(cal.hours, 0), %(full_time)s) / %(full_time)s AS dtf,
-                          COALESCE(c.wage, 0) * 12 / 365.0 * %(charges)s AS daily_wage
-                     FROM %(contracts)s
-                UNION ALL
-                   SELECT 0, e.id, %(key)s, TRUE, '-infinity'::date, 'infinity'::date,
-                          CASE WHEN %(policy)s = 'full_time' THEN 1.0
-                               ELSE COALESCE(NULLIF(cal.hours, 0), %(full_time)s)
-                                    / %(full_time)s END,
-                          0.0
-                     FROM %(without_contract)s AND %(policy)s != 'exclude'
+                   SELECT em.id, em.employee_id, %(key_em)s AS key, em.fallback, em.lo, em.hi,
+                          em.dtf, em.wage * 12 / 365.0 * %(charges)s AS daily_wage
+                     FROM (%(employments)s) em
                      ) employment
                ), emp_g AS (
                    -- employments alike in key and dates weigh the same in every period:
@@ -596,29 +598,13 @@ class ErmKpi(models.AbstractModel):
                    SELECT p.idx, emp_g.key,
                           COALESCE(SUM(emp_g.n) FILTER (WHERE emp_g.fallback AND first), 0)
                               ::integer AS fallbacks,
-                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.dtf)
-                              AS employed,
-                          SUM((LEAST(emp_g.hi, p.hi) - GREATEST(emp_g.lo, p.lo)) * emp_g.n)
-                              AS employed_plain,
+                          SUM(%(employed_days)s * emp_g.dtf) AS employed,
+                          SUM(%(employed_days)s * emp_g.n) AS employed_plain,
                           COALESCE(SUM(emp_g.n) FILTER (WHERE first), 0)::integer AS people
                      FROM emp_g JOIN period p ON emp_g.lo < p.hi AND emp_g.hi > p.lo,
                   LATERAL (SELECT emp_g.prev_hi IS NULL OR emp_g.prev_hi <= p.lo AS first) f
                  GROUP BY p.idx, emp_g.key
-               ), spell AS (
-                   SELECT c.employee_id, p.date_from AS lo,
-                          COALESCE(
-                              LEAD(p.date_from) OVER (PARTITION BY c.id ORDER BY p.date_from),
-                              c.date_recovered, 'infinity'::date) AS hi,
-                          p.incapacity_pct::float8 / 100.0 AS fraction,
-                          COALESCE(pr.vangnet, FALSE) AS vangnet,
-                          COALESCE(c.chain_date_start, c.date_start) + %(year)s AS year_2
-                     FROM erm_absence_case c
-                     JOIN hr_employee e ON e.id = c.employee_id
-                     JOIN erm_absence_period p ON p.case_id = c.id
-                LEFT JOIN erm_absence_case_vangnet pr ON pr.case_id = c.id
-                    WHERE c.company_id = %(company)s %(departments)s AND c.active
-                      AND c.date_start < %(end)s
-                      AND (c.date_recovered IS NULL OR c.date_recovered > %(start)s)
+               ), spell AS (%(spells)s
                ), sick_e AS (
                    -- spells by employment first (a few per employee), then by period
                    SELECT emp.employee_id, emp.key, emp.dtf, emp.daily_wage, sp.fraction,
@@ -632,7 +618,7 @@ class ErmKpi(models.AbstractModel):
                           s.vangnet, d.days, GREATEST(LEAST(d.hi, s.year_2) - d.lo, 0) AS days_1
                      FROM sick_e s JOIN period p ON s.lo < p.hi AND s.hi > p.lo,
                   LATERAL (SELECT GREATEST(s.lo, p.lo) AS lo, LEAST(s.hi, p.hi) AS hi,
-                                  LEAST(s.hi, p.hi) - GREATEST(s.lo, p.lo) AS days) d
+                                  %(sick_days)s AS days) d
                ), sick_person AS (
                    SELECT idx, key,
                           SUM(days * dtf * fraction) AS sick,
