@@ -5,7 +5,7 @@
 // Data and checks: tests/test_tour_sanction_risk.py.
 
 import { registry } from "@web/core/registry";
-import { openMenu } from "./tour_steps";
+import { guideShot, openMenu } from "./tour_steps";
 
 registry.category("web_tour.tours").add("erm_sanction_risk", {
     steps: () => [
@@ -31,6 +31,7 @@ registry.category("web_tour.tours").add("erm_sanction_risk", {
             content: "The rule and its legal source",
             trigger: ".o_field_widget[name=line_ids] .o_data_row:contains(art. 7:658a lid 3 BW)",
         },
+        guideShot("hr-loonsanctierisico"),
         {
             content: "Check the file again",
             trigger: ".o_form_view .o_statusbar_buttons button:contains(Toets nu)",

@@ -6,7 +6,7 @@
 
 import { registry } from "@web/core/registry";
 import { clickAndDownload } from "./download_helpers";
-import { openVerzuim } from "./tour_steps";
+import { guideShot, openVerzuim } from "./tour_steps";
 
 const { DateTime } = luxon;
 
@@ -22,6 +22,7 @@ registry.category("web_tour.tours").add("erm_uwv_file", {
             content: "The 42nd-week notification is due",
             trigger: ".o_field_widget[name=erm_uwv42_date_deadline]:contains(-)",
         },
+        guideShot("hr-uwv-dossier"),
         clickAndDownload({
             content: "Print the re-integration report",
             trigger: "button[name=action_erm_print_riv]:contains(Re-integratieverslag afdrukken)",
