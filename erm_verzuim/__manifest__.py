@@ -17,6 +17,8 @@
     # the views (buttons print them), menus last (they point to the actions of views and
     # wizards)
     "data": [
+        # the activity types first: a record rule names one
+        "data/mail_activity_type_data.xml",
         # security
         "security/erm_verzuim_security.xml",
         "security/ir.model.access.csv",
@@ -32,7 +34,6 @@
         # data
         "data/erm_verzuim_data.xml",
         "data/erm_skill_data.xml",
-        "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "data/erm_wvp_rule_set_data.xml",
         "data/erm_sanction_risk_data.xml",

@@ -1109,6 +1109,9 @@ class ErmAbsenceCase(models.Model):
             # sudo: every milestone, the private ones too, for the alert job (ids only)
             milestones = self.env["erm.wvp.milestone"].sudo().search([("case_id", "in", self.ids)])
             self.env["erm.alert.manager"]._schedule_sync(milestones.ids)
+            # a closed case has no file left to check: its wage-sanction signal lapses
+            self.filtered(lambda c: c.date_recovered or not c.active)._erm_close_alerts(
+                ("sanction_risk",))
         return res
 
     def _erm_check_process_fields(self, vals):
@@ -1860,10 +1863,17 @@ class ErmAbsenceCase(models.Model):
 
     def _erm_close_late_intervention_signals(self):
         """An approved intervention or a recorded decision answers the signal."""
-        # sudo: the signals are the duty holders' activities, closed by the decision
+        self._erm_close_alerts(("late_intervention",))
+
+    def _erm_close_alerts(self, kinds):
+        """Mark the open alert activities of these kinds on self done: what they signalled
+        is answered (or the case is closed)."""
+        if not self:
+            return
+        # sudo: the signals are the duty holders' activities, closed by what answers them
         activities = self.env["mail.activity"].sudo().search([
             ("res_model", "=", "erm.absence.case"), ("res_id", "in", self.ids),
-            ("erm_alert_kind", "=", "late_intervention"),
+            ("erm_alert_kind", "in", list(kinds)),
         ])
         if activities:
             activities.with_context(erm_alert_closing=True).action_feedback()

@@ -617,12 +617,15 @@ class ErmAlertManager(models.AbstractModel):
         if not rows:
             return (len(candidates) if candidates else 0), left
         activity_type = self.env.ref("erm_verzuim.mail_activity_type_erm_deadline")
+        # a private step's deadline has a type of its own, which a record rule hides
+        private_type = self.env.ref("erm_verzuim.mail_activity_type_erm_private_deadline")
         model_id = self.env["ir.model"]._get_id("erm.absence.case")
         langs = self._user_langs(row[5] for row in rows)
         texts = {}
         vals_list = [{
             "res_model_id": model_id, "res_id": case_id,
-            "activity_type_id": activity_type.id,
+            "activity_type_id": (
+                private_type if code in milestones.PRIVATE_CODES else activity_type).id,
             "summary": self._texts(langs.get(user_id), texts).summary(code, sequence),
             "date_deadline": deadline, "user_id": user_id, "automated": True,
             "erm_milestone_id": milestone_id, "erm_alert_kind": "deadline",

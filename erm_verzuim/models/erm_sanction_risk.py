@@ -275,7 +275,7 @@ class ErmSanctionRisk(models.Model):
             lines_of[risk_id][code] = (line_id, tuple(values))
         company_of = {case.id: case.company_id.id for case in cases}
 
-        turned_red = []
+        turned_red, left_red = [], []
         header_writes = defaultdict(list)  # values -> record ids (one UPDATE per values)
         line_writes = defaultdict(list)
         line_inserts = []
@@ -286,6 +286,8 @@ class ErmSanctionRisk(models.Model):
             outcome = risk.check(files[case.id], day)
             if outcome.level == risk.ROOD and levels.get(risk_id) != risk.ROOD:
                 turned_red.append((case, outcome))
+            elif outcome.level != risk.ROOD and levels.get(risk_id) == risk.ROOD:
+                left_red.append(case.id)
             header_writes[(outcome.level, day, files[case.id].version)].append(risk_id)
             existing = dict(lines_of[risk_id])
             for order, result in enumerate(outcome.results):
@@ -304,6 +306,8 @@ class ErmSanctionRisk(models.Model):
                                "date_checked": day, "rule_version": version})
         self._store_lines(line_inserts, line_writes, stale)
         self._raise_red_activities(turned_red, today, default_today)
+        # a case no longer red: its signal is answered
+        self.env["erm.absence.case"].browse(left_red)._erm_close_alerts(("sanction_risk",))
         return self.browse([known[case.id] for case in cases])
 
     @api.model

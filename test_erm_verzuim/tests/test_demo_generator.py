@@ -1,6 +1,7 @@
 # License AGPL-3.0 or later (https://www.gnu.org/licenses/agpl).
 """The demo organisation generator (data/demo_org.py) keeps its promises."""
 
+import logging
 import time
 from datetime import date
 
@@ -16,6 +17,8 @@ from data.demo_org import (
     generate_organisation,
     plan_organisation,
 )
+
+_logger = logging.getLogger(__name__)
 
 ERM_CATEGORY = "erm_verzuim.module_category_verzuim"
 
@@ -301,7 +304,7 @@ class TestDemoOrganisationScale(DemoCase):
             self.env, employees=2000, seed=1, companies=3, with_users=False
         )
         elapsed = time.perf_counter() - started
-        print(f"demo organisation, 2000 employees: {elapsed:.1f} s")
+        _logger.info(f"demo organisation, 2000 employees: {elapsed:.1f} s")
         self.assertEqual(
             {k: result[k] for k in ("companies", "employees", "contracts", "users")},
             {"companies": 3, "employees": 2000, "contracts": 2000, "users": 0},

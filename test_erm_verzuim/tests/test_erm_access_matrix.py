@@ -3,6 +3,7 @@
 and every model hanging off it. Each allowed cell must work (and show the right data); each
 forbidden cell must raise AccessError or return nothing (domain.md §1, §2, §5)."""
 
+import logging
 from datetime import date, timedelta
 
 from freezegun import freeze_time
@@ -21,6 +22,8 @@ from .erm_access_common import (
     ErmAccessCommon,
     capabilities,
 )
+
+_logger = logging.getLogger(__name__)
 
 TODAY = date(2026, 11, 22)
 
@@ -279,7 +282,7 @@ class TestErmAccessMatrix(ErmAccessCommon):
                     sp.close(rollback=True)
                     self.env.invalidate_all()
         self.assertEqual(count, len(MODELS) * len(ROLES) * len(cells))
-        print(f"\n[erm access matrix] {count} cells: {len(ROLES)} roles x {len(MODELS)} "
+        _logger.info(f"[erm access matrix] {count} cells: {len(ROLES)} roles x {len(MODELS)} "
               f"models x {len(cells)} operations; {len(mismatches)} mismatches")
         self.assertFalse(mismatches, "\n".join(mismatches))
 

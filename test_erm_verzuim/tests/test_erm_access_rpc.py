@@ -2,6 +2,7 @@
 """The access matrix over JSON-RPC: every role logs in and calls /web/dataset/call_kw as the
 web client does, under every ERM model."""
 
+import logging
 from contextlib import closing
 from datetime import date, timedelta
 
@@ -9,6 +10,8 @@ from odoo.tests import tagged
 from odoo.tests.common import HttpCase, JsonRpcException
 
 from .erm_access_common import DUTIES, MODELS, ROLES, ErmAccessCommon, capabilities
+
+_logger = logging.getLogger(__name__)
 
 PHONE = "0612345678"
 
@@ -74,6 +77,6 @@ class TestErmAccessRpc(HttpCase, ErmAccessCommon):
                     if got != want:
                         mismatches.append(f"model {model} / {role} / {name}: expected {want}, "
                                           f"got {got}")
-        print(f"\n[erm access matrix, JSON-RPC] {count} cells; {len(mismatches)} mismatches")
+        _logger.info(f"[erm access matrix, JSON-RPC] {count} cells; {len(mismatches)} mismatches")
         self.assertEqual(count, len(ROLES) * len(MODELS) * 4)
         self.assertFalse(mismatches, "\n".join(mismatches))

@@ -4,6 +4,7 @@ access matrix: every role other than the employee himself and the budget adminis
 every channel through which a claim could leak (search, read, read_group, export, JSON-RPC,
 the chatter's messages, the attachments, the mail notifications) must show nothing."""
 
+import logging
 from contextlib import closing
 
 from odoo.exceptions import AccessError
@@ -13,6 +14,8 @@ from odoo.tests.common import HttpCase, JsonRpcException
 from odoo.addons.erm_verzuim.tests.budget_common import ErmBudgetCommon
 
 from .erm_access_common import ErmAccessCommon
+
+_logger = logging.getLogger(__name__)
 
 # who may see the claim (the owner and the budget administrator), and who never
 ALLOWED = ("employee", "budget")
@@ -103,7 +106,7 @@ class TestErmBudgetAnonymity(ErmBudgetAnonymityCommon):
                 if seen != want:
                     mismatches.append(f"{role} / {channel}: expected {want}, got {seen}")
             self.env.invalidate_all()
-        print(f"\n[erm budget anonymity] {count} cells; {len(mismatches)} mismatches")
+        _logger.info(f"[erm budget anonymity] {count} cells; {len(mismatches)} mismatches")
         self.assertFalse(mismatches, "\n".join(mismatches))
 
     def test_manager_opening_a_claim_by_id_gets_access_error(self):
@@ -171,6 +174,6 @@ class TestErmBudgetAnonymityRpc(HttpCase, ErmBudgetAnonymityCommon):
                 if seen != (role in ALLOWED):
                     mismatches.append(f"{role} / {channel}: expected {role in ALLOWED}, "
                                       f"got {seen}")
-        print(f"\n[erm budget anonymity, JSON-RPC] {count} cells; {len(mismatches)} "
+        _logger.info(f"[erm budget anonymity, JSON-RPC] {count} cells; {len(mismatches)} "
               "mismatches")
         self.assertFalse(mismatches, "\n".join(mismatches))

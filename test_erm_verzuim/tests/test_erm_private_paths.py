@@ -140,7 +140,7 @@ class TestErmPrivatePaths(ErmAccessCommon):
                         mismatches.append(f"{label} / {name}: expected "
                                           f"{'shown' if allowed else 'hidden'}, got {got}")
             self.env.invalidate_all()
-        print(f"\n[erm private paths] {count} cells; {len(mismatches)} mismatches")
+        _logger.info(f"[erm private paths] {count} cells; {len(mismatches)} mismatches")
         self.assertFalse(mismatches, "\n".join(mismatches))
 
     def test_no_hooks_on_the_case(self):

@@ -83,7 +83,7 @@ def _texts(value):
         try:
             return [str(v) for v in json.loads(value).values() if v]
         except ValueError:
-            pass
+            return [value]  # not JSON after all: the text itself
     return [str(value)]
 
 

@@ -8,6 +8,7 @@ sees the slot as taken and nothing else, in every channel: search, read, search_
 read_group, export, web_search_read (ORM and JSON-RPC), mail.activity, the chatter, the
 calendar event and its attendees. A case consultation follows the case's need-to-know."""
 
+import logging
 from datetime import date, datetime, time, timedelta
 
 from odoo.exceptions import AccessError
@@ -15,6 +16,8 @@ from odoo.tests import new_test_user, tagged
 from odoo.tests.common import HttpCase, JsonRpcException
 
 from .erm_access_common import ErmAccessCommon, capabilities
+
+_logger = logging.getLogger(__name__)
 
 ROLES = ("employee", "other_employee", "manager", "coach", "hr", "doctor", "board", "admin")
 # who sees the preventive booking: the employee and the professional (the doctor)
@@ -159,7 +162,7 @@ class TestSpreekuurPrivacy(HttpCase, ErmAccessCommon):
                         want = got if expected else False
                 if got != want:
                     mismatches.append(f"{role} / {channel}: expected {want}, got {got}")
-        print(f"\n[spreekuur privacy, ORM] {count} cells; {len(mismatches)} mismatches")
+        _logger.info(f"[spreekuur privacy, ORM] {count} cells; {len(mismatches)} mismatches")
         self.assertFalse(mismatches, "\n".join(mismatches))
 
     def test_slot_reads_taken_for_everyone(self):

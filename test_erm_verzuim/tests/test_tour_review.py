@@ -75,7 +75,7 @@ class ErmTourReview(ErmTourCase):
             name, self.review.ids)
         self.assertEqual(kind, "pdf")
         info = subprocess.run(["pdfinfo", "-"], input=pdf, capture_output=True, check=True)
-        self.assertRegex(info.stdout.decode(), r"Pages:\s+[12]\n")
+        self.assertRegex(info.stdout.decode(), r"Pages:\s+[123]\n")
         text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf,
                               capture_output=True, check=True).stdout.decode()
         self.assertTrue(text.strip(), "pdftotext reads no text: the PDF's words are outlines")

@@ -160,8 +160,22 @@ def _move_safety_net(cr):
             })
 
 
+def _retype_private_deadlines(env):
+    """The open deadlines of the safety-net report get the private step's own activity type,
+    which the activity rule hides."""
+    private_type = env.ref("erm_verzuim.mail_activity_type_erm_private_deadline")
+    env.cr.execute(
+        """UPDATE mail_activity a SET activity_type_id = %s
+             FROM erm_wvp_milestone m
+            WHERE a.erm_milestone_id = m.id AND m.code = 'uwv_vangnet'""",
+        (private_type.id,),
+    )
+
+
 def migrate(cr, version):
     if not version:
         return
-    _rewrite_duty_rules(api.Environment(cr, SUPERUSER_ID, {}))
+    env = api.Environment(cr, SUPERUSER_ID, {})
+    _rewrite_duty_rules(env)
     _move_safety_net(cr)
+    _retype_private_deadlines(env)
