@@ -2,6 +2,7 @@ from . import res_company
 from . import res_config_settings
 from . import erm_aggregate_guard
 from . import erm_access_logged_mixin
+from . import erm_absence_case_part
 from . import erm_absence_case
 from . import erm_absence_case_private
 from . import erm_absence_case_vangnet

@@ -1057,37 +1057,32 @@ class ErmAbsenceCase(models.Model):
                 {"case_id": case.id, "date_from": case.date_start, "incapacity_pct": 100.0}
                 for case in missing
             ])
-        # Every case has its private record, created by the reporter (rules apply): the
-        # contact data are part of the sick report.
-        without = {case.id for case in sudo_cases if not case.private_ids}
-        private_vals = [
-            dict(pvals, case_id=case.id)
-            for case, pvals in zip(cases, private_list, strict=True) if case.id in without
-        ]
-        if private_vals:
-            self.env["erm.absence.case.private"].with_context(
-                erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
-                mail_notrack=True,
-            ).create(private_vals)
+        # Every case has its contact data, created by the reporter (rules apply): they are
+        # part of the sick report ...
+        self._erm_create_parts(self.env["erm.absence.case.private"], cases, private_list,
+                               sudo_cases.private_ids)
         # ... and its safety-net record, created as superuser on purpose: at the sick report
         # the reporter (a manager, too) may state whether a safety net applies (domain.md
         # §5), but afterwards only HR and the case's process guardian may read it, so the
         # reporter gets no rule that lets him create (and thereby read back) the record.
-        without = {case.id for case in sudo_cases if not case.vangnet_ids}
-        vangnet_vals = [
-            dict(vvals, case_id=case.id)
-            for case, vvals in zip(cases, vangnet_list, strict=True) if case.id in without
-        ]
-        if vangnet_vals:
-            sudo_cases.env["erm.absence.case.vangnet"].with_context(
-                erm_from_case=True, mail_create_nolog=True, mail_create_nosubscribe=True,
-                mail_notrack=True,
-            ).create(vangnet_vals)
+        self._erm_create_parts(sudo_cases.env["erm.absence.case.vangnet"], cases,
+                               vangnet_list, sudo_cases.vangnet_ids)
         cases._check_periods()
         cases._recompute_wvp()
         # the duty holders follow their cases from the start
         cases._erm_follow_duties({case.id: (self.env["res.users"],) * 2 for case in cases})
         return cases
+
+    @api.model
+    def _erm_create_parts(self, Part, cases, vals_list, existing):
+        """One record of the sick report's part `Part` for each of `cases` that has none
+        (`existing`), with its values from the case's create()."""
+        have = set(existing.case_id.ids)
+        part_vals = [dict(vals, case_id=case.id)
+                     for case, vals in zip(cases, vals_list, strict=True) if case.id not in have]
+        if part_vals:
+            Part.with_context(erm_from_case=True, mail_create_nolog=True,
+                              mail_create_nosubscribe=True, mail_notrack=True).create(part_vals)
 
     def write(self, vals):
         vals = dict(vals)

@@ -21,24 +21,15 @@ PRIVATE_FIELDS = (
 PRIVATE_PROCESS_FIELDS = frozenset({"third_party_liable", "wazo_bridge"})
 # Cleared when the re-integration dossier is anonymised.
 PRIVATE_DOSSIER_FIELDS = ("contact_phone", "care_street", "care_zip", "care_city")
-ADMIN_GROUP = "erm_verzuim.group_erm_admin"
 
 
 class ErmAbsenceCasePrivate(models.Model):
     _name = "erm.absence.case.private"
     _description = "Absence Case: Contact Data"
-    _inherit = ["mail.thread", "erm.access.logged.mixin"]
+    _inherit = ["erm.absence.case.part", "mail.thread", "erm.access.logged.mixin"]
     _rec_name = "case_id"
     _check_company_auto = True
 
-    case_id = fields.Many2one(
-        "erm.absence.case", string="Absence case", required=True, readonly=True,
-        index=True, ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True,
-        compute="_compute_company_id", store=True, precompute=True,
-    )
     contact_phone = fields.Char(string="Phone during absence", tracking=True)
     care_street = fields.Char(string="Care address street", tracking=True)
     care_zip = fields.Char(string="Care address postcode", tracking=True)
@@ -52,31 +43,11 @@ class ErmAbsenceCasePrivate(models.Model):
         "maternity leave, has the same cause as the absence before the leave. The leave "
         "then neither counts as sick days nor breaks the chain.",
     )
-    erm_is_procesbewaker = fields.Boolean(
-        string="I may edit the process fields", compute="_compute_erm_is_procesbewaker",
-    )
+    erm_is_procesbewaker = fields.Boolean(string="I may edit the process fields")
 
     _sql_constraints = [
         ("case_unique", "UNIQUE(case_id)", "An absence case has one set of contact data."),
     ]
-
-    def _erm_access_log_cases(self):
-        return {private.id: private.case_id.id for private in self.sudo()}
-
-    @api.depends("case_id.company_id")
-    def _compute_company_id(self):
-        for record in self:
-            # the case may be unreadable for a reporter (model IV): its company is not secret
-            record.company_id = record.case_id.sudo().company_id
-
-    @api.depends_context("uid")
-    def _compute_erm_is_procesbewaker(self):
-        admin = self.env.user.has_group(ADMIN_GROUP)
-        # sudo: only whether the reader himself guards the process (yes/no)
-        for record, sudo_record in zip(self, self.sudo(), strict=True):
-            record.erm_is_procesbewaker = admin or (
-                sudo_record.case_id.procesbewaker_user_id == self.env.user
-            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -102,11 +73,7 @@ class ErmAbsenceCasePrivate(models.Model):
         """Recourse and the WAZO bridge are process matters: only the process guardian (and the
         administrator) changes it after the sick report."""
         names = PRIVATE_PROCESS_FIELDS & set(vals)
-        if not names or self.env.su or self.env.user.has_group(ADMIN_GROUP):
-            return
-        others = self.sudo().filtered(
-            lambda r: r.case_id.procesbewaker_user_id.id != self.env.uid
-        )
+        others = self._erm_not_guarded_by_me() if names else self.browse()
         if others:
             raise AccessError(self.env._(
                 "Only the process guardian of %(case)s may change: %(fields)s.",

@@ -14,24 +14,15 @@ from ..engine import wvp
 
 # The fields of this model the case accepts in create() and write().
 VANGNET_FIELDS = ("vangnet", "vangnet_regime")
-ADMIN_GROUP = "erm_verzuim.group_erm_admin"
 
 
 class ErmAbsenceCaseVangnet(models.Model):
     _name = "erm.absence.case.vangnet"
     _description = "Absence Case: Safety Net"
-    _inherit = ["mail.thread", "erm.access.logged.mixin"]
+    _inherit = ["erm.absence.case.part", "mail.thread", "erm.access.logged.mixin"]
     _rec_name = "case_id"
     _check_company_auto = True
 
-    case_id = fields.Many2one(
-        "erm.absence.case", string="Absence case", required=True, readonly=True,
-        index=True, ondelete="cascade",
-    )
-    company_id = fields.Many2one(
-        "res.company", required=True, index=True, readonly=True,
-        compute="_compute_company_id", store=True, precompute=True,
-    )
     vangnet = fields.Boolean(
         string="Safety net (Ziektewet vangnet) applies", tracking=True,
         help="Only whether a safety net applies. Which one it is may not be registered.",
@@ -40,31 +31,11 @@ class ErmAbsenceCaseVangnet(models.Model):
         list(wvp.VANGNET_REGIME_LABELS.items()), string="UWV reporting term", tracking=True,
         help="The term within which UWV must be informed. It names the term, not the ground.",
     )
-    erm_is_procesbewaker = fields.Boolean(
-        string="I may edit the safety net", compute="_compute_erm_is_procesbewaker",
-    )
+    erm_is_procesbewaker = fields.Boolean(string="I may edit the safety net")
 
     _sql_constraints = [
         ("case_unique", "UNIQUE(case_id)", "An absence case has one safety-net record."),
     ]
-
-    def _erm_access_log_cases(self):
-        return {record.id: record.case_id.id for record in self.sudo()}
-
-    @api.depends("case_id.company_id")
-    def _compute_company_id(self):
-        for record in self:
-            # the case may be unreadable for the reporter: its company is not secret
-            record.company_id = record.case_id.sudo().company_id
-
-    @api.depends_context("uid")
-    def _compute_erm_is_procesbewaker(self):
-        admin = self.env.user.has_group(ADMIN_GROUP)
-        # sudo: only whether the reader himself guards the process (yes/no)
-        for record, sudo_record in zip(self, self.sudo(), strict=True):
-            record.erm_is_procesbewaker = admin or (
-                sudo_record.case_id.procesbewaker_user_id == self.env.user
-            )
 
     @api.constrains("vangnet", "vangnet_regime")
     def _check_vangnet(self):
@@ -90,13 +61,8 @@ class ErmAbsenceCaseVangnet(models.Model):
     def _erm_check_guardian(self, vals):
         """The safety net is a process matter: only the process guardian (and the
         administrator) changes it after the sick report; HR reads it."""
-        if not set(VANGNET_FIELDS) & set(vals) or self.env.su or self.env.user.has_group(
-            ADMIN_GROUP
-        ):
-            return
-        others = self.sudo().filtered(
-            lambda r: r.case_id.procesbewaker_user_id.id != self.env.uid
-        )
+        others = self._erm_not_guarded_by_me() if set(VANGNET_FIELDS) & set(vals) else (
+            self.browse())
         if others:
             raise AccessError(self.env._(
                 "Only the process guardian of %(case)s may change whether a safety net "
